@@ -1,0 +1,22 @@
+import type { Category } from "../types";
+
+/**
+ * A few characters of a value, enough for a person to recognise which one it is and never
+ * enough to use it: `AKIA…MPLE`, `c•••@orange.fr`, `FR76•••89`.
+ */
+export function maskValue(value: string, category: Category, kind: string): string {
+  const chars = Array.from(value.replace(/\s+/g, " "));
+  if (kind === "email") {
+    const at = value.lastIndexOf("@");
+    if (at > 0) return `${Array.from(value)[0]}•••@${value.slice(at + 1)}`;
+  }
+  if (kind === "private-key") return "-----BEGIN …-----";
+  if (category === "secret") {
+    if (chars.length >= 20) return `${chars.slice(0, 4).join("")}…${chars.slice(-4).join("")}`;
+    if (chars.length >= 10) return `${chars.slice(0, 2).join("")}…${chars.slice(-2).join("")}`;
+    return `${chars.slice(0, 1).join("")}…`;
+  }
+  if (chars.length >= 10) return `${chars.slice(0, 2).join("")}•••${chars.slice(-2).join("")}`;
+  if (chars.length >= 4) return `${chars[0]}•••${chars[chars.length - 1]}`;
+  return "•••";
+}

@@ -1,0 +1,294 @@
+import { ALL_RULES } from "../rules";
+import { ALL_PASSES } from "./passes";
+import type { Candidate, Finding, Pass, ResolvedOptions, Rule, ScanOptions } from "../types";
+import { shannonEntropy } from "../validate/entropy";
+import { sha256Hex } from "../validate/sha256";
+import { KeywordAutomaton } from "./ahoCorasick";
+import { ignoredRanges, isIgnored } from "./directives";
+import { maskValue } from "./preview";
+import { compileTerms, findTerms, type CompiledTerms } from "./terms";
+
+const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
+
+interface CompiledRule {
+  rule: Rule;
+  pattern: RegExp;
+  before: number;
+  after: number;
+  multiline: boolean;
+}
+
+/** Rules and the keyword automaton are compiled once per process; options never change them. */
+class RuleSet {
+  readonly rules: CompiledRule[];
+  readonly automaton: KeywordAutomaton;
+  /** For each keyword index, the rules that listed it. */
+  readonly rulesByKeyword: number[][];
+
+  constructor(rules: readonly Rule[]) {
+    const keywordIndex = new Map<string, number>();
+    this.rulesByKeyword = [];
+    this.rules = rules.map((rule, ruleIndex) => {
+      if (!rule.pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
+      if (rule.keywords.length === 0) throw new Error(`rule ${rule.id}: needs at least one keyword`);
+      for (const raw of rule.keywords) {
+        const keyword = raw.toLowerCase();
+        let index = keywordIndex.get(keyword);
+        if (index === undefined) {
+          index = keywordIndex.size;
+          keywordIndex.set(keyword, index);
+          this.rulesByKeyword.push([]);
+        }
+        if (!this.rulesByKeyword[index].includes(ruleIndex)) this.rulesByKeyword[index].push(ruleIndex);
+      }
+      const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
+      const window = { ...DEFAULT_WINDOW, ...rule.window };
+      return { rule, pattern: new RegExp(rule.pattern.source, flags), before: window.before, after: window.after, multiline: window.multiline };
+    });
+    this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
+  }
+}
+
+let ruleSet: RuleSet | undefined;
+function getRuleSet(): RuleSet {
+  return (ruleSet ??= new RuleSet(ALL_RULES));
+}
+
+/** Every rule the engine knows, for listings, docs and tests. */
+export function listRules(): readonly Rule[] {
+  return ALL_RULES;
+}
+
+export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
+  return {
+    terms: options.terms ?? [],
+    allow: { values: options.allow?.values ?? [], patterns: options.allow?.patterns ?? [], hashes: options.allow?.hashes ?? [] },
+    disabled: new Set(options.disabledRules ?? []),
+    secret: options.categories?.secret ?? true,
+    pii: options.categories?.pii ?? true,
+    term: options.categories?.term ?? true,
+    money: options.money ?? true,
+    minConfidence: options.minConfidence ?? 0.5,
+    directives: options.directives ?? true,
+  };
+}
+
+/** A scanner bound to one set of options: compile once, scan many texts. */
+export class Scanner {
+  readonly options: ResolvedOptions;
+  private readonly terms: CompiledTerms;
+  private readonly allowPatterns: RegExp[];
+  private readonly allowValues: ReadonlySet<string>;
+  private readonly allowHashes: ReadonlySet<string>;
+  /** Problems with the options (a bad regex), for the caller to show once. */
+  readonly warnings: string[] = [];
+
+  constructor(options: ScanOptions = {}) {
+    this.options = resolveOptions(options);
+    this.terms = compileTerms(this.options.terms);
+    this.warnings.push(...this.terms.errors);
+    this.allowPatterns = [];
+    for (const source of this.options.allow.patterns) {
+      try {
+        this.allowPatterns.push(new RegExp(`^(?:${source})$`, "u"));
+      } catch (error) {
+        this.warnings.push(`allow pattern ${JSON.stringify(source.slice(0, 40))} is not a valid regex: ${(error as Error).message}`);
+      }
+    }
+    this.allowValues = new Set(this.options.allow.values);
+    this.allowHashes = new Set(this.options.allow.hashes.map((h) => h.toLowerCase()));
+  }
+
+  /** Findings sorted by start offset, never overlapping; offsets in UTF-16 code units. */
+  scan(text: string): Finding[] {
+    const candidates = this.candidates(text);
+    if (candidates.length === 0) return [];
+    const lower = text.toLowerCase();
+    const ignored = this.options.directives ? ignoredRanges(text, lower.length === text.length ? lower : asciiLower(text)) : [];
+    const kept: Candidate[] = [];
+    for (const c of candidates) {
+      if (c.confidence < this.options.minConfidence) continue;
+      if (ignored.length > 0 && isIgnored(ignored, c.start)) continue;
+      if (this.isAllowed(text.slice(c.start, c.end))) continue;
+      kept.push(c);
+    }
+    return resolveOverlaps(kept).map((c) => toFinding(text, c));
+  }
+
+  /** Raw candidates from every enabled rule, pass and term, before filtering. */
+  candidates(text: string): Candidate[] {
+    const out: Candidate[] = [];
+    const options = this.options;
+    if (options.secret || options.pii) this.runRules(text, out);
+    // toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets.
+    let lower: string | undefined;
+    const context = {
+      get lower() {
+        if (lower === undefined) {
+          lower = text.toLowerCase();
+          if (lower.length !== text.length) lower = asciiLower(text);
+        }
+        return lower;
+      },
+      options,
+    };
+    for (const pass of ALL_PASSES) {
+      if (!this.passEnabled(pass)) continue;
+      pass.run(text, out, context);
+    }
+    if (options.term) findTerms(text, this.terms, out);
+    return out;
+  }
+
+  private passEnabled(pass: Pass): boolean {
+    const o = this.options;
+    if (!(pass.category === "secret" ? o.secret : o.pii)) return false;
+    if (o.disabled.has(pass.id)) return false;
+    return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money));
+  }
+
+  private runRules(text: string, out: Candidate[]): void {
+    const set = getRuleSet();
+    const options = this.options;
+    // Windows per rule, appended in text order so merging is a look at the last one.
+    const windows = new Map<number, number[]>();
+    set.automaton.search(text, (keyword, end) => {
+      const start = end - set.automaton.keywords[keyword].length;
+      for (const ruleIndex of set.rulesByKeyword[keyword]) {
+        const compiled = set.rules[ruleIndex];
+        let ws = Math.max(0, start - compiled.before);
+        let we = Math.min(text.length, end + compiled.after);
+        if (!compiled.multiline) {
+          ws = lineStartWithin(text, start, ws);
+          we = lineEndWithin(text, end, we);
+        }
+        let list = windows.get(ruleIndex);
+        if (!list) windows.set(ruleIndex, (list = []));
+        const last = list.length - 1;
+        if (last > 0 && list[last] >= ws) list[last] = Math.max(list[last], we);
+        else list.push(ws, we);
+      }
+    });
+    for (const [ruleIndex, list] of windows) {
+      const compiled = set.rules[ruleIndex];
+      const rule = compiled.rule;
+      if (!(rule.category === "secret" ? options.secret : options.pii)) continue;
+      if (options.disabled.has(rule.id) || options.disabled.has(rule.kind)) continue;
+      for (let i = 0; i < list.length; i += 2) this.runRuleInWindow(text, compiled, list[i], list[i + 1], out);
+    }
+  }
+
+  private runRuleInWindow(text: string, compiled: CompiledRule, ws: number, we: number, out: Candidate[]): void {
+    const { rule, pattern } = compiled;
+    const slice = text.slice(ws, we);
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(slice)) !== null) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let value = m[0];
+      if (rule.group) {
+        const groupValue = m[rule.group];
+        const indices = m.indices?.[rule.group];
+        if (groupValue === undefined || !indices) continue;
+        value = groupValue;
+        start = indices[0];
+      }
+      if (value.length === 0) continue;
+      if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) continue;
+      if (rule.allow && rule.allow.some((re) => re.test(value))) continue;
+      if (rule.validate && !rule.validate(value, m)) continue;
+      out.push({
+        ruleId: rule.id,
+        category: rule.category,
+        kind: rule.kind,
+        title: rule.title,
+        start: ws + start,
+        end: ws + start + value.length,
+        confidence: rule.confidence ?? 0.9,
+        advice: rule.advice,
+      });
+    }
+  }
+
+  private isAllowed(value: string): boolean {
+    if (this.allowValues.size > 0 && this.allowValues.has(value)) return true;
+    for (const re of this.allowPatterns) if (re.test(value)) return true;
+    if (this.allowHashes.size > 0 && this.allowHashes.has(sha256Hex(value))) return true;
+    return false;
+  }
+}
+
+/** Lower-cases ASCII only, so offsets stay those of the original text. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+function lineStartWithin(text: string, from: number, limit: number): number {
+  for (let i = from - 1; i >= limit; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return limit;
+}
+
+function lineEndWithin(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === 10) return i;
+  return limit;
+}
+
+const CATEGORY_RANK = { secret: 3, pii: 2, term: 1 } as const;
+
+/**
+ * Keeps the best of overlapping candidates: secrets before personal data before terms,
+ * then the more confident, then the longer. Candidates are split into clusters that
+ * overlap; a cluster is resolved greedily by rank. Clusters are tiny in practice, so this
+ * stays O(n log n) even on a log with a hundred thousand e-mails.
+ */
+export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length <= 1) return candidates;
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: Candidate[] = [];
+  let cluster: Candidate[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) result.push(cluster[0]);
+    else if (cluster.length > 1) result.push(...resolveCluster(cluster));
+    cluster = [];
+  };
+  for (const c of sorted) {
+    if (c.start >= clusterEnd) flush();
+    cluster.push(c);
+    clusterEnd = Math.max(clusterEnd, c.end);
+  }
+  flush();
+  return result;
+}
+
+function resolveCluster(cluster: Candidate[]): Candidate[] {
+  const byRank = [...cluster].sort(
+    (a, b) =>
+      CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category] ||
+      b.confidence - a.confidence ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
+  );
+  const accepted: Candidate[] = [];
+  for (const c of byRank) if (accepted.every((a) => a.end <= c.start || a.start >= c.end)) accepted.push(c);
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+function toFinding(text: string, c: Candidate): Finding {
+  const value = text.slice(c.start, c.end);
+  const preview = maskValue(value, c.category, c.kind);
+  return {
+    ruleId: c.ruleId,
+    category: c.category,
+    kind: c.kind,
+    start: c.start,
+    end: c.end,
+    confidence: c.confidence,
+    message: c.advice ? `${c.title} (${preview}) — ${c.advice}` : `${c.title} (${preview})`,
+    preview,
+  };
+}

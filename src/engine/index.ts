@@ -1,0 +1,26 @@
+/**
+ * The engine's public API: the only file the extension and the CLI import.
+ * Pure TypeScript: no `vscode`, no Node built-ins.
+ */
+import { Scanner } from "./detect/scanner";
+import type { Finding, ScanOptions } from "./types";
+
+export type { AllowList, Candidate, Category, Finding, Pass, PiiKind, Rule, ScanOptions, TermSpec } from "./types";
+export { Scanner, listRules, resolveOptions } from "./detect/scanner";
+export { maskValue } from "./detect/preview";
+export { sha256Hex } from "./validate/sha256";
+export { shannonEntropy } from "./validate/entropy";
+
+const cache = new WeakMap<ScanOptions, Scanner>();
+let defaultScanner: Scanner | undefined;
+
+/**
+ * Scans a text with the given options. Keep passing the same options object to reuse the
+ * compiled scanner; or build a `Scanner` yourself.
+ */
+export function scan(text: string, options?: ScanOptions): Finding[] {
+  if (!options) return (defaultScanner ??= new Scanner()).scan(text);
+  let scanner = cache.get(options);
+  if (!scanner) cache.set(options, (scanner = new Scanner(options)));
+  return scanner.scan(text);
+}

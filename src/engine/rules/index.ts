@@ -1,0 +1,21 @@
+import type { Rule } from "../types";
+import { AI_RULES } from "./ai";
+import { CHAT_RULES } from "./chat";
+import { CLOUD_RULES } from "./cloud";
+import { GENERIC_RULES } from "./generic";
+import { PAYMENT_RULES } from "./payments";
+import { REGISTRY_RULES } from "./registries";
+import { SAAS_RULES } from "./saas";
+import { VCS_RULES } from "./vcs";
+
+/** Every keyword-driven rule, one family per file. */
+export const ALL_RULES: readonly Rule[] = [
+  ...CLOUD_RULES,
+  ...VCS_RULES,
+  ...REGISTRY_RULES,
+  ...AI_RULES,
+  ...PAYMENT_RULES,
+  ...CHAT_RULES,
+  ...SAAS_RULES,
+  ...GENERIC_RULES,
+];

@@ -1,0 +1,3 @@
+import type { Rule } from "../types";
+
+export const SAAS_RULES: readonly Rule[] = [];

@@ -1,0 +1,3 @@
+import type { Rule } from "../types";
+
+export const VCS_RULES: readonly Rule[] = [];
