@@ -1,0 +1,29 @@
+import type * as vscode from "vscode";
+import type { Finding, ScanOptions } from "../engine";
+
+/** The three workspace labels; `undefined` = the workspace has none yet. */
+export type WorkspaceLabel = "public" | "sandbox" | "pro";
+
+/** Settings read once into one typed object, re-read on `onDidChangeConfiguration`. */
+export interface VeilConfig {
+  label: WorkspaceLabel | undefined;
+  /** Terms, allowlists, disabled rules and categories as the engine wants them. */
+  scanOptions: ScanOptions;
+  exclude: readonly string[];
+  debounceMs: number;
+  maxFileSizeBytes: number;
+  snippetContextLines: number;
+  vaultTtlDays: number;
+  /** In `pro` (or per `veil.policies`), copying a selection with findings offers "Copy anonymized instead". */
+  copyGuard: boolean;
+}
+
+/** What the command modules need from the rest of the extension. */
+export interface ExtensionServices {
+  readonly context: vscode.ExtensionContext;
+  readonly output: vscode.OutputChannel;
+  /** Current settings for a resource (or the workspace). */
+  config(scope?: vscode.Uri): VeilConfig;
+  /** Latest findings for an open document (scans it now if it was never scanned). */
+  findingsFor(document: vscode.TextDocument): readonly Finding[];
+}
