@@ -1,3 +1,81 @@
-import { scan } from "../engine";
+/**
+ * `veil`: the command-line entry point (bundled to dist/cli.js). It only dispatches; each
+ * command lives in commands/<name>.ts and exports `run(args, io)` returning the exit code.
+ */
+import { version } from "../../package.json";
+import { UsageError } from "./args";
+import { processIO, type CliIO } from "./io";
+import * as anonymize from "./commands/anonymize";
+import * as restore from "./commands/restore";
+import * as scan from "./commands/scan";
+import * as snippet from "./commands/snippet";
 
-process.stdout.write(JSON.stringify(scan(process.argv.slice(2).join(" "))) + "\n");
+type Command = { run(args: string[], io: CliIO): Promise<number> };
+
+const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet };
+
+export const MAIN_HELP = `Usage: veil <command> [options]
+
+Keeps secrets, personal data and client names out of what you paste into AI assistants.
+Nothing leaves your machine.
+
+Commands:
+  scan [PATH...]       report secrets, personal data and configured terms in files
+  anonymize            stdin to stdout with sensitive values replaced by [KIND_N] placeholders
+  restore --map FILE   put the real values back into text that holds placeholders
+  snippet              turn a log or stack trace into a shareable, neutralized snippet
+
+Options:
+  -h, --help           show this help (or \`veil <command> --help\` for a command)
+  -V, --version        print the version
+
+Exit codes: 0 success / nothing found, 1 findings (scan), 2 usage or I/O error.
+`;
+
+/** Runs one `veil` invocation; `argv` excludes `node` and the script path. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(MAIN_HELP);
+    return 2;
+  }
+  if (first === "-h" || first === "--help" || first === "help") {
+    if (first === "help" && rest[0] && COMMANDS[rest[0]]) return dispatch(COMMANDS[rest[0]], ["--help"], io);
+    io.stdout(MAIN_HELP);
+    return 0;
+  }
+  if (first === "-V" || first === "--version") {
+    io.stdout(`veil ${version}\n`);
+    return 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!command) {
+    io.stderr(`veil: unknown command ${JSON.stringify(first)}. Commands: ${Object.keys(COMMANDS).join(", ")}. See veil --help.\n`);
+    return 2;
+  }
+  return dispatch(command, rest, io);
+}
+
+async function dispatch(command: Command, args: string[], io: CliIO): Promise<number> {
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    // Commands report their own errors; this is the last net, so still give a usable message.
+    if (error instanceof UsageError) io.stderr(`${error.message}\nSee veil --help.\n`);
+    else io.stderr(`veil: ${(error as Error)?.message ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      // exitCode rather than exit(): lets a large report drain to a pipe first.
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`veil: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
