@@ -1,0 +1,349 @@
+/** `veil scan`: report secrets, personal data and configured terms in files. */
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { version } from "../../../package.json";
+import { Scanner, type Finding } from "../../engine";
+import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { BaselineError, baselineKey, parseBaseline } from "../baseline";
+import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig, severityOf, type CliConfig } from "../config";
+import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
+import type { CliIO } from "../io";
+import { fingerprint, formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
+import { decodeText, hasBinaryExtension, LineIndex, looksBinary } from "../text";
+
+const OPTIONS = {
+  format: { type: "string", choices: ["text", "json", "sarif"] },
+  config: { type: "string" },
+  baseline: { type: "string" },
+  exclude: { type: "string", multiple: true },
+  "max-size": { type: "string" },
+  "no-default-ignores": { type: "boolean" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpecs;
+
+export const SCAN_HELP = `Usage: veil scan [options] [PATH...]
+
+Reports secrets, personal data and configured terms in files and directories
+(default PATH: the current directory). Values are never printed, only a masked preview.
+
+Options:
+  --format text|json|sarif  output format (default text)
+  --config FILE             JSON config: terms, allowlists, disabled rules, excludes, severities
+  --baseline FILE           an earlier --format json report; findings already in it are not reported
+  --exclude GLOB            leave out paths matching GLOB (repeatable); matched against the path
+                            relative to the scanned directory, dot files included; a GLOB without
+                            "/" also matches base names at any depth ("*.min.js"), a matching
+                            directory is not walked
+  --max-size SIZE           skip files larger than SIZE (default 5MB; 500k, 2MB, 0 = no limit)
+  --no-default-ignores      also walk .git, .hg, .svn and node_modules directories
+  -v, --verbose             name each skipped file on stderr, not just the counts
+  -h, --help                show this help
+
+Walking directories: symlinks are not followed; .git, .hg, .svn and node_modules are skipped;
+binary files (known extensions or a NUL byte in the first 8 KB) and files over --max-size are
+skipped; a .veilignore at the root of each scanned directory works like .gitignore (globs,
+# comments, ! to re-include, trailing / for directories). Skipped files are counted on stderr.
+A file named on the command line is always scanned, whatever --exclude, the config's
+"exclude" and .veilignore say (they shape directory walks); binary and oversized files are
+still skipped.
+
+Files are read as UTF-8 (invalid bytes become U+FFFD), or UTF-16 when they start with a
+byte-order mark. In json and sarif, offset/length and columns count UTF-16 code units from
+after any byte-order mark; line and column are 1-based, endColumn is just past the end.
+Paths are relative to the current directory. Each json finding carries a "fingerprint"
+(hash of path, rule and value) that --baseline matches together with path and ruleId.
+
+Exit codes: 0 nothing found, 1 findings, 2 usage error, bad config or baseline, or a path that
+could not be read (missing, permission denied). When a path cannot be read the others are
+still scanned and reported, but the exit code is 2 so an incomplete scan never passes.
+
+${CONFIG_HELP}
+`;
+
+type SkipReason = "binary" | "too-large" | "excluded" | "veilignore" | "default-ignore" | "symlink" | "special";
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`veil scan: --max-size must be a size like 500k, 5MB or 1048576 (got ${JSON.stringify(text)})`);
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  const size = Math.floor(Number(m[1]) * factor);
+  return size === 0 ? Infinity : size;
+}
+
+function errorText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "not a directory";
+    default:
+      return e?.message ?? String(error);
+  }
+}
+
+interface Root {
+  excludes: ExcludeGlobs;
+  ignoreFile?: IgnoreFile;
+}
+
+/** One `veil scan` run: walks, reads, scans and collects; formatting happens at the end. */
+class ScanRun {
+  readonly findings: ReportFinding[] = [];
+  files = 0;
+  bytes = 0;
+  scanMs = 0;
+  errors = 0;
+  suppressed = 0;
+  readonly skipped = new Map<SkipReason, number>();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly io: CliIO,
+    private readonly scanner: Scanner,
+    private readonly config: CliConfig,
+    private readonly baseline: Set<string> | undefined,
+    private readonly options: { maxSize: number; defaultIgnores: boolean; verbose: boolean; excludes: ExcludeGlobs },
+  ) {}
+
+  /** Relative to the working directory with forward slashes, or absolute outside it. */
+  display(absolute: string): string {
+    const rel = relative(this.io.cwd, absolute);
+    if (rel === "") return ".";
+    const path = rel.startsWith("..") || isAbsolute(rel) ? absolute : rel;
+    return sep === "/" ? path : path.split(sep).join("/");
+  }
+
+  error(path: string, message: string): void {
+    this.errors++;
+    this.io.stderr(`veil scan: cannot read ${path}: ${message}\n`);
+  }
+
+  skip(reason: SkipReason, absolute: string): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+    if (this.options.verbose) this.io.stderr(`veil scan: skipped ${this.display(absolute)} (${reason})\n`);
+  }
+
+  scanPath(argument: string): void {
+    const absolute = resolve(this.io.cwd, argument);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      this.error(argument, errorText(error));
+      return;
+    }
+    if (stats.isDirectory()) {
+      const root: Root = { excludes: this.options.excludes };
+      const ignorePath = join(absolute, ".veilignore");
+      try {
+        root.ignoreFile = new IgnoreFile(readFileSync(ignorePath, "utf8"));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.error(this.display(ignorePath), errorText(error));
+      }
+      this.walk(absolute, "", root);
+    } else if (stats.isFile()) this.scanFile(absolute, stats.size);
+    else this.error(argument, "not a regular file or directory");
+  }
+
+  private walk(directory: string, relativeDirectory: string, root: Root): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      this.error(this.display(directory), errorText(error));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = join(directory, entry.name);
+      const rel = relativeDirectory === "" ? entry.name : `${relativeDirectory}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        this.skip("symlink", absolute);
+        continue;
+      }
+      if (!isDirectory && !isFile) {
+        // Some file systems do not report the type in readdir.
+        try {
+          const s = statSync(absolute, { throwIfNoEntry: true });
+          isDirectory = s.isDirectory();
+          isFile = s.isFile();
+        } catch (error) {
+          this.error(this.display(absolute), errorText(error));
+          continue;
+        }
+        if (!isDirectory && !isFile) {
+          this.skip("special", absolute);
+          continue;
+        }
+      }
+      if (isDirectory && this.options.defaultIgnores && DEFAULT_IGNORED_DIRECTORIES.has(entry.name)) this.skip("default-ignore", absolute);
+      else if (root.excludes.matches(rel, isDirectory)) this.skip("excluded", absolute);
+      else if (root.ignoreFile?.ignores(rel, isDirectory)) this.skip("veilignore", absolute);
+      else if (isDirectory) this.walk(absolute, rel, root);
+      else this.scanFile(absolute);
+    }
+  }
+
+  private scanFile(absolute: string, knownSize?: number): void {
+    if (this.seen.has(absolute)) return;
+    this.seen.add(absolute);
+    if (hasBinaryExtension(absolute)) return this.skip("binary", absolute);
+    let size = knownSize;
+    if (size === undefined) {
+      try {
+        size = statSync(absolute).size;
+      } catch (error) {
+        return this.error(this.display(absolute), errorText(error));
+      }
+    }
+    if (size > this.options.maxSize) return this.skip("too-large", absolute);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      return this.error(this.display(absolute), errorText(error));
+    }
+    if (looksBinary(bytes)) return this.skip("binary", absolute);
+    const { text } = decodeText(bytes);
+    const started = performance.now();
+    const found = this.scanner.scan(text);
+    this.scanMs += performance.now() - started;
+    this.files++;
+    this.bytes += bytes.length;
+    if (found.length > 0) this.collect(this.display(absolute), text, found);
+  }
+
+  private collect(path: string, text: string, found: Finding[]): void {
+    const lines = new LineIndex(text);
+    for (const f of found) {
+      const print = fingerprint(path, f.ruleId, text.slice(f.start, f.end));
+      if (this.baseline?.has(baselineKey(path, f.ruleId, print))) {
+        this.suppressed++;
+        continue;
+      }
+      const start = lines.position(f.start);
+      const end = lines.position(f.end);
+      this.findings.push({
+        path,
+        ruleId: f.ruleId,
+        category: f.category,
+        kind: f.kind,
+        severity: severityOf(this.config, f),
+        offset: f.start,
+        length: f.end - f.start,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        preview: f.preview,
+        message: f.message,
+        fingerprint: print,
+      });
+    }
+  }
+
+  /** Counts per reason, one line on stderr; nothing when nothing was skipped. */
+  skipSummary(maxSize: number): string | undefined {
+    const parts: string[] = [];
+    const n = (reason: SkipReason) => this.skipped.get(reason) ?? 0;
+    const files = (count: number) => `${count} ${count === 1 ? "file" : "files"}`;
+    const paths = (count: number) => `${count} ${count === 1 ? "path" : "paths"}`;
+    if (n("binary")) parts.push(`${files(n("binary"))} binary`);
+    if (n("too-large")) parts.push(`${files(n("too-large"))} over ${formatBytes(maxSize)} (see --max-size)`);
+    if (n("excluded")) parts.push(`${paths(n("excluded"))} by --exclude or config`);
+    if (n("veilignore")) parts.push(`${paths(n("veilignore"))} by .veilignore`);
+    if (n("default-ignore")) parts.push(`${n("default-ignore")} .git/node_modules-like ${n("default-ignore") === 1 ? "directory" : "directories"} (see --no-default-ignores)`);
+    if (n("symlink")) parts.push(`${n("symlink")} ${n("symlink") === 1 ? "symlink" : "symlinks"} (not followed)`);
+    if (n("special")) parts.push(`${paths(n("special"))} neither file nor directory`);
+    if (parts.length === 0) return undefined;
+    return `veil scan: skipped ${parts.join(", ")}${this.options.verbose ? "" : " (--verbose names them)"}\n`;
+  }
+}
+
+function readTextFile(io: CliIO, file: string, what: string): { path: string; text: string } {
+  const path = resolve(io.cwd, file);
+  try {
+    return { path: file, text: readFileSync(path, "utf8") };
+  } catch (error) {
+    throw new ConfigError(file, `cannot read the ${what}: ${errorText(error)}`);
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, OPTIONS, "veil scan");
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\nSee veil scan --help.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(SCAN_HELP);
+    return 0;
+  }
+  let maxSize = 5 * 1024 * 1024;
+  let config = emptyConfig();
+  let baseline: Set<string> | undefined;
+  let scanner: Scanner;
+  try {
+    if (values["max-size"] !== undefined) maxSize = parseSize(values["max-size"]);
+    if (values.config !== undefined) {
+      const { path, text } = readTextFile(io, values.config, "config file");
+      config = parseConfig(text, path);
+    }
+    scanner = new Scanner(config.scan);
+    if (scanner.warnings.length > 0) throw new ConfigError(values.config ?? "(none)", scanner.warnings.join("; "));
+    if (values.baseline !== undefined) {
+      let text: string;
+      try {
+        text = readFileSync(resolve(io.cwd, values.baseline), "utf8");
+      } catch (error) {
+        throw new BaselineError(`baseline ${values.baseline}: cannot read it: ${errorText(error)}`);
+      }
+      baseline = parseBaseline(text, values.baseline);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) io.stderr(`${error.message}\nSee veil scan --help.\n`);
+    else if (error instanceof ConfigError || error instanceof BaselineError) io.stderr(`veil scan: ${error.message}\n`);
+    else throw error;
+    return 2;
+  }
+
+  const excludes = new ExcludeGlobs([...(values.exclude ?? []), ...config.exclude]);
+  const scan = new ScanRun(io, scanner, config, baseline, {
+    maxSize,
+    defaultIgnores: !values["no-default-ignores"],
+    verbose: values.verbose ?? false,
+    excludes,
+  });
+  for (const path of positionals.length > 0 ? positionals : ["."]) scan.scanPath(path);
+
+  const report = { findings: scan.findings, stats: { files: scan.files, bytes: scan.bytes, scanMs: Math.round(scan.scanMs * 100) / 100 } };
+  const format = values.format ?? "text";
+  if (format === "json") io.stdout(formatJson(report));
+  else if (format === "sarif") io.stdout(formatSarif(report, { version, rootUri: pathToFileURL(io.cwd.endsWith(sep) ? io.cwd : io.cwd + sep).href }));
+  else io.stdout(formatText(report));
+
+  const skipped = scan.skipSummary(maxSize);
+  if (skipped) io.stderr(skipped);
+  if (scan.suppressed > 0) io.stderr(`veil scan: ${scan.suppressed} ${scan.suppressed === 1 ? "finding" : "findings"} already in the baseline, not reported\n`);
+  if (scan.errors > 0) {
+    io.stderr(`veil scan: ${scan.errors} ${scan.errors === 1 ? "path" : "paths"} could not be read; the report is incomplete (exit 2)\n`);
+    return 2;
+  }
+  return report.findings.length > 0 ? 1 : 0;
+}

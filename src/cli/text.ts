@@ -1,0 +1,101 @@
+/** Turning file bytes into the string the engine scans, and offsets into lines and columns. */
+
+/** Extensions whose content is never text worth scanning. */
+const BINARY_EXTENSIONS = new Set(
+  (
+    "png jpg jpeg gif bmp ico icns webp tif tiff psd heic avif " +
+    "zip gz tgz bz2 xz 7z rar zst lz4 jar war ear apk ipa deb rpm dmg iso " +
+    "pdf doc docx xls xlsx ppt pptx odt ods odp " +
+    "exe dll so dylib o a lib obj class pyc pyo wasm node bin dat " +
+    "woff woff2 ttf otf eot " +
+    "mp3 mp4 m4a mov avi mkv webm wav flac ogg opus " +
+    "sqlite sqlite3 db p12 pfx jks keystore der"
+  ).split(" "),
+);
+
+export function hasBinaryExtension(path: string): boolean {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dot = path.lastIndexOf(".");
+  if (dot <= slash + 1) return false;
+  return BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+
+function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/** A NUL byte in the first 8 KB means binary, unless a UTF-16 byte-order mark says otherwise. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (utf16Bom(bytes)) return false;
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: false });
+const utf16Decoder = new TextDecoder("utf-16le", { fatal: false });
+
+/**
+ * Decodes a file the way an editor shows it: UTF-16 when a byte-order mark says so, UTF-8
+ * otherwise, invalid sequences replaced by U+FFFD. A byte-order mark is not part of the
+ * text, so offsets count from after it (as `document.positionAt` does).
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const bom = utf16Bom(bytes);
+  if (bom === "utf-16le") return { text: utf16Decoder.decode(bytes.subarray(2)), encoding: bom };
+  if (bom === "utf-16be") {
+    const body = bytes.subarray(2);
+    const swapped = new Uint8Array(body.length);
+    for (let i = 0; i + 1 < body.length; i += 2) {
+      swapped[i] = body[i + 1];
+      swapped[i + 1] = body[i];
+    }
+    // An odd trailing byte stays last, so the decoder turns it into U+FFFD as for LE.
+    if (body.length % 2 === 1) swapped[body.length - 1] = body[body.length - 1];
+    return { text: utf16Decoder.decode(swapped), encoding: bom };
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // TextDecoder drops a leading UTF-8 BOM by itself.
+  return { text: utf8Decoder.decode(bytes), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+}
+
+export interface Position {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+/**
+ * Line starts of a text, built once per file that has findings. Line breaks are LF, CRLF
+ * and a lone CR, as in VS Code, so positions agree with the editor.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
