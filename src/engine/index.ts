@@ -10,6 +10,10 @@ export { Scanner, listRules, resolveOptions } from "./detect/scanner";
 export { maskValue } from "./detect/preview";
 export { sha256Hex } from "./validate/sha256";
 export { shannonEntropy } from "./validate/entropy";
+export { Vault, type VaultData, type VaultEntry, type MergeReport } from "./anonymize/vault";
+export { anonymize, restore, type AnonymizeOptions, type AnonymizeReport, type AnonymizeResult, type Replacement, type RestoreResult } from "./anonymize/anonymize";
+export { describeReport } from "./anonymize/report";
+export { placeholderKind, findPlaceholderTokens, type PlaceholderToken } from "./anonymize/placeholders";
 
 const cache = new WeakMap<ScanOptions, Scanner>();
 let defaultScanner: Scanner | undefined;

@@ -1,0 +1,224 @@
+/**
+ * Copy anonymized and restore: every finding becomes a `[KIND_N]` placeholder from the
+ * vault; restore puts the values back.
+ *
+ * Placeholder-looking text already in the input (`[EMAIL_1]` typed by a person) is
+ * protected: no finding may touch it, and no number is issued whose placeholder occurs in
+ * the input in any of the forms restore accepts. So restore gives the input back byte for
+ * byte, unless the input contains a placeholder this vault issued in an earlier call: that
+ * one is taken for ours, which is what makes anonymizing our own output a no-op.
+ */
+import { Scanner } from "../detect/scanner";
+import type { Category, Finding, ScanOptions } from "../types";
+import { findPlaceholderTokens, type PlaceholderToken } from "./placeholders";
+import type { Vault } from "./vault";
+
+export interface AnonymizeOptions {
+  scan?: ScanOptions;
+  /** Replace amounts of money too (default true; overrides `scan.money`). */
+  money?: boolean;
+  /** Creation time for new vault entries (default `Date.now()`). */
+  now?: number;
+}
+
+/** One replaced value; `start`/`end` are UTF-16 offsets of the value in the input text. */
+export interface Replacement {
+  start: number;
+  end: number;
+  placeholder: string;
+  kind: string;
+  category: Category;
+}
+
+/** Counts by placeholder kind (`EMAIL`, `API_KEY`), never the values. */
+export interface AnonymizeReport {
+  total: number;
+  byKind: Record<string, number>;
+}
+
+export interface AnonymizeResult {
+  text: string;
+  replacements: Replacement[];
+  report: AnonymizeReport;
+}
+
+export interface RestoreResult {
+  text: string;
+  /** How many placeholders were replaced by their value. */
+  restored: number;
+  /** Placeholders (canonical form) that look like ours but that the vault does not know. */
+  unknown: string[];
+}
+
+/**
+ * Re-scanning the output can, in rare layouts, reveal a value the first scan did not
+ * report (a lower-ranked finding no longer hidden by an overlap); a few rounds make the
+ * result a fixed point, which is what lets a second `anonymize` change nothing.
+ */
+const MAX_ROUNDS = 4;
+
+const scanners = new WeakMap<ScanOptions, Map<string, Scanner>>();
+const defaultScanners = new Map<string, Scanner>();
+
+function scannerFor(options: AnonymizeOptions): Scanner {
+  const money = options.money ?? options.scan?.money ?? true;
+  const key = String(money);
+  let byMoney = defaultScanners;
+  if (options.scan) {
+    byMoney = scanners.get(options.scan) ?? new Map();
+    scanners.set(options.scan, byMoney);
+  }
+  let scanner = byMoney.get(key);
+  if (!scanner) byMoney.set(key, (scanner = new Scanner({ ...options.scan, money })));
+  return scanner;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  kind: string;
+  category: Category;
+}
+
+export function anonymize(text: string, vault: Vault, options: AnonymizeOptions = {}): AnonymizeResult {
+  const scanner = scannerFor(options);
+  const now = options.now ?? Date.now();
+  const inputTokens = findPlaceholderTokens(text);
+  const avoid = new Set(inputTokens.map((t) => t.normalized));
+
+  // Spans in input coordinates, sorted and disjoint; each round adds the new ones.
+  let spans = protect(text, scanner.scan(text), inputTokens);
+  let output = text;
+  let placed: Placed[] = [];
+  for (let round = 1; spans.length > 0 && round <= MAX_ROUNDS; round++) {
+    ({ output, placed } = build(text, spans, vault, now, avoid));
+    if (round === MAX_ROUNDS) break;
+    const more = protect(output, scanner.scan(output), findPlaceholderTokens(output));
+    if (more.length === 0) break;
+    spans = mergeSpans(spans, toInputSpans(more, placed));
+  }
+  const report: AnonymizeReport = { total: placed.length, byKind: {} };
+  const replacements: Replacement[] = placed.map((p) => {
+    const kind = kindOf(p.placeholder);
+    report.byKind[kind] = (report.byKind[kind] ?? 0) + 1;
+    return { start: p.start, end: p.end, placeholder: p.placeholder, kind: p.kind, category: p.category };
+  });
+  return { text: output, replacements, report };
+}
+
+function kindOf(placeholder: string): string {
+  return placeholder.slice(1, placeholder.lastIndexOf("_"));
+}
+
+const QUOTES = new Set(["\"", "'", "`"]);
+
+/**
+ * Findings as spans to replace: a value's own surrounding quotes stay in the text, and
+ * nothing inside a placeholder-looking token is touched (a finding that straddles one is
+ * cut to the parts outside it).
+ */
+function protect(text: string, findings: readonly Finding[], tokens: readonly PlaceholderToken[]): Span[] {
+  const spans: Span[] = [];
+  let t = 0;
+  for (const f of findings) {
+    let start = f.start;
+    let end = f.end;
+    const first = text[start];
+    if (end - start >= 2 && QUOTES.has(first) && text[end - 1] === first) {
+      start++;
+      end--;
+    }
+    while (t < tokens.length && tokens[t].end <= start) t++;
+    for (let i = t; i < tokens.length && tokens[i].start < end; i++) {
+      if (tokens[i].start > start) pushPiece(text, spans, start, tokens[i].start, f);
+      start = Math.max(start, tokens[i].end);
+    }
+    if (start < end) pushPiece(text, spans, start, end, f);
+  }
+  return spans;
+}
+
+/** A piece left by cutting around a token is kept only if it still holds a letter or digit. */
+function pushPiece(text: string, spans: Span[], start: number, end: number, f: Finding): void {
+  if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
+  spans.push({ start, end, kind: f.kind, category: f.category });
+}
+
+interface Placed extends Span {
+  placeholder: string;
+  /** Where the placeholder sits in the output. */
+  outStart: number;
+  outEnd: number;
+}
+
+/** Builds the output from slices of the input: linear in its size. */
+function build(text: string, spans: readonly Span[], vault: Vault, now: number, avoid: ReadonlySet<string>): { output: string; placed: Placed[] } {
+  const parts: string[] = [];
+  const placed: Placed[] = [];
+  let last = 0;
+  let length = 0;
+  for (const span of spans) {
+    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, avoid);
+    parts.push(text.slice(last, span.start));
+    length += span.start - last;
+    placed.push({ ...span, placeholder, outStart: length, outEnd: length + placeholder.length });
+    parts.push(placeholder);
+    length += placeholder.length;
+    last = span.end;
+  }
+  parts.push(text.slice(last));
+  return { output: parts.join(""), placed };
+}
+
+/**
+ * Maps spans found in an output back to the input. They never overlap a placeholder (those
+ * are protected tokens), so each lies in text copied verbatim from the input.
+ */
+function toInputSpans(spans: readonly Span[], placed: readonly Placed[]): Span[] {
+  const out: Span[] = [];
+  let p = 0;
+  let delta = 0;
+  for (const s of spans) {
+    while (p < placed.length && placed[p].outEnd <= s.start) {
+      delta = placed[p].end - placed[p].outEnd;
+      p++;
+    }
+    if (p < placed.length && placed[p].outStart < s.end) continue; // defensive: overlaps a placeholder
+    out.push({ ...s, start: s.start + delta, end: s.end + delta });
+  }
+  return out;
+}
+
+function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Span[] = [];
+  for (const s of all) if (out.length === 0 || out[out.length - 1].end <= s.start) out.push(s);
+  return out;
+}
+
+/**
+ * Puts the values back. Accepts what chat tools do to placeholders (`[EMAIL\_1]`,
+ * `\[EMAIL_1\]`, `[email_1]`); surrounding Markdown such as backticks stays, the value goes
+ * where the placeholder was. Values are inserted literally.
+ */
+export function restore(text: string, vault: Vault): RestoreResult {
+  const parts: string[] = [];
+  const unknown = new Set<string>();
+  let restored = 0;
+  let last = 0;
+  for (const token of findPlaceholderTokens(text)) {
+    const entry = vault.lookup(token.normalized);
+    if (!entry) {
+      // Reported only if it reads like ours: exactly our form, or a kind the vault uses.
+      const raw = text.slice(token.start, token.end);
+      if (raw === token.normalized || vault.knowsKind(kindOf(token.normalized))) unknown.add(token.normalized);
+      continue;
+    }
+    parts.push(text.slice(last, token.start), entry.value);
+    last = token.end;
+    restored++;
+  }
+  if (restored === 0) return { text, restored, unknown: [...unknown] };
+  parts.push(text.slice(last));
+  return { text: parts.join(""), restored, unknown: [...unknown] };
+}

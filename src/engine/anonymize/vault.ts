@@ -1,0 +1,186 @@
+/**
+ * The vault: which placeholder stands for which real value. A plain object that the
+ * extension stores encrypted and the CLI writes as a 0600 JSON map.
+ *
+ * Numbers are never reused: each kind keeps a counter of the last number issued, which
+ * survives `expire`, `purge` and `merge`, so an old answer that still says `[EMAIL_2]`
+ * is reported as unknown instead of being restored to some newer value.
+ */
+import { formatPlaceholder, isCanonicalPlaceholder, parsePlaceholder, placeholderKind } from "./placeholders";
+
+export interface VaultEntry {
+  placeholder: string;
+  /** The kind the value was found as (`email`, `aws-access-key-id`, a term's `BRAND`). */
+  kind: string;
+  value: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface VaultData {
+  version: 1;
+  entries: VaultEntry[];
+  /** Last number issued per placeholder kind (`{ "EMAIL": 3 }`); absent in older data. */
+  counters?: Record<string, number>;
+}
+
+/** What `merge` did: how many entries came in and which incoming ones got a new number. */
+export interface MergeReport {
+  added: number;
+  renumbered: { from: string; to: string }[];
+}
+
+export class Vault {
+  private readonly entries: VaultEntry[] = [];
+  private readonly byPlaceholder = new Map<string, VaultEntry>();
+  /** The first placeholder issued for a value; a merged vault may know a second one. */
+  private readonly byValue = new Map<string, VaultEntry>();
+  private readonly counters = new Map<string, number>();
+
+  /** Rebuilds a vault from `toJSON()` output; throws an Error saying what is wrong. */
+  static fromJSON(data: unknown): Vault {
+    const fail = (message: string): never => {
+      throw new Error(`Veil map is corrupt: ${message}`);
+    };
+    if (typeof data === "string") {
+      try {
+        data = JSON.parse(data);
+      } catch (error) {
+        fail(`not valid JSON (${(error as Error).message})`);
+      }
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("expected an object { version, entries }");
+    const object = data as Record<string, unknown>;
+    if (object.version !== 1) return fail(`unsupported version ${JSON.stringify(object.version)} (expected 1)`);
+    if (!Array.isArray(object.entries)) return fail("entries must be an array");
+    const vault = new Vault();
+    object.entries.forEach((raw: unknown, i: number) => {
+      if (typeof raw !== "object" || raw === null) return fail(`entries[${i}] must be an object`);
+      const e = raw as Record<string, unknown>;
+      if (typeof e.placeholder !== "string" || !isCanonicalPlaceholder(e.placeholder)) {
+        return fail(`entries[${i}].placeholder must look like [KIND_1]`);
+      }
+      if (typeof e.kind !== "string" || e.kind === "") return fail(`entries[${i}].kind must be a non-empty string`);
+      if (typeof e.value !== "string" || e.value === "") return fail(`entries[${i}].value must be a non-empty string`);
+      if (typeof e.createdAt !== "number" || !Number.isFinite(e.createdAt)) return fail(`entries[${i}].createdAt must be a number`);
+      if (vault.byPlaceholder.has(e.placeholder)) return fail(`entries[${i}]: ${e.placeholder} appears twice`);
+      vault.add({ placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt });
+    });
+    if (object.counters !== undefined) {
+      if (typeof object.counters !== "object" || object.counters === null || Array.isArray(object.counters)) return fail("counters must be an object");
+      for (const [kind, n] of Object.entries(object.counters as Record<string, unknown>)) {
+        if (!isCanonicalPlaceholder(`[${kind}_1]`)) return fail(`counters: ${JSON.stringify(kind.slice(0, 40))} is not a placeholder kind`);
+        if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) return fail(`counters.${kind} must be a whole number`);
+        vault.bump(kind, n);
+      }
+    }
+    return vault;
+  }
+
+  toJSON(): VaultData {
+    const counters: Record<string, number> = {};
+    for (const [kind, n] of this.counters) counters[kind] = n;
+    return { version: 1, entries: this.entries.map((e) => ({ ...e })), counters };
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * The placeholder for a value, issuing the next number of its kind the first time.
+   * `avoid` holds placeholders (canonical form) that must not be issued now, because the
+   * text being anonymized already contains them literally.
+   */
+  placeholderFor(value: string, kind: string, now: number = Date.now(), avoid?: ReadonlySet<string>): string {
+    const known = this.byValue.get(value);
+    if (known) return known.placeholder;
+    if (value === "") throw new Error("Vault.placeholderFor: empty value");
+    const name = placeholderKind(kind);
+    let n = (this.counters.get(name) ?? 0) + 1;
+    while (avoid?.has(formatPlaceholder(name, n))) n++;
+    const placeholder = formatPlaceholder(name, n);
+    this.add({ placeholder, kind, value, createdAt: now });
+    return placeholder;
+  }
+
+  /** The entry for a placeholder in its canonical form (`[EMAIL_1]`). */
+  lookup(placeholder: string): VaultEntry | undefined {
+    const entry = this.byPlaceholder.get(placeholder);
+    return entry ? { ...entry } : undefined;
+  }
+
+  /** Whether the vault ever issued this kind (even if its entries have expired since). */
+  knowsKind(kind: string): boolean {
+    return this.counters.has(kind);
+  }
+
+  /** Drops entries created more than `maxAgeMs` before `now`; returns how many. */
+  expire(maxAgeMs: number, now: number = Date.now()): number {
+    const limit = now - maxAgeMs;
+    return this.removeWhere((e) => e.createdAt < limit);
+  }
+
+  /** Forgets every value. Counters stay, so old placeholders are never given a new meaning. */
+  purge(): void {
+    this.removeWhere(() => true);
+  }
+
+  /**
+   * Takes in the entries of another vault (two windows writing the same store). A
+   * placeholder never gets two values: when both vaults issued the same placeholder for
+   * different values, the incoming value gets a new number (or the placeholder this vault
+   * already has for it), and the report says so.
+   */
+  merge(other: Vault): MergeReport {
+    const report: MergeReport = { added: 0, renumbered: [] };
+    for (const [kind, n] of other.counters) this.bump(kind, n);
+    const conflicts: VaultEntry[] = [];
+    for (const entry of other.entries) {
+      const mine = this.byPlaceholder.get(entry.placeholder);
+      if (!mine) {
+        this.add({ ...entry });
+        report.added++;
+      } else if (mine.value !== entry.value) conflicts.push(entry);
+      else if (entry.createdAt < mine.createdAt) mine.createdAt = entry.createdAt;
+    }
+    for (const entry of conflicts) {
+      const existing = this.byValue.get(entry.value);
+      let to: string;
+      if (existing) to = existing.placeholder;
+      else {
+        const parsed = parsePlaceholder(entry.placeholder);
+        const name = parsed ? parsed.kind : placeholderKind(entry.kind);
+        const n = (this.counters.get(name) ?? 0) + 1;
+        to = formatPlaceholder(name, n);
+        this.add({ placeholder: to, kind: entry.kind, value: entry.value, createdAt: entry.createdAt });
+        report.added++;
+      }
+      report.renumbered.push({ from: entry.placeholder, to });
+    }
+    return report;
+  }
+
+  private add(entry: VaultEntry): void {
+    this.entries.push(entry);
+    this.byPlaceholder.set(entry.placeholder, entry);
+    if (!this.byValue.has(entry.value)) this.byValue.set(entry.value, entry);
+    const parsed = parsePlaceholder(entry.placeholder);
+    if (parsed) this.bump(parsed.kind, parsed.n);
+  }
+
+  private bump(kind: string, n: number): void {
+    if ((this.counters.get(kind) ?? -1) < n) this.counters.set(kind, n);
+  }
+
+  private removeWhere(drop: (e: VaultEntry) => boolean): number {
+    const kept = this.entries.filter((e) => !drop(e));
+    const removed = this.entries.length - kept.length;
+    if (removed === 0) return 0;
+    this.entries.length = 0;
+    this.byPlaceholder.clear();
+    this.byValue.clear();
+    for (const e of kept) this.add(e);
+    return removed;
+  }
+}
