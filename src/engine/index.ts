@@ -14,6 +14,10 @@ export { Vault, type VaultData, type VaultEntry, type MergeReport } from "./anon
 export { anonymize, restore, type AnonymizeOptions, type AnonymizeReport, type AnonymizeResult, type Replacement, type RestoreResult } from "./anonymize/anonymize";
 export { describeReport } from "./anonymize/report";
 export { placeholderKind, findPlaceholderTokens, type PlaceholderToken } from "./anonymize/placeholders";
+export * from "./policy";
+export * from "./editor/commentSyntax";
+export * from "./editor/envMove";
+export * from "./editor/incremental";
 
 const cache = new WeakMap<ScanOptions, Scanner>();
 let defaultScanner: Scanner | undefined;
