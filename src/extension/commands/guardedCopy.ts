@@ -63,7 +63,9 @@ export async function guardedCopy(context: CommandContext, arg?: unknown): Promi
     return { action: "copied", findings: 0 };
   }
   const config = context.services.config(editor.document.uri);
-  const findings = config.copyGuard ? scan(source.text, config.scanOptions) : [];
+  // No check of `config.copyGuard` here: the `veil.copyGuardActive` context key decides whether
+  // Ctrl/Cmd+C reaches this command; run explicitly, it always guards.
+  const findings = scan(source.text, config.scanOptions);
   if (findings.length === 0) {
     await plainCopy(source.text);
     return { action: "copied", findings: 0 };

@@ -1,0 +1,50 @@
+// What the command, vault and snippet tests share: the extension's test hooks, a fresh
+// VaultStore over the extension's own SecretStorage, and fake values built to be obvious.
+import * as vscode from "vscode";
+import type { Vault } from "../../src/engine";
+import type { TestHooks } from "../../src/extension/commands";
+import { VaultStore } from "../../src/extension/vaultStore";
+import { activateVeil, runCommand } from "./helpers";
+
+/** Fake AWS access key ids (AKIA + 16 of A-Z2-7); none is a real key. */
+export const FAKE_AWS_KEY_1 = "AKIAIOSFODNN7EXAMPLF";
+export const FAKE_AWS_KEY_2 = "AKIAZXCVBNMQWERTYUIP";
+export const FAKE_AWS_KEY_3 = "AKIA2345QWERTYUIOPAS";
+
+export async function testHooks(): Promise<TestHooks> {
+  await activateVeil();
+  const hooks = await runCommand<TestHooks | undefined>("veil.internal.testHooks");
+  if (!hooks) throw new Error("veil.internal.testHooks returned nothing: is the extension running in test mode?");
+  return hooks;
+}
+
+/** A new VaultStore over the extension's SecretStorage: what a reloaded window would see. */
+export async function freshVaultStore(options: { ttlDays?: number; onCorrupt?: (detail: string) => void } = {}): Promise<VaultStore> {
+  const hooks = await testHooks();
+  return new VaultStore(hooks.secrets, hooks.vaultKey, { ttlDays: () => options.ttlDays ?? 30, onCorrupt: options.onCorrupt });
+}
+
+export async function readVault(): Promise<Vault> {
+  const store = await freshVaultStore();
+  try {
+    return await store.load();
+  } finally {
+    store.dispose();
+  }
+}
+
+/** Empties the workspace vault through the command, without the confirmation. */
+export async function forgetAll(): Promise<void> {
+  await runCommand("veil.forgetPlaceholders", { confirm: false });
+}
+
+/** The placeholders (`[KIND_N]`) in a text, in order. */
+export function placeholdersIn(text: string): string[] {
+  return text.match(/\[[A-Z][A-Z0-9_]*_\d+\]/g) ?? [];
+}
+
+/** Selects the whole content of an editor. */
+export function selectAll(editor: vscode.TextEditor): void {
+  const document = editor.document;
+  editor.selection = new vscode.Selection(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+}

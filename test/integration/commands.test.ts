@@ -1,0 +1,181 @@
+// Copy anonymized, paste with real values, restore, preview and the copy guard, inside a
+// real VS Code with the real clipboard.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { activateVeil, closeAllEditors, openUntitled, rangeOf, readClipboard, runCommand, writeClipboard } from "./helpers";
+import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll } from "./commandTestSupport";
+
+interface CopyResult {
+  replaced: number;
+  byKind: Record<string, number>;
+  origin: string;
+}
+interface RestoreOutcome {
+  restored: number;
+  unknown: string[];
+}
+interface GuardResult {
+  action: "copied" | "anonymized" | "cancelled";
+  findings: number;
+}
+
+suite("Commands: copy anonymized, paste and restore", () => {
+  suiteSetup(activateVeil);
+  setup(forgetAll);
+  teardown(closeAllEditors);
+
+  test("copy anonymized then paste with real values round-trips through the clipboard", async () => {
+    const original = `const config = {\n  accessKeyId: "${FAKE_AWS_KEY_1}",\n  region: "eu-west-3",\n};\n`;
+    const source = await openUntitled(original, "javascript");
+    selectAll(source);
+    const result = await runCommand<CopyResult>("veil.copyAnonymized");
+    assert.equal(result.replaced, 1);
+    assert.equal(result.origin, "selection");
+    const copied = await readClipboard();
+    assert.ok(!copied.includes(FAKE_AWS_KEY_1), "the key must not reach the clipboard");
+    assert.equal(placeholdersIn(copied).length, 1, `one placeholder expected in ${copied}`);
+    assert.ok(copied.includes('region: "eu-west-3"'), "the rest of the text is kept");
+
+    const target = await openUntitled("", "javascript");
+    const pasted = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
+    assert.deepEqual(pasted, { restored: 1, unknown: [] });
+    assert.equal(target.document.getText(), original);
+  });
+
+  test("with nothing selected the whole document is copied; the same value gets the same placeholder twice", async () => {
+    await openUntitled(`first: ${FAKE_AWS_KEY_1}\nsecond: ${FAKE_AWS_KEY_2}\n`);
+    const first = await runCommand<CopyResult>("veil.copyAnonymized");
+    assert.equal(first.origin, "document");
+    assert.equal(first.replaced, 2);
+    const firstText = await readClipboard();
+    const [p1, p2] = placeholdersIn(firstText);
+    assert.ok(p1 && p2 && p1 !== p2, `two different placeholders expected in ${firstText}`);
+
+    await openUntitled(`again: ${FAKE_AWS_KEY_2} and ${FAKE_AWS_KEY_1}\n`);
+    await runCommand<CopyResult>("veil.copyAnonymized");
+    assert.equal(await readClipboard(), `again: ${p2} and ${p1}\n`);
+  });
+
+  test("nothing sensitive: the text is copied as is and the vault stays empty", async () => {
+    const text = "export function add(a: number, b: number) {\n  return a + b;\n}\n";
+    await openUntitled(text, "typescript");
+    const result = await runCommand<CopyResult>("veil.copyAnonymized");
+    assert.equal(result.replaced, 0);
+    assert.equal(await readClipboard(), text);
+    assert.equal((await readVault()).size, 0);
+  });
+
+  test("a { uri, range } argument (as a hover link serializes it) copies only that range", async () => {
+    const editor = await openUntitled(`keep out: ${FAKE_AWS_KEY_2}\nthis line: ${FAKE_AWS_KEY_1} end\n`);
+    const range = rangeOf(editor.document, `this line: ${FAKE_AWS_KEY_1}`);
+    // Command links carry JSON: a Uri as components and a Range as [start, end].
+    const argument = JSON.parse(JSON.stringify({ uri: editor.document.uri, range })) as unknown;
+    const result = await runCommand<CopyResult>("veil.copyAnonymized", argument);
+    assert.equal(result.origin, "range");
+    assert.equal(result.replaced, 1);
+    const copied = await readClipboard();
+    assert.match(copied, /^this line: \[[A-Z_]+_\d+\]$/);
+  });
+
+  test("restore in selection puts known values back in place and lists unknown placeholders", async () => {
+    await openUntitled(`key ${FAKE_AWS_KEY_1}\n`);
+    await runCommand("veil.copyAnonymized");
+    const [placeholder] = placeholdersIn(await readClipboard());
+    assert.ok(placeholder);
+    // A number this vault never issued for the kind it knows.
+    const unknown = placeholder.replace(/_\d+\]$/, "_99]");
+    const editor = await openUntitled(`answer: use ${placeholder}, not ${unknown}.\nsecond line ${placeholder}\n`);
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.lineAt(0).range.end);
+    const outcome = await runCommand<RestoreOutcome>("veil.restoreSelection");
+    assert.equal(outcome.restored, 1);
+    assert.deepEqual(outcome.unknown, [unknown]);
+    assert.equal(editor.document.getText(), `answer: use ${FAKE_AWS_KEY_1}, not ${unknown}.\nsecond line ${placeholder}\n`, "only the selection changes");
+  });
+
+  test("restore with no selection works on the whole document", async () => {
+    await openUntitled(`a ${FAKE_AWS_KEY_1} b ${FAKE_AWS_KEY_2}`);
+    await runCommand("veil.copyAnonymized");
+    const anonymized = await readClipboard();
+    const editor = await openUntitled(`From the assistant:\n${anonymized}\n`);
+    const outcome = await runCommand<RestoreOutcome>("veil.restoreSelection");
+    assert.deepEqual(outcome, { restored: 2, unknown: [] });
+    assert.equal(editor.document.getText(), `From the assistant:\na ${FAKE_AWS_KEY_1} b ${FAKE_AWS_KEY_2}\n`);
+  });
+
+  test("paste with real values at several cursors replaces each selection", async () => {
+    await openUntitled(`token=${FAKE_AWS_KEY_2}`);
+    await runCommand("veil.copyAnonymized");
+    const editor = await openUntitled("A:\nB:\n");
+    editor.selections = [new vscode.Selection(0, 2, 0, 2), new vscode.Selection(1, 2, 1, 2)];
+    const outcome = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
+    assert.deepEqual(outcome, { restored: 2, unknown: [] });
+    assert.equal(editor.document.getText(), `A:token=${FAKE_AWS_KEY_2}\nB:token=${FAKE_AWS_KEY_2}\n`);
+  });
+});
+
+suite("Commands: preview and copy guard", () => {
+  suiteSetup(activateVeil);
+  setup(forgetAll);
+  teardown(closeAllEditors);
+
+  test("preview shows the anonymized text in a read-only document, the kinds listed, no real value, nothing saved", async () => {
+    const source = await openUntitled(`aws_access_key_id = ${FAKE_AWS_KEY_1}\nregion = eu-west-3\n`, "properties");
+    const before = await readClipboard();
+    const result = await runCommand<{ uri: vscode.Uri; replaced: number }>("veil.previewShared");
+    assert.equal(result.replaced, 1);
+    const preview = vscode.window.activeTextEditor;
+    assert.ok(preview, "the preview opens in an editor");
+    assert.equal(preview.document.uri.scheme, "veil-preview");
+    assert.notEqual(preview.document.uri.toString(), source.document.uri.toString());
+    const content = preview.document.getText();
+    assert.ok(!content.includes(FAKE_AWS_KEY_1), "the preview must not show the key");
+    const [placeholder] = placeholdersIn(content);
+    assert.ok(placeholder, "the preview shows a placeholder");
+    assert.ok(content.includes(`aws_access_key_id = ${placeholder}\nregion = eu-west-3\n`), "the anonymized text is shown");
+    assert.match(content, /1 value replaced/);
+    assert.equal(await readClipboard(), before, "a preview copies nothing");
+    assert.equal((await readVault()).size, 0, "a preview saves nothing to the vault");
+    const edited = await Promise.resolve(preview.edit((edit) => edit.insert(new vscode.Position(0, 0), "x"))).catch(() => false);
+    assert.equal(edited, false, "the preview is read-only");
+    assert.equal(preview.document.getText(), content);
+  });
+
+  test("guarded copy of a selection without findings copies it as is", async () => {
+    const editor = await openUntitled("const greeting = 'hello';\nconst other = 2;\n", "javascript");
+    editor.selection = new vscode.Selection(0, 0, 0, 25);
+    await writeClipboard("before");
+    const result = await runCommand<GuardResult>("veil.guardedCopy");
+    assert.deepEqual(result, { action: "copied", findings: 0 });
+    assert.equal(await readClipboard(), "const greeting = 'hello';");
+  });
+
+  test("guarded copy of a selection with a secret: anonymize instead, copy anyway, or cancel", async () => {
+    const text = `key: ${FAKE_AWS_KEY_1}`;
+    const editor = await openUntitled(`${text}\n`);
+    editor.selection = new vscode.Selection(0, 0, 0, text.length);
+
+    const anonymized = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "anonymize" });
+    assert.deepEqual(anonymized, { action: "anonymized", findings: 1 });
+    const copied = await readClipboard();
+    assert.ok(!copied.includes(FAKE_AWS_KEY_1));
+    assert.match(copied, /^key: \[[A-Z_]+_1\]$/);
+
+    await writeClipboard("untouched");
+    const cancelled = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "cancel" });
+    assert.deepEqual(cancelled, { action: "cancelled", findings: 1 });
+    assert.equal(await readClipboard(), "untouched");
+
+    const anyway = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "copy" });
+    assert.deepEqual(anyway, { action: "copied", findings: 1 });
+    assert.equal(await readClipboard(), text);
+  });
+
+  test("guarded copy with an empty selection guards the cursor line, as Ctrl+C copies it", async () => {
+    const editor = await openUntitled(`clean line\nsecret ${FAKE_AWS_KEY_2}\n`);
+    editor.selection = new vscode.Selection(1, 3, 1, 3);
+    const result = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "anonymize" });
+    assert.deepEqual(result, { action: "anonymized", findings: 1 });
+    const copied = await readClipboard();
+    assert.match(copied, /^secret \[[A-Z_]+_\d+\]\n$/);
+  });
+});
