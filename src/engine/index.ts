@@ -13,6 +13,7 @@ export { shannonEntropy } from "./validate/entropy";
 export { Vault, type VaultData, type VaultEntry, type MergeReport } from "./anonymize/vault";
 export { anonymize, restore, type AnonymizeOptions, type AnonymizeReport, type AnonymizeResult, type Replacement, type RestoreResult } from "./anonymize/anonymize";
 export { describeReport } from "./anonymize/report";
+export { extractErrorSnippet, type SnippetOptions, type ErrorSnippet, type SnippetFrame, type SnippetExcerpt } from "./snippet";
 export { placeholderKind, findPlaceholderTokens, type PlaceholderToken } from "./anonymize/placeholders";
 export * from "./policy";
 export * from "./editor/commentSyntax";

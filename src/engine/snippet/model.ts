@@ -1,0 +1,63 @@
+/**
+ * What the stack-trace and compiler-output parsers produce: plain data, no neutralization
+ * yet. One `ParsedError` per error found in the text; its `items` are the lines to keep, in
+ * order, as message lines or frames.
+ */
+
+/** A stack frame (or a compiler diagnostic's location) with the raw lines that show it. */
+export interface ParsedFrame {
+  type: "frame";
+  /** The frame's lines as printed (a Python frame is two lines: location and source). */
+  lines: string[];
+  /** The path or URL as printed (absolute, relative, `file://`, `http://`). */
+  file?: string;
+  line?: number;
+  column?: number;
+  function?: string;
+  /**
+   * Library the frame belongs to ("express", "node:internal", "java.*"), or undefined when
+   * the frame is in the user's own code.
+   */
+  library?: string;
+  /** Java/Kotlin/.NET frames name a class, not a path: candidates to look the file up by. */
+  candidates?: string[];
+}
+
+export interface ParsedText {
+  type: "text";
+  lines: string[];
+}
+
+export type ParsedItem = ParsedFrame | ParsedText;
+
+export interface ParsedError {
+  /** Parser id: "node", "python", "tsc" … */
+  family: string;
+  /** Language of the code the error is about, for the excerpt and the structured form. */
+  language: string;
+  /** The error's one-line title: "TypeError: Cannot read properties of undefined". */
+  headline: string;
+  /** "error" unless a compiler or linter says "warning". */
+  severity: "error" | "warning";
+  /** Line indices in the input, end exclusive, for overlap resolution. */
+  start: number;
+  end: number;
+  items: ParsedItem[];
+}
+
+/** One parser per family of runtime, compiler or linter; pure over the input's lines. */
+export interface ErrorParser {
+  id: string;
+  parse(lines: readonly string[]): ParsedError[];
+}
+
+export function text(...lines: string[]): ParsedText {
+  return { type: "text", lines };
+}
+
+/** Lines of a message until a blank line or a line `stop` accepts, at most `max`. */
+export function collectUntil(lines: readonly string[], from: number, stop: (line: string) => boolean, max = 50): number {
+  let i = from;
+  while (i < lines.length && i - from < max && lines[i].trim() !== "" && !stop(lines[i])) i++;
+  return i;
+}

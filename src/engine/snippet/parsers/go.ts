@@ -1,0 +1,133 @@
+import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
+import { text } from "../model";
+
+/**
+ * Go panics and goroutine dumps: `panic: …` / `fatal error: …`, then `goroutine N [state]:`
+ * sections of `pkg.fn(args)` + `\t/path/file.go:42 +0x1c` pairs. The first goroutine is
+ * kept whole; of the others, only those that run the user's code, a few at most.
+ * Also `go test` failures: `--- FAIL: TestX (0.00s)` with `    file_test.go:12: message`.
+ */
+const START = /^(?:panic: |fatal error: |runtime: |SIG[A-Z]+: )/;
+const GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
+const FUNC = /^(?:created by )?([\w./*()$%~-]+?(?:\.[\w$*()%~-]+)+)(?:\((.*)\))?(?: in goroutine \d+)?\s*$/;
+const FILE = /^\t(.+?\.(?:go|s|c)):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
+const MAX_OTHER_GOROUTINES = 3;
+
+/** Package path of a Go function name: `net/http.(*conn).serve` → `net/http`. */
+function goPackage(fn: string): string {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot === -1 ? fn : fn.slice(0, dot);
+}
+
+function goLibrary(fn: string, file: string | undefined): string | undefined {
+  const path = file?.replace(/\\/g, "/");
+  if (path) {
+    const m = /\/pkg\/mod\/(.+?)@v[^/]+\//.exec(path);
+    if (m) return m[1];
+    if (/(?:^|\/)vendor\//.test(path)) return "vendor";
+  }
+  const pkg = goPackage(fn);
+  if (pkg === "main" || pkg.split("/")[0].includes(".")) return undefined;
+  // Standard library: no dot in the first path element, and (when shown) a file under
+  // GOROOT's src/<pkg>/; a module named without a domain ("shop/orders") fails the latter.
+  if (path && !path.includes(`/src/${pkg}/`)) return undefined;
+  return pkg.startsWith("runtime") ? "runtime" : pkg;
+}
+
+export const goParser: ErrorParser = {
+  id: "go",
+  parse(lines) {
+    const out: ParsedError[] = [];
+    let i = 0;
+    while (i < lines.length) {
+      const line = lines[i];
+      const failTest = /^\s*--- FAIL: (\S+)/.exec(line);
+      if (failTest) {
+        const items: ParsedItem[] = [text(line)];
+        let j = i + 1;
+        let message = "";
+        let m: RegExpExecArray | null;
+        while (j < lines.length && (m = /^\s+(\S+?\.go):(\d+): (.*)$/.exec(lines[j]))) {
+          const frame: ParsedFrame = { type: "frame", lines: [lines[j]], file: m[1], line: Number(m[2]) };
+          items.push(frame);
+          message ||= m[3];
+          j++;
+          while (j < lines.length && /^\s{8,}\S/.test(lines[j])) frame.lines.push(lines[j++]);
+        }
+        if (j > i + 1) {
+          out.push({ family: "go", language: "go", headline: `${failTest[1]}: ${message}`, severity: "error", start: i, end: j, items });
+          i = j;
+          continue;
+        }
+      }
+      if (!START.test(line) && !GOROUTINE.test(line)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      const items: ParsedItem[] = [];
+      let j = i;
+      // The message: lines up to the first goroutine header.
+      const head: string[] = [];
+      while (j < lines.length && !GOROUTINE.test(lines[j]) && j - i < 30) {
+        if (lines[j].trim() === "" && !lines.slice(j + 1, j + 3).some((l) => GOROUTINE.test(l))) break;
+        head.push(lines[j++]);
+      }
+      if (!GOROUTINE.test(lines[j] ?? "")) {
+        // A panic without a dump is still an error worth sharing.
+        if (START.test(line) && /^(?:panic|fatal error)/.test(line)) {
+          out.push({ family: "go", language: "go", headline: line.trim(), severity: "error", start, end: j, items: [text(...head)] });
+        }
+        i = Math.max(j, i + 1);
+        continue;
+      }
+      if (head.length > 0) items.push(text(...head));
+      let goroutines = 0;
+      let skipped = 0;
+      let kept = 0;
+      while (j < lines.length && GOROUTINE.test(lines[j])) {
+        const section: ParsedItem[] = [text(lines[j])];
+        j++;
+        while (j < lines.length) {
+          const f = FUNC.exec(lines[j]);
+          if (!f || lines[j].startsWith("\t")) {
+            if (/^\.\.\.additional frames elided\.\.\.$/.test(lines[j])) {
+              section.push(text(lines[j++]));
+              continue;
+            }
+            break;
+          }
+          const fn = lines[j].replace(/^created by /, "").replace(/\(.*$/, "").replace(/ in goroutine \d+$/, "").trim();
+          const frame: ParsedFrame = { type: "frame", lines: [lines[j]], function: fn };
+          j++;
+          const loc = FILE.exec(lines[j] ?? "");
+          if (loc) {
+            frame.lines.push(lines[j]);
+            frame.file = loc[1];
+            frame.line = Number(loc[2]);
+            j++;
+          }
+          frame.library = goLibrary(fn, frame.file);
+          section.push(frame);
+        }
+        goroutines++;
+        const userCode = section.some((it) => it.type === "frame" && !it.library);
+        if (goroutines === 1 || (userCode && kept < MAX_OTHER_GOROUTINES)) {
+          if (goroutines > 1) {
+            kept++;
+            items.push(text(""));
+          }
+          items.push(...section);
+        } else skipped++;
+        while (j < lines.length && lines[j].trim() === "" && GOROUTINE.test(lines[j + 1] ?? "")) j++;
+      }
+      if (skipped > 0) items.push(text("", `… ${skipped} other goroutine${skipped === 1 ? "" : "s"} not shown`));
+      if (/^exit status \d+/.test(lines[j] ?? "")) items.push(text(lines[j++]));
+      const headline = head.find((l) => /^(?:panic|fatal error): /.test(l))?.trim() ?? head[0]?.trim() ?? lines[start].trim();
+      out.push({ family: "go", language: "go", headline, severity: "error", start, end: j, items });
+      i = j;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,195 @@
+import { libraryOfPath, languageOf } from "../paths";
+import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
+import { text } from "../model";
+
+/**
+ * Node.js and Chrome (V8) stacks: `    at fn (file:line:col)`, `    at file:line:col`,
+ * with the headline above them, Node's "file:line / source / caret" block above that, and
+ * what Node prints after: `{ code: … }` property dumps, `[cause]: …`, `Node.js v20.11.0`.
+ */
+const FRAME = /^(\s*)at (?:(.+?) \((.+)\)|(\S.*?))\s*$/;
+const LOCATION = /^(.*?):(\d+):(\d+)$/;
+/** "TypeError: …", "Uncaught (in promise) Error: …", "AssertionError [ERR_ASSERTION]: …". */
+export const JS_HEADLINE = /(?:Uncaught (?:\(in promise\) )?)?\b(?:[A-Z][\w$]*(?:Error|Exception|Rejection)|Error|[A-Z][\w$]*Error \[[A-Z_\d]+\])(?: \[[A-Z_\d]+\])?:(?: |$).*$/;
+
+export function parseV8Frame(line: string): ParsedFrame | undefined {
+  const m = FRAME.exec(line);
+  if (!m) return undefined;
+  const fn = m[2];
+  const loc = (m[3] ?? m[4]).trim();
+  const l = LOCATION.exec(loc);
+  if (!l) {
+    // Builtins: `at Array.map (<anonymous>)`, `at async Promise.all (index 0)`, `(native)`.
+    if (fn && /^(?:<anonymous>|native|index \d+|eval at .*)$/.test(loc)) return { type: "frame", lines: [line], function: fn, library: "native" };
+    return undefined;
+  }
+  const file = l[1].replace(/^async /, "");
+  if (!fn && /\s/.test(file) && !/^(?:file|https?|webpack|webpack-internal):/.test(file) && !/^[A-Za-z]:\\/.test(file)) return undefined;
+  if (!/[/\\.]|^node:/.test(file)) return undefined;
+  if (file === "" || /[()]/.test(file.replace(/\(.*?\)/g, "")) || /^[\w$.]+\(/.test(file)) return undefined;
+  return {
+    type: "frame",
+    lines: [line],
+    file,
+    line: Number(l[2]),
+    column: l[3] ? Number(l[3]) : undefined,
+    function: fn,
+    library: libraryOfPath(stripUrl(file)),
+  };
+}
+
+/** The path part of an URL-ish location, so `http://host/node_modules/x.js` classifies. */
+export function stripUrl(file: string): string {
+  const m = /^(?:https?|webpack-internal|webpack|chrome-extension|moz-extension|vite):\/\/[^/]*(\/.*)?$/.exec(file);
+  if (m) return (m[1] ?? "").replace(/^\/+\.?\/?/, "");
+  return file;
+}
+
+export const v8Parser: ErrorParser = {
+  id: "v8",
+  parse(lines) {
+    const out: ParsedError[] = [];
+    let i = 0;
+    while (i < lines.length) {
+      const first = parseV8Frame(lines[i]);
+      if (!first) {
+        i++;
+        continue;
+      }
+      const items: ParsedItem[] = [];
+      let end = i;
+      // Frames, plus what Node nests inside them: `{ code: 'X', [cause]: Error: … at … }`.
+      let depth = 0;
+      while (end < lines.length) {
+        const line = lines[end];
+        const frame = parseV8Frame(line);
+        if (frame) {
+          items.push(frame);
+          if (/\{\s*$/.test(line)) depth++;
+          end++;
+          continue;
+        }
+        if (depth > 0 || /^\s*\[cause\]:|^\s*\[errors\]:|^\s*\{$/.test(line)) {
+          if (/^\s*\}\s*$/.test(line) || /^\s*\}[,\]]?\s*$/.test(line)) depth = Math.max(0, depth - 1);
+          else if (/[{[]\s*$/.test(line)) depth++;
+          pushText(items, line);
+          end++;
+          if (depth === 0 && /^\s*[}\]]/.test(line) && !(end < lines.length && (parseV8Frame(lines[end]) || /^\s*\[cause\]/.test(lines[end])))) break;
+          continue;
+        }
+        break;
+      }
+      const start = messageStart(lines, i);
+      const head: ParsedItem[] = [];
+      const caret = caretBlock(lines, start);
+      if (caret) head.push(caret.item);
+      if (start < i) head.push(text(...lines.slice(start, i)));
+      // `Node.js v20.11.0` right after the stack says which runtime threw.
+      let tail = end;
+      if (tail < lines.length && lines[tail].trim() === "" && /^Node\.js v\d/.test(lines[tail + 1] ?? "")) {
+        items.push(text("", lines[tail + 1]));
+        tail += 2;
+      } else if (/^Node\.js v\d/.test(lines[tail] ?? "")) {
+        items.push(text(lines[tail]));
+        tail += 1;
+      }
+      const headlineLine = start < i ? lines.slice(start, i).find((l) => JS_HEADLINE.test(l)) ?? lines[start] : undefined;
+      const headline = headlineLine ? (JS_HEADLINE.exec(headlineLine)?.[0] ?? headlineLine.trim()) : "Error (stack trace without a message)";
+      const top = items.find((it): it is ParsedFrame => it.type === "frame" && it.file !== undefined);
+      out.push({
+        family: "v8",
+        language: top?.file ? jsLanguage(top.file) : "javascript",
+        headline: headline.replace(/^Uncaught (?:\(in promise\) )?/, ""),
+        severity: "error",
+        start: caret ? caret.start : start,
+        end: tail,
+        items: [...head, ...items],
+      });
+      i = tail;
+    }
+    return out;
+  },
+};
+
+function pushText(items: ParsedItem[], line: string): void {
+  const last = items[items.length - 1];
+  if (last && last.type === "text") last.lines.push(line);
+  else items.push(text(line));
+}
+
+function jsLanguage(file: string): string {
+  const lang = languageOf(stripUrl(file));
+  return lang === "text" ? "javascript" : lang;
+}
+
+/**
+ * Where the message above the first frame starts: the nearest line above that looks like
+ * an error headline, within a few lines (messages can span lines: "Require stack:", a
+ * diff); else the line right above, if any.
+ */
+function messageStart(lines: readonly string[], firstFrame: number): number {
+  for (let j = firstFrame - 1; j >= 0 && j >= firstFrame - 40; j--) {
+    const line = lines[j];
+    if (line.trim() === "" || parseV8Frame(line)) break;
+    if (JS_HEADLINE.test(line)) return j;
+  }
+  const above = firstFrame - 1;
+  return above >= 0 && lines[above].trim() !== "" && !parseV8Frame(lines[above]) ? above : firstFrame;
+}
+
+/** Node's "file:line", the source line, the caret, a blank line, right above the message. */
+function caretBlock(lines: readonly string[], start: number): { item: ParsedItem; start: number } | undefined {
+  let j = start - 1;
+  if (j >= 0 && lines[j].trim() === "") j--;
+  if (j < 2 || !/^\s*\^+\s*$/.test(lines[j])) return undefined;
+  const location = lines[j - 2];
+  const m = /^(.+):(\d+)$/.exec(location.trim());
+  if (!m) return undefined;
+  const frame: ParsedFrame = { type: "frame", lines: [location, lines[j - 1], lines[j]], file: m[1], line: Number(m[2]), library: libraryOfPath(m[1]) };
+  if (start - 1 > j) frame.lines.push("");
+  return { item: frame, start: j - 2 };
+}
+
+/**
+ * Firefox and Safari: `fn@url:line:col`, `@url:line:col` (anonymous), `global code@…`.
+ */
+const GECKO_FRAME = /^\s*([^@\s][^@]*?)?@((?:[a-z][\w+.-]*:\/\/|\/|[A-Za-z]:[\\/]|debugger eval code|<anonymous>)[^@]*?):(\d+):(\d+)\s*$/;
+
+export const geckoParser: ErrorParser = {
+  id: "gecko",
+  parse(lines) {
+    const out: ParsedError[] = [];
+    let i = 0;
+    while (i < lines.length) {
+      if (!GECKO_FRAME.test(lines[i])) {
+        i++;
+        continue;
+      }
+      const items: ParsedItem[] = [];
+      let end = i;
+      let m: RegExpExecArray | null;
+      while (end < lines.length && (m = GECKO_FRAME.exec(lines[end]))) {
+        items.push({ type: "frame", lines: [lines[end]], function: m[1]?.trim(), file: m[2], line: Number(m[3]), column: Number(m[4]), library: libraryOfPath(stripUrl(m[2])) ?? (m[2].startsWith("debugger eval") ? "native" : undefined) });
+        end++;
+      }
+      let start = i;
+      for (let j = i - 1; j >= 0 && j >= i - 10 && lines[j].trim() !== ""; j--) {
+        start = j;
+        if (JS_HEADLINE.test(lines[j])) break;
+      }
+      const headlineLine = lines.slice(start, i).find((l) => JS_HEADLINE.test(l)) ?? lines[start];
+      const top = items[0] as ParsedFrame;
+      out.push({
+        family: "gecko",
+        language: top.file ? jsLanguage(top.file) : "javascript",
+        headline: start < i ? (JS_HEADLINE.exec(headlineLine)?.[0] ?? headlineLine.trim()).replace(/^Uncaught (?:\(in promise\) )?/, "") : "Error (stack trace without a message)",
+        severity: "error",
+        start,
+        end,
+        items: start < i ? [text(...lines.slice(start, i)), ...items] : items,
+      });
+      i = end;
+    }
+    return out;
+  },
+};
