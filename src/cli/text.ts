@@ -36,31 +36,27 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-const utf8Decoder = new TextDecoder("utf-8", { fatal: false });
-const utf16Decoder = new TextDecoder("utf-16le", { fatal: false });
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /**
  * Decodes a file the way an editor shows it: UTF-16 when a byte-order mark says so, UTF-8
- * otherwise, invalid sequences replaced by U+FFFD. A byte-order mark is not part of the
- * text, so offsets count from after it (as `document.positionAt` does).
+ * otherwise, invalid sequences replaced by U+FFFD (WHATWG rules). A byte-order mark is not
+ * part of the text, so offsets count from after it (as `document.positionAt` does).
+ * Buffer#toString, not TextDecoder: same result, several times faster on Node 20.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  const bom = utf16Bom(bytes);
-  if (bom === "utf-16le") return { text: utf16Decoder.decode(bytes.subarray(2)), encoding: bom };
+  const buffer = asBuffer(bytes);
+  const bom = utf16Bom(buffer);
+  if (bom === "utf-16le") return { text: buffer.toString("utf16le", 2, 2 + ((buffer.length - 2) & ~1)) + (buffer.length % 2 ? "\uFFFD" : ""), encoding: bom };
   if (bom === "utf-16be") {
-    const body = bytes.subarray(2);
-    const swapped = new Uint8Array(body.length);
-    for (let i = 0; i + 1 < body.length; i += 2) {
-      swapped[i] = body[i + 1];
-      swapped[i + 1] = body[i];
-    }
-    // An odd trailing byte stays last, so the decoder turns it into U+FFFD as for LE.
-    if (body.length % 2 === 1) swapped[body.length - 1] = body[body.length - 1];
-    return { text: utf16Decoder.decode(swapped), encoding: bom };
+    const body = buffer.subarray(2, 2 + ((buffer.length - 2) & ~1));
+    const swapped = Buffer.from(body).swap16();
+    return { text: swapped.toString("utf16le") + (buffer.length % 2 ? "\uFFFD" : ""), encoding: bom };
   }
-  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  // TextDecoder drops a leading UTF-8 BOM by itself.
-  return { text: utf8Decoder.decode(bytes), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+  const hasBom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  return { text: buffer.toString("utf8", hasBom ? 3 : 0), encoding: hasBom ? "utf-8-bom" : "utf-8" };
 }
 
 export interface Position {

@@ -1,5 +1,5 @@
 /** `veil scan`: report secrets, personal data and configured terms in files. */
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -151,7 +151,7 @@ class ScanRun {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.error(this.display(ignorePath), errorText(error));
       }
       this.walk(absolute, "", root);
-    } else if (stats.isFile()) this.scanFile(absolute, stats.size);
+    } else if (stats.isFile()) this.scanFile(absolute);
     else this.error(argument, "not a regular file or directory");
   }
 
@@ -196,25 +196,17 @@ class ScanRun {
     }
   }
 
-  private scanFile(absolute: string, knownSize?: number): void {
+  private scanFile(absolute: string): void {
     if (this.seen.has(absolute)) return;
     this.seen.add(absolute);
     if (hasBinaryExtension(absolute)) return this.skip("binary", absolute);
-    let size = knownSize;
-    if (size === undefined) {
-      try {
-        size = statSync(absolute).size;
-      } catch (error) {
-        return this.error(this.display(absolute), errorText(error));
-      }
-    }
-    if (size > this.options.maxSize) return this.skip("too-large", absolute);
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      bytes = readFileSync(absolute);
+      bytes = readUpTo(absolute, this.options.maxSize);
     } catch (error) {
       return this.error(this.display(absolute), errorText(error));
     }
+    if (bytes === undefined) return this.skip("too-large", absolute);
     if (looksBinary(bytes)) return this.skip("binary", absolute);
     const { text } = decodeText(bytes);
     const started = performance.now();
@@ -269,6 +261,25 @@ class ScanRun {
     if (n("special")) parts.push(`${paths(n("special"))} neither file nor directory`);
     if (parts.length === 0) return undefined;
     return `veil scan: skipped ${parts.join(", ")}${this.options.verbose ? "" : " (--verbose names them)"}\n`;
+  }
+}
+
+/** The file's bytes, or undefined when it is larger than `maxSize`; one open, one fstat. */
+function readUpTo(path: string, maxSize: number): Buffer | undefined {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxSize) return undefined;
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, buffer, filled, size - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return filled === size ? buffer : buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
   }
 }
 
