@@ -1,4 +1,8 @@
 import type { Pass } from "../../types";
+import { emailPass } from "./email";
+import { ipv6Pass } from "./ipv6";
+import { moneyPass } from "./money";
+import { numbersPass } from "./numbers";
 
 /** Passes that are not keyword-driven: e-mails, number-shaped values, IPs, money. */
-export const ALL_PASSES: readonly Pass[] = [];
+export const ALL_PASSES: readonly Pass[] = [emailPass, numbersPass, ipv6Pass, moneyPass];

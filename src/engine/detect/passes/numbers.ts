@@ -1,0 +1,376 @@
+import type { Candidate, Pass, PassContext } from "../../types";
+import { isCardNumber } from "../../validate/card";
+import { isNir, isSiren, isSiret, isFrVat } from "../../validate/fr";
+import { ibanLength, isIban } from "../../validate/iban";
+import { checkInternationalPhone, isFrenchNationalPhone, isNanpPhone, type PhoneVerdict } from "../../validate/phone";
+import { isUsSsn } from "../../validate/ssn";
+import { contextMatches, emit, isAsciiLetter, isDigit, isWordChar, lineEnd, linesBefore, PII } from "./common";
+
+/**
+ * Number-shaped personal data, found in one walk over the text: every run of digits joined
+ * by single separators (space, NBSP, dot, dash, parentheses) is read once, then handed to
+ * the validators in order — IBAN and French VAT (two letters before the digits), IPv4,
+ * SIRET, card, SIREN, NIR, US SSN, phone. A failed checksum is never a finding; formats that
+ * any number could take (a bare 9-digit SIREN, a national phone number written in groups)
+ * need a context word nearby.
+ */
+
+/** A run with more digit groups than this is a table or a dump, not one identifier. */
+const MAX_GROUPS = 24;
+const groupStart = new Int32Array(MAX_GROUPS);
+const groupEnd = new Int32Array(MAX_GROUPS);
+let groupCount = 0;
+let tooLong = false;
+/** The run holds a Corsican department (2A / 2B) where a NIR has its department. */
+let corsica = false;
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/** Reads the run of digit groups starting at `s` into the group buffers; returns its end. */
+function readRun(text: string, s: number): number {
+  const n = text.length;
+  groupCount = 0;
+  tooLong = false;
+  corsica = false;
+  let digits = 0;
+  let j = s;
+  for (;;) {
+    const gs = j;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c >= 48 && c <= 57) {
+        j++;
+        digits++;
+      } else if (digits === 6 && (c === 65 || c === 66) && text.charCodeAt(j - 1) === 50 && !isAsciiLetter(text.charCodeAt(j + 1))) {
+        // "2A" / "2B": Corsica's departments inside a NIR.
+        corsica = true;
+        j++;
+        digits++;
+      } else break;
+    }
+    if (groupCount < MAX_GROUPS) {
+      groupStart[groupCount] = gs;
+      groupEnd[groupCount] = j;
+      groupCount++;
+    } else tooLong = true;
+    // One separator, or two when one of them is a parenthesis: "06 12", "(0)8", ") 555".
+    if (j >= n || !isSeparator(text.charCodeAt(j))) return j;
+    const c1 = text.charCodeAt(j);
+    let k = j + 1;
+    if (k < n && !isDigit(text.charCodeAt(k))) {
+      const c2 = text.charCodeAt(k);
+      if (!isSeparator(c2) || (c1 !== 40 && c1 !== 41 && c2 !== 40 && c2 !== 41)) return j;
+      k++;
+    }
+    if (k >= n || !isDigit(text.charCodeAt(k))) return j;
+    j = k;
+  }
+}
+
+function digitsOf(from: number, to: number, text: string): string {
+  let s = "";
+  for (let g = from; g < to; g++) s += text.slice(groupStart[g], groupEnd[g]);
+  return s;
+}
+
+function groupLengths(from: number, to: number): string {
+  let s = "";
+  for (let g = from; g < to; g++) s += (g > from ? "," : "") + (groupEnd[g] - groupStart[g]);
+  return s;
+}
+
+/** The separators between groups from..to are all of one kind: "space", "-", ".", or "mixed". */
+function separatorKind(text: string, from: number, to: number): string {
+  let kind = "";
+  for (let g = from + 1; g < to; g++) {
+    const sep = text.slice(groupEnd[g - 1], groupStart[g]);
+    const k = sep.length === 1 ? (isSpace(sep.charCodeAt(0)) ? "space" : sep) : "mixed";
+    if (kind === "") kind = k;
+    else if (kind !== k) return "mixed";
+  }
+  return kind || "none";
+}
+
+// Context words, matched on lower-cased text just before (or after) a number.
+const PHONE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:t[ée]l[ée]?|ph|mob|gsm|fax|sms|cell|call(?:s|ed|ing)?|desk|office|appel(?:ez|er|le)?|contact|joindre)(?!\p{L})|t[ée]l[ée]phon|phone|mobile|portable|whatsapp|cellular|cellulaire)/u;
+const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel|desk|portable|domicile|bureau)/;
+const COMPANY = /siren|siret|rcs|r\.c\.s|immatricul|registre du commerce|company (?:number|id)|n° tva/;
+const CARD = /card|carte|(?:^|[^a-z])cb(?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
+const SSN = /ssn|social security|soc\.? ?sec/;
+const VERSION = /(?:version|(?:^|[^a-z])v(?:er)?\.?)[\s"'`:=(]*$/;
+
+/** Per-scan state: where the context for the current run lies, and the libphonenumber budget. */
+interface RunContext {
+  text: string;
+  out: Candidate[];
+  context: PassContext;
+  /** libphonenumber calls left in this scan; beyond it, a structural check stands in. */
+  phoneBudget: number;
+}
+
+/** A context word on this line or the one above, with no other number in between. */
+function contextBefore(rc: RunContext, pos: number, re: RegExp): boolean {
+  let from = linesBefore(rc.text, pos, 1, pos - 48);
+  for (let k = pos - 1; k >= from; k--) {
+    if (isDigit(rc.text.charCodeAt(k))) {
+      from = k + 1;
+      break;
+    }
+  }
+  return contextMatches(rc.text, from, pos, re);
+}
+
+function phoneContext(rc: RunContext, start: number, end: number): boolean {
+  if (contextBefore(rc, start, PHONE_BEFORE)) return true;
+  return contextMatches(rc.text, end, lineEnd(rc.text, end, end + 16), PHONE_AFTER);
+}
+
+function checkInternational(rc: RunContext, raw: string, digitCount: number): PhoneVerdict {
+  if (rc.phoneBudget > 0) {
+    rc.phoneBudget--;
+    return checkInternationalPhone(raw);
+  }
+  // Out of budget (a text with thousands of international numbers): length only.
+  return digitCount >= 8 && digitCount <= 15 ? "possible" : undefined;
+}
+
+/** `x123`, ` ext. 45`, `#12` right after a phone number. */
+const EXTENSION = /^ ?(?:x|ext\.?|#) ?\d{1,5}/;
+
+/** Tries to read groups from..to as a phone number; emits it and returns true if it is one. */
+function tryPhone(rc: RunContext, from: number, to: number, digits: string): boolean {
+  const { text } = rc;
+  const start = groupStart[from];
+  let end = groupEnd[to - 1];
+  const len = digits.length;
+  if (len < 7 || len > 15) return false;
+  const lens = groupLengths(from, to);
+  const seps = separatorKind(text, from, to);
+  let pStart = start;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (before === 40) pStart = start - 1;
+  const ext = EXTENSION.exec(text.slice(end, end + 12));
+  if (ext) end += ext[0].length;
+  let ctx: boolean | undefined;
+  const hasContext = () => (ctx ??= phoneContext(rc, pStart, end));
+
+  // International: "+33 6 12 34 56 78", "+46 (0)8 928 571 38", "0033 1 …", "001-518-…".
+  let plus = -1;
+  if (before === 43) plus = start - 1;
+  else if (before === 40 && start > 1 && text.charCodeAt(start - 2) === 43) plus = start - 2;
+  const doubleZero = plus < 0 && digits.startsWith("00") && digits[2] !== "0" && groupEnd[from] - start >= 3 && groupEnd[from] - start <= 5;
+  if (plus >= 0 || doubleZero) {
+    if (plus >= 0 && plus > 0 && isWordChar(text.charCodeAt(plus - 1))) return false;
+    const national = doubleZero ? len - 2 : len;
+    if (national < 7) return false;
+    const raw = text.slice(plus >= 0 ? plus : start, groupEnd[to - 1]);
+    const verdict = checkInternational(rc, raw, national);
+    if (!verdict) return false;
+    const confidence = verdict === "valid" ? 0.9 : hasContext() ? 0.85 : seps !== "none" ? 0.7 : 0.6;
+    emit(rc.out, rc.context, PII.phone, plus >= 0 ? plus : start, end, confidence);
+    return true;
+  }
+
+  // French national numbers: "01 23 45 67 89", "06.12.34.56.78", "0612345678" near "tél".
+  if (isFrenchNationalPhone(digits)) {
+    if (lens === "2,2,2,2,2" && seps !== "mixed") {
+      emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.85);
+      return true;
+    }
+  }
+  // North American: "(555) 234-5678", "555-234-5678", "555.234.5678", "1-555-234-5678".
+  if (isNanpPhone(digits)) {
+    const parenArea = before === 40 && lens === "3,3,4" && text.charCodeAt(groupEnd[from]) === 41 && text.charCodeAt(groupStart[from + 1] - 1) !== 40;
+    if (parenArea || ((lens === "3,3,4" || lens === "1,3,3,4") && (seps === "-" || seps === "."))) {
+      emit(rc.out, rc.context, PII.phone, pStart, end, hasContext() ? 0.9 : 0.8);
+      return true;
+    }
+  }
+  // Anything else looks like a phone number only next to a word that says so.
+  if (len > 13 || (to - from === 1 && len < 9)) return false;
+  if (looksLikeDate(text, from, to, lens)) return false;
+  if (!hasContext()) return false;
+  emit(rc.out, rc.context, PII.phone, pStart, end, to - from > 1 ? 0.75 : 0.7);
+  return true;
+}
+
+function looksLikeDate(text: string, from: number, to: number, lens: string): boolean {
+  if (!/^(?:4,2,2|2,2,4)(?:,|$)/.test(lens)) return false;
+  const year = lens.startsWith("4") ? text.slice(groupStart[from], groupEnd[from]) : text.slice(groupStart[from + 2], groupEnd[from + 2]);
+  return (year.startsWith("19") || year.startsWith("20")) && to - from <= 4;
+}
+
+/** Tries groups from..to as one identifier; emits it and returns true if it is one. */
+function classify(rc: RunContext, from: number, to: number): boolean {
+  const { text, out, context } = rc;
+  const start = groupStart[from];
+  const end = groupEnd[to - 1];
+  const digits = digitsOf(from, to, text);
+  const len = digits.length;
+  if (len < 7 || len > 19) return false;
+  const lens = groupLengths(from, to);
+  const seps = separatorKind(text, from, to);
+  const single = to - from === 1;
+  const spaced = seps === "space" || seps === "none";
+
+  if (corsica) {
+    if (len === 15 && (single || spaced) && isNir(digits)) {
+      emit(out, context, PII["fr-nir"], start, end, 0.9);
+      return true;
+    }
+    return false;
+  }
+  let company: boolean | undefined;
+  const companyContext = () => (company ??= contextBefore(rc, start, COMPANY));
+
+  if (len === 14 && (single || spaced) && isSiret(digits) && (lens === "3,3,3,5" || companyContext())) {
+    emit(out, context, PII["fr-siret"], start, end, 0.9);
+    return true;
+  }
+  if (len >= 12 && (single || seps === "space" || seps === "-") && cardGrouping(lens) && isCardNumber(digits)) {
+    if (len >= 13 || contextBefore(rc, start, CARD)) {
+      emit(out, context, PII["credit-card"], start, end, single ? 0.85 : 0.95);
+      return true;
+    }
+  }
+  if (len === 9 && (single || (lens === "3,3,3" && spaced)) && isSiren(digits) && companyContext()) {
+    emit(out, context, PII["fr-siren"], start, end, 0.85);
+    return true;
+  }
+  if (len === 15 && (single || (spaced && /^(?:1,2,2,2,3,3,2|13,2)$/.test(lens))) && isNir(digits)) {
+    emit(out, context, PII["fr-nir"], start, end, 0.9);
+    return true;
+  }
+  if (len === 9 && isUsSsn(digits)) {
+    if ((lens === "3,2,4" && seps === "-") || ((single || (lens === "3,2,4" && spaced)) && contextBefore(rc, start, SSN))) {
+      emit(out, context, PII["us-ssn"], start, end, seps === "-" ? 0.85 : 0.75);
+      return true;
+    }
+  }
+  return tryPhone(rc, from, to, digits);
+}
+
+function cardGrouping(lens: string): boolean {
+  return !lens.includes(",") || /^(?:4,)+[1-4]$/.test(lens) || lens === "4,6,5" || lens === "4,6,4";
+}
+
+function isIpv4(text: string, s: number): boolean {
+  if (groupCount !== 4) return false;
+  for (let g = 0; g < 4; g++) {
+    const len = groupEnd[g] - groupStart[g];
+    if (len < 1 || len > 3) return false;
+    if (len > 1 && text.charCodeAt(groupStart[g]) === 48) return false;
+    if (Number(text.slice(groupStart[g], groupEnd[g])) > 255) return false;
+    if (g > 0 && (groupStart[g] - groupEnd[g - 1] !== 1 || text.charCodeAt(groupEnd[g - 1]) !== 46)) return false;
+  }
+  const first = Number(text.slice(groupStart[0], groupEnd[0]));
+  // Unspecified (0/8), loopback (127/8), multicast, reserved and masks (224 and up).
+  if (first === 0 || first === 127 || first >= 224) return false;
+  // "version 1.2.3.4", "v1.0.0.1", AssemblyVersion("1.0.0.0").
+  return !contextMatches(text, s - 24, s, VERSION);
+}
+
+/** Tries an IBAN starting at `p` (two letters of a country code); returns its end or -1. */
+function tryIban(text: string, p: number): number {
+  const country = text.slice(p, p + 2).toUpperCase();
+  const length = ibanLength(country);
+  if (!length) return -1;
+  const n = text.length;
+  let compact = "";
+  let i = p;
+  while (compact.length < length && i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || isAsciiLetter(c)) {
+      compact += text[i];
+      i++;
+    } else if ((isSpace(c) || c === 45) && i + 1 < n && (isDigit(text.charCodeAt(i + 1)) || isAsciiLetter(text.charCodeAt(i + 1)))) {
+      i++;
+    } else break;
+  }
+  if (compact.length < length || (i < n && isWordChar(text.charCodeAt(i)))) return -1;
+  return isIban(compact) ? i : -1;
+}
+
+/** French VAT number "FR40 303 265 045": the key and the SIREN from the run read at `s`. */
+function tryFrVat(rc: RunContext, vatStart: number): boolean {
+  let digits = "";
+  let to = 0;
+  while (to < groupCount && digits.length < 11) {
+    digits += rc.text.slice(groupStart[to], groupEnd[to]);
+    to++;
+  }
+  if (digits.length !== 11 || !isFrVat("FR" + digits)) return false;
+  const end = groupEnd[to - 1];
+  if (end < rc.text.length && isWordChar(rc.text.charCodeAt(end))) return false;
+  emit(rc.out, rc.context, PII["fr-vat"], vatStart, end, 0.9);
+  return true;
+}
+
+/** Handles the run starting at `s`; returns where to continue. */
+function handleRun(rc: RunContext, s: number): number {
+  const { text } = rc;
+  const n = text.length;
+  const e = readRun(text, s);
+
+  // Two letters right before the digits: an IBAN or a French VAT number may start there.
+  if (s >= 2 && isAsciiLetter(text.charCodeAt(s - 1)) && isAsciiLetter(text.charCodeAt(s - 2)) && (s < 3 || !isWordChar(text.charCodeAt(s - 3)))) {
+    const ibanEnd = tryIban(text, s - 2);
+    if (ibanEnd > 0) {
+      emit(rc.out, rc.context, PII.iban, s - 2, ibanEnd, 0.95);
+      return ibanEnd;
+    }
+    if (text.startsWith("FR", s - 2) && tryFrVat(rc, s - 2)) return e;
+    return e;
+  }
+  if (s >= 3 && text.charCodeAt(s - 1) === 32 && text.startsWith("FR", s - 3) && (s < 4 || !isWordChar(text.charCodeAt(s - 4)))) {
+    if (tryFrVat(rc, s - 3)) return e;
+  }
+
+  // Digits inside an identifier, a hex string or a decimal fraction are not identifiers.
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  if (isWordChar(before)) return e;
+  if ((before === 46 || before === 44) && s >= 2 && isDigit(text.charCodeAt(s - 2))) return e;
+  const after = e < n ? text.charCodeAt(e) : 32;
+  if (isWordChar(after) && !(after === 120 && isDigit(text.charCodeAt(e + 1)))) return e;
+  if (tooLong) return e;
+
+  if (isIpv4(text, s)) {
+    emit(rc.out, rc.context, PII["ip-address"], s, e, 0.85);
+    return e;
+  }
+  let digitCount = 0;
+  for (let g = 0; g < groupCount; g++) digitCount += groupEnd[g] - groupStart[g];
+  if (digitCount < 7) return e;
+
+  if (classify(rc, 0, groupCount)) return e;
+  // A number written next to another: "4111 1111 1111 1111 12/25", "Box 12 06 12 34 56 78".
+  for (let k = groupCount - 1; k >= 1; k--) if (classify(rc, 0, k)) return e;
+  for (let k = 1; k < groupCount; k++) if (classify(rc, k, groupCount)) return e;
+  return e;
+}
+
+export const numbersPass: Pass = {
+  id: "pii-numbers",
+  category: "pii",
+  kinds: ["phone", "credit-card", "iban", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn"],
+  run(text: string, out: Candidate[], context: PassContext): void {
+    const rc: RunContext = { text, out, context, phoneBudget: 256 + (text.length >> 7) };
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c > 57 || c < 48) {
+        i++;
+        continue;
+      }
+      i = Math.max(i + 1, handleRun(rc, i));
+    }
+  },
+};
