@@ -1,5 +1,6 @@
 /** What `veil scan` reports, and its three output formats: text, json, SARIF 2.1.0. */
-import { listRules, sha256Hex, type Category } from "../engine";
+import { createHash } from "node:crypto";
+import { listRules, type Category } from "../engine";
 import { pathToFileURL } from "node:url";
 import type { Severity } from "./config";
 
@@ -44,7 +45,8 @@ export interface Report {
  * from a fingerprint by brute force, so treat reports as confidential.
  */
 export function fingerprint(path: string, ruleId: string, value: string): string {
-  return sha256Hex(`veil/v1\u0000${path}\u0000${ruleId}\u0000${value}`).slice(0, 32);
+  // node:crypto rather than the engine's sha256Hex: same digest, far faster on many findings.
+  return createHash("sha256").update(`veil/v1\u0000${path}\u0000${ruleId}\u0000${value}`, "utf8").digest("hex").slice(0, 32);
 }
 
 export function formatJson(report: Report): string {
