@@ -1,7 +1,76 @@
 import * as vscode from "vscode";
+import { commentSyntaxFor, type Finding } from "../engine";
+import { allowValue, CoreCommandId, ignoreLine, moveToEnv, VeilCodeActionProvider } from "./codeActions";
+import { registerCommands } from "./commands";
+import { ConfigStore } from "./config";
+import { DiagnosticsController } from "./diagnostics";
+import { FindingHoverProvider } from "./hover";
+import { ContextKeys, labelPickItems, SET_LABEL_COMMAND, setWorkspaceLabel } from "./label";
+import type { ExtensionServices } from "./services";
+import { StatusBarController } from "./statusBar";
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Editor features arrive with the extension issue.
+/**
+ * What `activate` returns: read-only views for the integration tests (the status bar and
+ * context keys cannot be read through VS Code's API). Nothing here exposes a value.
+ */
+export interface VeilApi {
+  readonly activationMs: number;
+  statusBar(): { text: string; tooltip: string; backgroundColor: string | undefined };
+  contextKeys(): Readonly<Record<string, unknown>>;
+  findingsFor(document: vscode.TextDocument): readonly Finding[];
+  labelPickItems: typeof labelPickItems;
+}
+
+export function activate(context: vscode.ExtensionContext): VeilApi {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel("Veil");
+  const config = new ConfigStore();
+  const diagnostics = new DiagnosticsController(config, output);
+  const log = (line: string) => output.appendLine(`[${new Date().toISOString()}] ${line}`);
+  const services: ExtensionServices = {
+    context,
+    output,
+    config: (scope) => config.get(scope),
+    findingsFor: (document) => diagnostics.findingsFor(document),
+  };
+  context.subscriptions.push(output, config, diagnostics);
+
+  registerCommands(context, services);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SET_LABEL_COMMAND, (arg?: unknown) => setWorkspaceLabel(config, arg)),
+    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg)),
+    vscode.commands.registerCommand(CoreCommandId.allowValue, (arg?: unknown) => allowValue(arg, log)),
+    vscode.commands.registerCommand(CoreCommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log)),
+    vscode.commands.registerCommand("veil.showOutput", () => output.show()),
+  );
+
+  // Hovers only where diagnostics are shown, and only for categories the label does not switch off.
+  const shownFindings = (document: vscode.TextDocument) => {
+    if (!diagnostics.collection.has(document.uri)) return undefined;
+    const severity = config.get(document.uri).policy.severity;
+    return diagnostics.findingsFor(document).filter((f) => severity[f.category] !== "off");
+  };
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider("*", new FindingHoverProvider(shownFindings, (languageId) => commentSyntaxFor(languageId) !== undefined)),
+    vscode.languages.registerCodeActionsProvider("*", new VeilCodeActionProvider(services.findingsFor), VeilCodeActionProvider.metadata),
+  );
+
+  const contextKeys = new ContextKeys(config);
+  const statusBar = new StatusBarController(config, diagnostics);
+  context.subscriptions.push(contextKeys, statusBar);
+
+  // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
+  diagnostics.start();
+  const activationMs = Date.now() - started;
+  log(`activated in ${activationMs} ms`);
+
+  return {
+    activationMs,
+    statusBar: () => ({ text: statusBar.text, tooltip: statusBar.tooltip, backgroundColor: statusBar.backgroundColor }),
+    contextKeys: () => ({ ...contextKeys.values }),
+    findingsFor: services.findingsFor,
+    labelPickItems,
+  };
 }
 
 export function deactivate(): void {}

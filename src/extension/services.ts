@@ -1,5 +1,5 @@
 import type * as vscode from "vscode";
-import type { Finding, ScanOptions } from "../engine";
+import type { Finding, LabelPolicy, ScanOptions } from "../engine";
 
 /** The three workspace labels; `undefined` = the workspace has none yet. */
 export type WorkspaceLabel = "public" | "sandbox" | "pro";
@@ -16,6 +16,12 @@ export interface VeilConfig {
   vaultTtlDays: number;
   /** In `pro` (or per `veil.policies`), copying a selection with findings offers "Copy anonymized instead". */
   copyGuard: boolean;
+  /** What the label implies (severities, copy guard, masking), `veil.policies` merged in. */
+  policy: LabelPolicy;
+  /** `veil.screenShare.autoForPro` (used by the screen-share issue). */
+  screenShareAutoForPro: boolean;
+  /** Settings that were ignored because they are malformed, for a one-time notice. */
+  problems: readonly string[];
 }
 
 /** What the command modules need from the rest of the extension. */

@@ -1,0 +1,246 @@
+import * as vscode from "vscode";
+import { minimatch } from "minimatch";
+import { IncrementalFindings, Scanner, type Category, type Finding, type PolicySeverity, type ScanOptions, type TextChange } from "../engine";
+import type { ConfigStore } from "./config";
+import type { VeilConfig } from "./services";
+
+export const DIAGNOSTIC_SOURCE = "Veil";
+
+/** Above this size an edit rescans only the lines it can affect (see IncrementalFindings). */
+export const LARGE_DOCUMENT_CHARS = 1_000_000;
+export const LARGE_DOCUMENT_LINES = 20_000;
+/** Larger than the longest multi-line value a rule finds (a PEM private key block). */
+const INCREMENTAL_MARGIN = 16_384;
+
+/** Where the README explains each category; stable anchors the README keeps. */
+const README = "https://github.com/veil-privacy/veil/blob/main/README.md";
+const DOC_ANCHOR: Readonly<Record<Category, string>> = { secret: "secrets", pii: "personal-data", term: "your-own-terms" };
+
+export function documentationUri(category: Category): vscode.Uri {
+  return vscode.Uri.parse(`${README}#${DOC_ANCHOR[category]}`);
+}
+
+/** Virtual documents that are views of something else (git originals, output, SCM input). */
+const SKIPPED_SCHEMES = new Set(["output", "git", "gitfs", "vscode-scm", "comment", "debug", "search-editor", "vscode-settings", "vscode-userdata", "vscode-chat-code-block"]);
+
+export function toDiagnosticSeverity(severity: PolicySeverity): vscode.DiagnosticSeverity | undefined {
+  switch (severity) {
+    case "error":
+      return vscode.DiagnosticSeverity.Error;
+    case "warning":
+      return vscode.DiagnosticSeverity.Warning;
+    case "information":
+      return vscode.DiagnosticSeverity.Information;
+    case "hint":
+      return vscode.DiagnosticSeverity.Hint;
+    case "off":
+      return undefined;
+  }
+}
+
+/** Whether a workspace-relative path matches one of the `veil.exclude` globs. */
+export function isExcludedPath(relativePath: string, globs: readonly string[]): boolean {
+  const path = relativePath.replace(/\\/g, "/");
+  return globs.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes("/") }));
+}
+
+type SkipReason = "excluded" | "tooLarge";
+
+interface DocumentState {
+  version: number;
+  config: VeilConfig;
+  findings: readonly Finding[];
+  /** For large documents: findings kept in step with edits between scans. */
+  tracker?: IncrementalFindings;
+}
+
+/**
+ * Scans open documents into one DiagnosticCollection: on open, on change (debounced), on
+ * settings change; clears on close. Documents over the size limit or excluded are skipped,
+ * with one notice per session for each reason.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection("veil");
+  private readonly states = new Map<string, DocumentState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly scanners = new WeakMap<ScanOptions, Scanner>();
+  private readonly noticeShown = new Set<SkipReason | "options">();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were replaced. */
+  readonly onDidUpdate = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  /** Subscribes to document events and schedules a scan of the open documents (none runs now). */
+  start(): void {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      this.config.onDidChange(() => this.rescanAll()),
+    );
+    this.rescanAll();
+  }
+
+  /** Latest findings for a document; scans it now (whatever the excludes) if they are stale. */
+  findingsFor(document: vscode.TextDocument): readonly Finding[] {
+    return this.compute(document).findings;
+  }
+
+  /** Findings behind the diagnostics, by document URI; `undefined` when the document is skipped. */
+  publishedFindings(uri: vscode.Uri): readonly Finding[] | undefined {
+    const state = this.states.get(uri.toString());
+    return state && this.collection.has(uri) ? state.findings : undefined;
+  }
+
+  /** Rescans every open document now (used after a label or settings change). */
+  rescanAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    const key = event.document.uri.toString();
+    const state = this.states.get(key);
+    if (state?.tracker) {
+      if (state.version === event.document.version - 1) {
+        // All changes of one event refer to the text before it: apply the last first.
+        const changes: TextChange[] = [...event.contentChanges]
+          .sort((a, b) => b.rangeOffset - a.rangeOffset)
+          .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newLength: c.text.length }));
+        state.tracker.applyChanges(changes);
+        state.version = event.document.version;
+      } else state.tracker = undefined;
+    }
+    this.schedule(event.document, this.config.get(event.document.uri).debounceMs);
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (SKIPPED_SCHEMES.has(document.uri.scheme)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending !== undefined) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.publish(document);
+      }, delayMs),
+    );
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    const config = this.config.get(document.uri);
+    const skip = this.skipReason(document, config);
+    if (skip) {
+      this.collection.delete(document.uri);
+      this.notice(skip, document);
+      return;
+    }
+    const { findings } = this.compute(document);
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const finding of findings) {
+      const severity = toDiagnosticSeverity(config.policy.severity[finding.category]);
+      if (severity === undefined) continue;
+      const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+      const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
+      diagnostics.push(diagnostic);
+    }
+    this.collection.set(document.uri, diagnostics);
+    this.emitter.fire(document.uri);
+  }
+
+  private skipReason(document: vscode.TextDocument, config: VeilConfig): SkipReason | undefined {
+    if (config.exclude.length > 0 && document.uri.scheme !== "untitled") {
+      const relative = vscode.workspace.asRelativePath(document.uri, false);
+      if (isExcludedPath(relative, config.exclude)) return "excluded";
+    }
+    // Length in UTF-16 units: close enough to bytes to apply a size limit without encoding.
+    if (document.getText().length > config.maxFileSizeBytes) return "tooLarge";
+    return undefined;
+  }
+
+  private notice(reason: SkipReason, document: vscode.TextDocument): void {
+    const name = vscode.workspace.asRelativePath(document.uri, false);
+    this.log(`skipped ${name}: ${reason === "excluded" ? "matches veil.exclude" : "larger than veil.maxFileSizeKB"}`);
+    if (this.noticeShown.has(reason)) return;
+    this.noticeShown.add(reason);
+    const message =
+      reason === "excluded"
+        ? vscode.l10n.t("Veil does not check {0}: it matches veil.exclude. Other excluded files are skipped without notice.", name)
+        : vscode.l10n.t("Veil does not check {0}: it is larger than veil.maxFileSizeKB. Other large files are skipped without notice.", name);
+    const settings = vscode.l10n.t("Open Settings");
+    void vscode.window.showInformationMessage(message, settings).then((choice) => {
+      if (choice === settings) void vscode.commands.executeCommand("workbench.action.openSettings", reason === "excluded" ? "veil.exclude" : "veil.maxFileSizeKB");
+    });
+  }
+
+  private scannerFor(config: VeilConfig): Scanner {
+    let scanner = this.scanners.get(config.scanOptions);
+    if (!scanner) {
+      scanner = new Scanner(config.scanOptions);
+      this.scanners.set(config.scanOptions, scanner);
+      const problems = [...config.problems, ...scanner.warnings];
+      for (const problem of problems) this.log(`settings: ${problem}`);
+      if (problems.length > 0 && !this.noticeShown.has("options")) {
+        this.noticeShown.add("options");
+        const show = vscode.l10n.t("Show Output");
+        void vscode.window.showWarningMessage(vscode.l10n.t("Some Veil settings are invalid and were ignored."), show).then((choice) => {
+          if (choice === show) this.output.show(true);
+        });
+      }
+    }
+    return scanner;
+  }
+
+  private compute(document: vscode.TextDocument): DocumentState {
+    const key = document.uri.toString();
+    const config = this.config.get(document.uri);
+    const existing = this.states.get(key);
+    if (existing && existing.config === config && existing.version === document.version && !existing.tracker?.isDirty) return existing;
+    const scanner = this.scannerFor(config);
+    const text = document.getText();
+    const started = Date.now();
+    const large = text.length > LARGE_DOCUMENT_CHARS || document.lineCount > LARGE_DOCUMENT_LINES;
+    let state: DocumentState;
+    if (large && existing?.tracker && existing.config === config && existing.version === document.version) {
+      existing.findings = existing.tracker.refresh(text, (slice) => scanner.scan(slice));
+      state = existing;
+    } else {
+      const findings = scanner.scan(text);
+      state = { version: document.version, config, findings, tracker: large ? new IncrementalFindings(findings, INCREMENTAL_MARGIN) : undefined };
+      this.states.set(key, state);
+    }
+    const elapsed = Date.now() - started;
+    if (large || elapsed > 50) this.log(`scanned ${vscode.workspace.asRelativePath(document.uri, false)}: ${state.findings.length} findings in ${elapsed} ms${large ? " (incremental)" : ""}`);
+    return state;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending !== undefined) clearTimeout(pending);
+    this.timers.delete(key);
+    this.states.delete(key);
+    this.collection.delete(uri);
+    this.emitter.fire(uri);
+  }
+
+  private log(line: string): void {
+    this.output.appendLine(`[${new Date().toISOString()}] ${line}`);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+    this.collection.dispose();
+    this.emitter.dispose();
+  }
+}

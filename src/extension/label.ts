@@ -1,0 +1,133 @@
+import * as vscode from "vscode";
+import { isWorkspaceLabel, WORKSPACE_LABELS, type LabelPolicy, type PolicySeverity } from "../engine";
+import type { ConfigStore } from "./config";
+import type { VeilConfig, WorkspaceLabel } from "./services";
+
+export const SET_LABEL_COMMAND = "veil.setWorkspaceLabel";
+
+export function labelName(label: WorkspaceLabel | undefined): string {
+  switch (label) {
+    case "public":
+      return vscode.l10n.t("Public");
+    case "sandbox":
+      return vscode.l10n.t("Sandbox");
+    case "pro":
+      return vscode.l10n.t("Pro");
+    default:
+      return vscode.l10n.t("No label");
+  }
+}
+
+export function labelDescription(label: WorkspaceLabel | undefined): string {
+  switch (label) {
+    case "public":
+      return vscode.l10n.t("Open-source or published work: secrets are errors, personal data warnings.");
+    case "sandbox":
+      return vscode.l10n.t("Experiments and fake data: everything is shown, quietly.");
+    case "pro":
+      return vscode.l10n.t("Client work under NDA: secrets and personal data are errors, copying asks first, values are masked.");
+    default:
+      return vscode.l10n.t("Veil does not know how strict to be yet: secrets are warnings.");
+  }
+}
+
+function severityName(severity: PolicySeverity): string {
+  switch (severity) {
+    case "error":
+      return vscode.l10n.t("error");
+    case "warning":
+      return vscode.l10n.t("warning");
+    case "information":
+      return vscode.l10n.t("information");
+    case "hint":
+      return vscode.l10n.t("hint");
+    case "off":
+      return vscode.l10n.t("off");
+  }
+}
+
+/** "secrets: error · personal data: warning · terms: information · copy guard: off". */
+export function describePolicy(policy: LabelPolicy, copyGuard = policy.copyGuard): string {
+  return [
+    vscode.l10n.t("secrets: {0}", severityName(policy.severity.secret)),
+    vscode.l10n.t("personal data: {0}", severityName(policy.severity.pii)),
+    vscode.l10n.t("terms: {0}", severityName(policy.severity.term)),
+    copyGuard ? vscode.l10n.t("copy guard: on") : vscode.l10n.t("copy guard: off"),
+    policy.masking ? vscode.l10n.t("masking: on") : vscode.l10n.t("masking: off"),
+  ].join(" · ");
+}
+
+export interface LabelPickItem extends vscode.QuickPickItem {
+  value: WorkspaceLabel | "none";
+}
+
+/** The picker's items; the current label is marked and listed first. */
+export function labelPickItems(current: WorkspaceLabel | undefined): LabelPickItem[] {
+  const icon: Record<WorkspaceLabel, string> = { public: "$(globe)", sandbox: "$(beaker)", pro: "$(briefcase)" };
+  const items: LabelPickItem[] = WORKSPACE_LABELS.map((label) => ({
+    value: label,
+    label: `${icon[label]} ${labelName(label)}`,
+    description: label === current ? vscode.l10n.t("current") : undefined,
+    detail: labelDescription(label),
+    picked: label === current,
+  }));
+  items.push({ value: "none", label: `$(circle-slash) ${labelName(undefined)}`, description: current === undefined ? vscode.l10n.t("current") : undefined, detail: vscode.l10n.t("Remove the label from this workspace.") });
+  const index = items.findIndex((i) => i.picked || (current === undefined && i.value === "none"));
+  if (index > 0) items.unshift(...items.splice(index, 1));
+  return items;
+}
+
+/**
+ * `veil.setWorkspaceLabel`: with a label argument ("public", "sandbox", "pro", "none") it
+ * writes it directly (automation, tests); without, it asks with a QuickPick. The label goes
+ * to the workspace's settings, so the team shares it.
+ */
+export async function setWorkspaceLabel(config: ConfigStore, arg?: unknown): Promise<WorkspaceLabel | "none" | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showWarningMessage(vscode.l10n.t("Open a folder or workspace first: the label is stored in the workspace's settings."));
+    return undefined;
+  }
+  let chosen: WorkspaceLabel | "none" | undefined;
+  if (isWorkspaceLabel(arg) || arg === "none") chosen = arg;
+  else {
+    const picked = await vscode.window.showQuickPick(labelPickItems(config.get().label), {
+      title: vscode.l10n.t("Veil: label this workspace"),
+      placeHolder: vscode.l10n.t("How strict should Veil be in this workspace?"),
+      matchOnDetail: true,
+    });
+    chosen = picked?.value;
+  }
+  if (chosen === undefined) return undefined;
+  await vscode.workspace.getConfiguration("veil").update("workspaceLabel", chosen === "none" ? undefined : chosen, vscode.ConfigurationTarget.Workspace);
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("The label is saved in the workspace's settings; Veil applies it once you trust this workspace."));
+  }
+  return chosen;
+}
+
+/** Keeps the `veil.workspaceLabel` and `veil.copyGuardActive` context keys in step with settings. */
+export class ContextKeys implements vscode.Disposable {
+  readonly values: Record<string, unknown> = {};
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(private readonly config: ConfigStore) {
+    this.listeners = [config.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.update();
+  }
+
+  private set(key: string, value: unknown): void {
+    if (this.values[key] === value) return;
+    this.values[key] = value;
+    void vscode.commands.executeCommand("setContext", key, value);
+  }
+
+  update(): void {
+    const config: VeilConfig = this.config.get(vscode.window.activeTextEditor?.document.uri);
+    this.set("veil.workspaceLabel", config.label ?? "none");
+    this.set("veil.copyGuardActive", config.copyGuard);
+  }
+
+  dispose(): void {
+    for (const d of this.listeners) d.dispose();
+  }
+}
