@@ -9,7 +9,7 @@ import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -348,4 +348,9 @@ console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
 for (const r of rows) console.log(line(r));
 console.log("");
 for (const n of notes) console.log(n);
+const [load1] = loadavg();
+if (load1 > cpus().length * 0.75) {
+  console.log(`\nWARNING: load average ${load1.toFixed(1)} on ${cpus().length} cores: other processes competed for the CPU during this run, so every`);
+  console.log("figure above is pessimistic (both tools suffer alike, the ratio less so). Rerun on an idle machine for real numbers.");
+}
 console.log("");
