@@ -1,7 +1,196 @@
+/** `veil anonymize`: stdin to stdout with every sensitive value replaced by a placeholder. */
+import { spawnSync } from "node:child_process";
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { anonymize, describeReport, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
+import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig } from "../config";
 import type { CliIO } from "../io";
 
-/** Placeholder until the `veil anonymize` command lands. */
-export async function run(_args: string[], io: CliIO): Promise<number> {
-  io.stderr("veil anonymize: not implemented yet\n");
-  return 2;
+const OPTIONS = {
+  map: { type: "string" },
+  "no-money": { type: "boolean" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpecs;
+
+export const ANONYMIZE_HELP = `Usage: veil anonymize [--map FILE] [--no-money] [--config FILE] < input > output
+
+Copies standard input to standard output with every secret, piece of personal data,
+configured term and amount of money replaced by a typed, numbered placeholder:
+[EMAIL_1], [AWS_ACCESS_KEY_1], [BRAND_2], [AMOUNT_3]. The same value always gets the
+same placeholder. Everything else is copied byte for byte (line endings, byte-order mark).
+A summary without the values goes to standard error.
+
+Options:
+  --map FILE     the map of placeholders to real values: read and extended if it exists,
+                 written with mode 0600 (atomically). Keep it out of version control;
+                 Veil warns when it would land in a git work tree without being ignored.
+                 Without --map the values are not kept and cannot be restored.
+  --no-money     leave amounts of money as they are
+  --config FILE  JSON config (terms, allowlists, disabled rules), as for veil scan
+  -h, --help     show this help
+
+Running it again on its own output with the same map changes nothing. Text that already
+looks like a placeholder ([EMAIL_1] typed by someone) is left alone and never issued.
+The input must be UTF-8 (a byte-order mark is kept); anything else is refused, rather
+than rewritten with replacement characters.
+
+Exit codes: 0 done, 2 usage error, unreadable or corrupt map or config, input not UTF-8.
+
+${CONFIG_HELP}
+`;
+
+/** A problem with a file or the input that ends the command with exit code 2. */
+export class CommandError extends Error {}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Decodes standard input as UTF-8, keeping a byte-order mark; refuses invalid bytes. */
+export function decodeInput(bytes: Uint8Array, command: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new CommandError(`${command}: standard input is not valid UTF-8; convert it first (for example with iconv) so that nothing is rewritten by accident`);
+  }
+}
+
+function errorText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") return "no such file";
+  if (e?.code === "EACCES" || e?.code === "EPERM") return "permission denied";
+  if (e?.code === "EISDIR") return "is a directory";
+  return e?.message ?? String(error);
+}
+
+/** The map file's text, or `undefined` when it does not exist. */
+function readMapText(path: string, command: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return undefined;
+    throw new CommandError(`${command}: cannot read map ${path}: ${errorText(error)}`);
+  }
+}
+
+/** Reads a map file; a missing file is an empty map when `missingOk`. */
+export function readMap(path: string, command: string, missingOk: boolean): Vault {
+  const text = readMapText(path, command);
+  if (text === undefined) {
+    if (missingOk) return new Vault();
+    throw new CommandError(`${command}: cannot read map ${path}: no such file`);
+  }
+  return parseMap(text, path, command);
+}
+
+function parseMap(text: string, path: string, command: string): Vault {
+  try {
+    return Vault.fromJSON(JSON.parse(text.replace(/^\uFEFF/, "")));
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message;
+    throw new CommandError(`${command}: map ${path} is unusable: ${detail}. It was left as it is; fix it, or move it away to start a new map`);
+  }
+}
+
+/** Writes the map through a 0600 temporary file renamed over it, so it is never half-written or readable by others. */
+function writeMapAtomically(path: string, vault: Vault): void {
+  const temp = resolve(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = openSync(temp, "wx", 0o600);
+  let written = false;
+  try {
+    writeSync(fd, JSON.stringify(vault.toJSON(), null, 2) + "\n");
+    fsyncSync(fd);
+    written = true;
+  } finally {
+    closeSync(fd);
+    if (!written) unlinkSync(temp);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
+
+/** A warning when `path` is inside a git work tree and git would not ignore it. */
+function gitExposure(path: string, io: CliIO): string | undefined {
+  const result = spawnSync("git", ["check-ignore", "-q", "--", basename(path)], {
+    cwd: dirname(path),
+    env: { ...process.env, ...io.env, GIT_OPTIONAL_LOCKS: "0" },
+    stdio: "ignore",
+    timeout: 5000,
+  });
+  // Status 1: inside a work tree and not ignored. 0: ignored. 128 or an error: no repository, no git.
+  if (result.error || result.status !== 1) return undefined;
+  return `map ${path} is inside a git work tree and not ignored by git: add it to .gitignore so the real values are never committed`;
+}
+
+/**
+ * Anonymizes with the map file and saves it before anything is printed. Another run may
+ * write the same map meanwhile: the work is redone on its latest version rather than
+ * overwriting entries that the other run's output depends on.
+ */
+function anonymizeWithMap(text: string, options: AnonymizeOptions, mapPath: string, shown: string, command: string): AnonymizeResult {
+  for (let attempt = 0; ; attempt++) {
+    const original = readMapText(mapPath, command);
+    const vault = original === undefined ? new Vault() : parseMap(original, shown, command);
+    const before = JSON.stringify(vault.toJSON());
+    const result = anonymize(text, vault, options);
+    if (original !== undefined && JSON.stringify(vault.toJSON()) === before) return result;
+    if (readMapText(mapPath, command) !== original && attempt < 5) continue;
+    try {
+      writeMapAtomically(mapPath, vault);
+    } catch (error) {
+      throw new CommandError(`${command}: cannot write map ${shown}: ${errorText(error)}; nothing was written to the output`);
+    }
+    return result;
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const command = "veil anonymize";
+  let values;
+  try {
+    const parsed = parseArgs(args, OPTIONS, command);
+    if (parsed.positionals.length > 0) throw new UsageError(`${command}: reads standard input and takes no file arguments (use < FILE)`);
+    values = parsed.values;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\nSee veil anonymize --help.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(ANONYMIZE_HELP);
+    return 0;
+  }
+  try {
+    let config = emptyConfig();
+    if (values.config !== undefined) {
+      const configPath = resolve(io.cwd, values.config);
+      let text: string;
+      try {
+        text = readFileSync(configPath, "utf8");
+      } catch (error) {
+        throw new CommandError(`${command}: cannot read config file ${values.config}: ${errorText(error)}`);
+      }
+      config = parseConfig(text, values.config);
+    }
+    const mapPath = values.map === undefined ? undefined : resolve(io.cwd, values.map);
+    const text = decodeInput(await io.stdin(), command);
+    const options = { scan: config.scan, money: values["no-money"] ? false : (config.scan.money ?? true) };
+    const result = mapPath ? anonymizeWithMap(text, options, mapPath, values.map ?? mapPath, command) : anonymize(text, new Vault(), options);
+    if (mapPath) {
+      const warning = gitExposure(mapPath, io);
+      if (warning) io.stderr(`${command}: warning: ${warning}\n`);
+    }
+    io.stdout(Buffer.from(result.text, "utf8"));
+    io.stderr(`${command}: ${describeReport(result.report)}${mapPath || result.report.total === 0 ? "" : " (no --map: the values were not kept)"}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommandError) io.stderr(`${error.message}\n`);
+    else if (error instanceof ConfigError) io.stderr(`${command}: ${error.message}\n`);
+    else throw error;
+    return 2;
+  }
 }
