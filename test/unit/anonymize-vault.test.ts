@@ -15,10 +15,26 @@ describe("Vault", () => {
     assert.equal(v.lookup("[EMAIL_3]"), undefined);
   });
 
-  it("skips numbers it is told to avoid", () => {
+  it("never issues a reserved placeholder, and keeps reservations in its JSON", () => {
     const v = new Vault();
-    assert.equal(v.placeholderFor("x", "email", 0, new Set(["[EMAIL_1]", "[EMAIL_2]", "[PHONE_3]"])), "[EMAIL_3]");
-    assert.equal(v.placeholderFor("y", "email", 0), "[EMAIL_4]", "skipped numbers stay burnt");
+    v.placeholderFor("a@example.com", "email", 0);
+    v.reserve(["[EMAIL_1]", "[EMAIL_2]", "[EMAIL_3]", "[PHONE_1]", "[email_5]", "not one"]);
+    assert.ok(!v.isReserved("[EMAIL_1]"), "a placeholder the vault issued stays its own");
+    assert.ok(v.isReserved("[EMAIL_2]") && !v.isReserved("[email_5]"));
+    assert.equal(v.placeholderFor("x@example.com", "email", 0), "[EMAIL_4]");
+    assert.equal(v.placeholderFor("+33 6 12 34 56 78", "phone", 0), "[PHONE_2]");
+    const copy = Vault.fromJSON(JSON.parse(JSON.stringify(v)));
+    assert.deepEqual(copy.toJSON().reserved, ["[EMAIL_2]", "[EMAIL_3]", "[PHONE_1]"]);
+    assert.equal(copy.placeholderFor("y@example.com", "email", 0), "[EMAIL_5]");
+  });
+
+  it("reserves placeholder lookalikes of an input for every later call", () => {
+    const v = new Vault();
+    const terms = { scan: { terms: [{ text: "Orion", kind: "brand" }] } };
+    const first = anonymize("I typed [BRAND_1] and \\[aws\\_access\\_key\\_1\\] myself.", v, terms);
+    const second = anonymize("Orion key AKIAIOSFODNN7EXAMPLF", v, terms);
+    assert.equal(second.text, "[BRAND_2] key [AWS_ACCESS_KEY_2]");
+    assert.deepEqual(restore(first.text, v), { text: first.text, restored: 0, unknown: [] });
   });
 
   it("does not let callers change entries through lookup or toJSON", () => {
@@ -72,6 +88,8 @@ describe("Vault", () => {
     ["bad counters", { version: 1, entries: [], counters: [] }, /counters must be an object/],
     ["bad counter kind", { version: 1, entries: [], counters: { "no good": 1 } }, /not a placeholder kind/],
     ["bad counter value", { version: 1, entries: [], counters: { EMAIL: -1 } }, /whole number/],
+    ["bad reserved", { version: 1, entries: [], reserved: "[EMAIL_1]" }, /reserved must be an array/],
+    ["bad reserved item", { version: 1, entries: [], reserved: ["[email_1]"] }, /reserved\[0\]/],
   ];
   for (const [name, data, message] of corrupt) {
     it(`fromJSON rejects corrupt data: ${name}`, () => {
@@ -156,6 +174,17 @@ describe("Vault", () => {
     assert.equal(restore("[EMAIL_1] [EMAIL_2]", a).text, "v@example.com v@example.com");
     assert.equal(a.placeholderFor("v@example.com", "email", 0), "[EMAIL_1]");
     assert.equal(new Set(a.toJSON().entries.map((e) => e.placeholder)).size, a.size);
+  });
+
+  it("renumbers an incoming entry whose placeholder this vault reserved", () => {
+    const a = new Vault();
+    a.reserve(["[EMAIL_1]"]);
+    const b = new Vault();
+    b.placeholderFor("b@example.com", "email", 0);
+    b.reserve(["[PHONE_1]"]);
+    assert.deepEqual(a.merge(b), { added: 1, renumbered: [{ from: "[EMAIL_1]", to: "[EMAIL_2]" }] });
+    assert.ok(a.isReserved("[PHONE_1]"));
+    assert.equal(a.placeholderFor("+33 6 12 34 56 78", "phone", 0), "[PHONE_2]");
   });
 
   it("merging a vault into itself or a copy changes nothing", () => {

@@ -3,10 +3,11 @@
  * vault; restore puts the values back.
  *
  * Placeholder-looking text already in the input (`[EMAIL_1]` typed by a person) is
- * protected: no finding may touch it, and no number is issued whose placeholder occurs in
- * the input in any of the forms restore accepts. So restore gives the input back byte for
- * byte, unless the input contains a placeholder this vault issued in an earlier call: that
- * one is taken for ours, which is what makes anonymizing our own output a no-op.
+ * protected: no finding may touch it, and the vault reserves it, in canonical form, so it
+ * is never issued, now or in a later call. So restore gives the input back byte for byte,
+ * unless the input contains a placeholder this vault issued in an earlier call: that one is
+ * taken for ours, which is what makes anonymizing our own output a no-op. (Both cannot
+ * hold for every text: if `y` is an output, `restore(y)` cannot be both `y` and the input.)
  */
 import { Scanner } from "../detect/scanner";
 import type { Category, Finding, ScanOptions } from "../types";
@@ -84,14 +85,14 @@ export function anonymize(text: string, vault: Vault, options: AnonymizeOptions 
   const scanner = scannerFor(options);
   const now = options.now ?? Date.now();
   const inputTokens = findPlaceholderTokens(text);
-  const avoid = new Set(inputTokens.map((t) => t.normalized));
+  if (inputTokens.length > 0) vault.reserve(inputTokens.map((t) => t.normalized));
 
   // Spans in input coordinates, sorted and disjoint; each round adds the new ones.
   let spans = protect(text, scanner.scan(text), inputTokens);
   let output = text;
   let placed: Placed[] = [];
   for (let round = 1; spans.length > 0 && round <= MAX_ROUNDS; round++) {
-    ({ output, placed } = build(text, spans, vault, now, avoid));
+    ({ output, placed } = build(text, spans, vault, now));
     if (round === MAX_ROUNDS) break;
     const more = protect(output, scanner.scan(output), findPlaceholderTokens(output));
     if (more.length === 0) break;
@@ -113,9 +114,10 @@ function kindOf(placeholder: string): string {
 const QUOTES = new Set(["\"", "'", "`"]);
 
 /**
- * Findings as spans to replace: a value's own surrounding quotes stay in the text, and
- * nothing inside a placeholder-looking token is touched (a finding that straddles one is
- * cut to the parts outside it).
+ * Findings as spans to replace: a value's own surrounding quotes stay in the text, a
+ * string escape (`\n`, `\u00e9`) is never cut in half, and nothing inside a
+ * placeholder-looking token is touched (a finding that straddles one is cut to the parts
+ * outside it).
  */
 function protect(text: string, findings: readonly Finding[], tokens: readonly PlaceholderToken[]): Span[] {
   const spans: Span[] = [];
@@ -128,6 +130,9 @@ function protect(text: string, findings: readonly Finding[], tokens: readonly Pl
       start++;
       end--;
     }
+    start = afterEscape(text, start, end);
+    if (backslashesBefore(text, end, start) % 2 === 1) end--;
+    if (start >= end) continue;
     while (t < tokens.length && tokens[t].end <= start) t++;
     for (let i = t; i < tokens.length && tokens[i].start < end; i++) {
       if (tokens[i].start > start) pushPiece(text, spans, start, tokens[i].start, f);
@@ -136,6 +141,24 @@ function protect(text: string, findings: readonly Finding[], tokens: readonly Pl
     if (start < end) pushPiece(text, spans, start, end, f);
   }
   return spans;
+}
+
+function backslashesBefore(text: string, at: number, limit: number): number {
+  let n = 0;
+  while (at - n - 1 >= limit && text.charCodeAt(at - n - 1) === 92) n++;
+  return n;
+}
+
+const ESCAPE = /^(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[nrtbfv0])/;
+
+/**
+ * A value that starts right after an escaping backslash (`"\nbob@example.com"` in JSON)
+ * starts after the escape sequence, so the output stays a valid string literal.
+ */
+function afterEscape(text: string, start: number, end: number): number {
+  if (backslashesBefore(text, start, 0) % 2 === 0) return start;
+  const m = ESCAPE.exec(text.slice(start, Math.min(end, start + 5)));
+  return m ? start + m[0].length : start;
 }
 
 /** A piece left by cutting around a token is kept only if it still holds a letter or digit. */
@@ -152,13 +175,13 @@ interface Placed extends Span {
 }
 
 /** Builds the output from slices of the input: linear in its size. */
-function build(text: string, spans: readonly Span[], vault: Vault, now: number, avoid: ReadonlySet<string>): { output: string; placed: Placed[] } {
+function build(text: string, spans: readonly Span[], vault: Vault, now: number): { output: string; placed: Placed[] } {
   const parts: string[] = [];
   const placed: Placed[] = [];
   let last = 0;
   let length = 0;
   for (const span of spans) {
-    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, avoid);
+    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now);
     parts.push(text.slice(last, span.start));
     length += span.start - last;
     placed.push({ ...span, placeholder, outStart: length, outEnd: length + placeholder.length });
@@ -209,9 +232,11 @@ export function restore(text: string, vault: Vault): RestoreResult {
   for (const token of findPlaceholderTokens(text)) {
     const entry = vault.lookup(token.normalized);
     if (!entry) {
-      // Reported only if it reads like ours: exactly our form, or a kind the vault uses.
+      // Reported only if it reads like ours (exactly our form, or a kind the vault uses)
+      // and is not text the vault saw literally in an input.
       const raw = text.slice(token.start, token.end);
-      if (raw === token.normalized || vault.knowsKind(kindOf(token.normalized))) unknown.add(token.normalized);
+      const ours = raw === token.normalized || vault.knowsKind(kindOf(token.normalized));
+      if (ours && !vault.isReserved(token.normalized)) unknown.add(token.normalized);
       continue;
     }
     parts.push(text.slice(last, token.start), entry.value);

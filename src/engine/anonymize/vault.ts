@@ -5,6 +5,10 @@
  * Numbers are never reused: each kind keeps a counter of the last number issued, which
  * survives `expire`, `purge` and `merge`, so an old answer that still says `[EMAIL_2]`
  * is reported as unknown instead of being restored to some newer value.
+ *
+ * Placeholder-looking texts seen in an input (`[EMAIL_1]` typed by a person) are
+ * reserved: never issued later, so restoring that input's anonymized copy, even after
+ * many more copies, leaves them as they were.
  */
 import { formatPlaceholder, isCanonicalPlaceholder, parsePlaceholder, placeholderKind } from "./placeholders";
 
@@ -22,6 +26,8 @@ export interface VaultData {
   entries: VaultEntry[];
   /** Last number issued per placeholder kind (`{ "EMAIL": 3 }`); absent in older data. */
   counters?: Record<string, number>;
+  /** Placeholders that occurred literally in an input and are never issued. */
+  reserved?: string[];
 }
 
 /** What `merge` did: how many entries came in and which incoming ones got a new number. */
@@ -36,6 +42,7 @@ export class Vault {
   /** The first placeholder issued for a value; a merged vault may know a second one. */
   private readonly byValue = new Map<string, VaultEntry>();
   private readonly counters = new Map<string, number>();
+  private readonly reserved = new Set<string>();
 
   /** Rebuilds a vault from `toJSON()` output; throws an Error saying what is wrong. */
   static fromJSON(data: unknown): Vault {
@@ -74,32 +81,32 @@ export class Vault {
         vault.bump(kind, n);
       }
     }
+    if (object.reserved !== undefined) {
+      if (!Array.isArray(object.reserved)) return fail("reserved must be an array");
+      object.reserved.forEach((p: unknown, i: number) => {
+        if (typeof p !== "string" || !isCanonicalPlaceholder(p)) return fail(`reserved[${i}] must look like [KIND_1]`);
+        vault.reserve([p]);
+      });
+    }
     return vault;
   }
 
   toJSON(): VaultData {
     const counters: Record<string, number> = {};
     for (const [kind, n] of this.counters) counters[kind] = n;
-    return { version: 1, entries: this.entries.map((e) => ({ ...e })), counters };
+    return { version: 1, entries: this.entries.map((e) => ({ ...e })), counters, reserved: [...this.reserved] };
   }
 
   get size(): number {
     return this.entries.length;
   }
 
-  /**
-   * The placeholder for a value, issuing the next number of its kind the first time.
-   * `avoid` holds placeholders (canonical form) that must not be issued now, because the
-   * text being anonymized already contains them literally.
-   */
-  placeholderFor(value: string, kind: string, now: number = Date.now(), avoid?: ReadonlySet<string>): string {
+  /** The placeholder for a value, issuing the next free number of its kind the first time. */
+  placeholderFor(value: string, kind: string, now: number = Date.now()): string {
     const known = this.byValue.get(value);
     if (known) return known.placeholder;
     if (value === "") throw new Error("Vault.placeholderFor: empty value");
-    const name = placeholderKind(kind);
-    let n = (this.counters.get(name) ?? 0) + 1;
-    while (avoid?.has(formatPlaceholder(name, n))) n++;
-    const placeholder = formatPlaceholder(name, n);
+    const placeholder = this.nextPlaceholder(placeholderKind(kind));
     this.add({ placeholder, kind, value, createdAt: now });
     return placeholder;
   }
@@ -108,6 +115,19 @@ export class Vault {
   lookup(placeholder: string): VaultEntry | undefined {
     const entry = this.byPlaceholder.get(placeholder);
     return entry ? { ...entry } : undefined;
+  }
+
+  /**
+   * Marks placeholders (canonical form) that occurred literally in a text as never to be
+   * issued. Those the vault already issued are ours and are left alone.
+   */
+  reserve(placeholders: Iterable<string>): void {
+    for (const p of placeholders) if (!this.byPlaceholder.has(p) && isCanonicalPlaceholder(p)) this.reserved.add(p);
+  }
+
+  /** Whether a placeholder was reserved as someone else's text. */
+  isReserved(placeholder: string): boolean {
+    return this.reserved.has(placeholder);
   }
 
   /** Whether the vault ever issued this kind (even if its entries have expired since). */
@@ -135,10 +155,12 @@ export class Vault {
   merge(other: Vault): MergeReport {
     const report: MergeReport = { added: 0, renumbered: [] };
     for (const [kind, n] of other.counters) this.bump(kind, n);
+    this.reserve(other.reserved);
     const conflicts: VaultEntry[] = [];
     for (const entry of other.entries) {
       const mine = this.byPlaceholder.get(entry.placeholder);
-      if (!mine) {
+      if (this.reserved.has(entry.placeholder)) conflicts.push(entry);
+      else if (!mine) {
         this.add({ ...entry });
         report.added++;
       } else if (mine.value !== entry.value) conflicts.push(entry);
@@ -150,15 +172,19 @@ export class Vault {
       if (existing) to = existing.placeholder;
       else {
         const parsed = parsePlaceholder(entry.placeholder);
-        const name = parsed ? parsed.kind : placeholderKind(entry.kind);
-        const n = (this.counters.get(name) ?? 0) + 1;
-        to = formatPlaceholder(name, n);
+        to = this.nextPlaceholder(parsed ? parsed.kind : placeholderKind(entry.kind));
         this.add({ placeholder: to, kind: entry.kind, value: entry.value, createdAt: entry.createdAt });
         report.added++;
       }
       report.renumbered.push({ from: entry.placeholder, to });
     }
     return report;
+  }
+
+  private nextPlaceholder(kind: string): string {
+    let n = (this.counters.get(kind) ?? 0) + 1;
+    while (this.reserved.has(formatPlaceholder(kind, n)) || this.byPlaceholder.has(formatPlaceholder(kind, n))) n++;
+    return formatPlaceholder(kind, n);
   }
 
   private add(entry: VaultEntry): void {
