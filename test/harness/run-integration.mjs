@@ -170,6 +170,11 @@ try {
   ensureSystemPackages();
   info = ensureServer();
   log(`VS Code ${info.version} from code-server ${info.codeServer} (cached install)${web ? ", web extension host" : ""}`);
+  if (web) {
+    const { buildWebTests } = await import("./build-web-tests.mjs");
+    const bundle = await buildWebTests();
+    log(`web test bundle: ${path.relative(PROJECT_ROOT, bundle.outfile)} (${bundle.files} test files)`);
+  }
   if (args.untrusted) {
     exitCode = await runPass({ trusted: false, grep, label: "untrusted" });
   } else {
