@@ -61,3 +61,9 @@ export function collectUntil(lines: readonly string[], from: number, stop: (line
   while (i < lines.length && i - from < max && lines[i].trim() !== "" && !stop(lines[i])) i++;
   return i;
 }
+
+/**
+ * The start of the next record of a log (a timestamp, a level): where a multi-line error
+ * message surely ends.
+ */
+export const LOG_RECORD_START = /^(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\[?\d\d:\d\d:\d\d\b|\[\d{1,2}-\w{3}-\d{4}|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\b[\s:|]|[IWEDF], \[)/;

@@ -132,7 +132,12 @@ export function libraryOfPath(raw: string): string | undefined {
   let m: RegExpExecArray | null;
   if ((m = /^node:([\w-]+)/.exec(p))) return m[1] === "internal" ? "node:internal" : `node:${m[1]}`;
   if (/^internal\/|^<anonymous>|^\[native code\]|^native$/.test(p)) return "node:internal";
-  if ((m = /(?:^|\/)node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:\.vite\/deps\/)?(@[^/]+\/[^/]+|[^/@.][^/]*)/.exec(p))) {
+  if ((m = /(?:^|\/)node_modules\/\.vite\/deps\/([^/?]+?)(?:\.[cm]?js)?(?:\?|$)/.exec(p))) {
+    // Vite pre-bundles `react-dom/client` as `react-dom_client.js`, `@scope/pkg` as `@scope_pkg.js`.
+    const name = m[1];
+    return name.startsWith("@") ? name.replace("_", "/").replace(/_.*$/, "") : name.replace(/_.*$/, "");
+  }
+  if ((m = /(?:^|\/)node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(@[^/]+\/[^/]+|[^/@.][^/]*)/.exec(p))) {
     return m[1].replace(/\?.*$/, "").replace(/\.[cm]?js$/, "");
   }
   if ((m = /(?:site|dist)-packages\/([^/]+)/.exec(p))) return m[1].replace(/\.py$/, "").replace(/-[\d.]+.*$/, "");

@@ -9,9 +9,9 @@ import { text } from "../model";
  *   `./main.go:12:5: undefined: x`, with the context lines under them (`12 | x = 3;`, `  |   ^`)
  * - rustc: `error[E0308]: …` with ` --> src/main.rs:12:5` and its gutter block.
  */
-const TSC_PAREN = /^(\S.*?)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/;
-const TSC_PRETTY = /^(\S.*?):(\d+):(\d+) - (error|warning) (TS\d+): (.*)$/;
-const GCC = /^((?:[A-Za-z]:)?[^\s:][^:]*?\.[\w+]+):(\d+)(?::(\d+))?: (fatal error|error|warning)(?:\[[\w-]+\])?: (.*)$/;
+const TSC_PAREN = /^(\S.*?)\((\d+),(\d+)\): (error|warning|info|hint) (TS\d+): (.*)$/;
+const TSC_PRETTY = /^(\S.*?):(\d+):(\d+) - (error|warning|info|hint) (TS\d+): (.*)$/;
+const GCC = /^((?:[A-Za-z]:)?[^\s:][^:]*?\.[\w+]+):(\d+)(?::(\d+))?: (fatal error|error|warning|note|info|hint)(?:\[[\w-]+\])?: (.*)$/;
 const GO_BUILD = /^((?:\.{1,2}\/|[\w-]+\/)*[\w.-]+\.go):(\d+):(\d+): (.*)$/;
 const RUSTC = /^(error|warning)(\[E\d+\])?: (.*)$/;
 const RUSTC_ARROW = /^\s*--> (.+?):(\d+):(\d+)\s*$/;
@@ -34,7 +34,7 @@ export const tscParser: ErrorParser = {
       if (!m) continue;
       const pretty = !TSC_PAREN.test(lines[i]);
       // Pretty output: blank line, `12   code`, `     ~~~~`; both forms: indented message chains.
-      const d = diagnostic("tsc", lines, i, m[1], Number(m[2]), Number(m[3]), m[4] as "error" | "warning", `${m[5]}: ${m[6]}`, (l) => /^\s+\S/.test(l) || /^\d+\s/.test(l) || /^\s*~+\s*$/.test(l));
+      const d = diagnostic("tsc", lines, i, m[1], Number(m[2]), Number(m[3]), m[4] === "error" ? "error" : "warning", `${m[5]}: ${m[6]}`, (l) => /^\s+\S/.test(l) || /^\d+\s/.test(l) || /^\s*~+\s*$/.test(l));
       if (pretty && lines[d.end] !== undefined && lines[d.end].trim() === "" && /^\d+\s/.test(lines[d.end + 1] ?? "")) {
         const frame = d.items[0] as ParsedFrame;
         let j = d.end + 1;
@@ -59,11 +59,20 @@ export const gccParser: ErrorParser = {
       const g = m ? null : GO_BUILD.exec(lines[i]);
       if (!m && !g) continue;
       let d: ParsedError;
+      const previous = out[out.length - 1];
+      if (m && m[4] === "note" && previous && previous.end === i) {
+        // "note: declared here" belongs to the error above it.
+        const note = diagnostic("gcc", lines, i, m[1], Number(m[2]), undefined, "warning", "", (l) => CONTEXT.test(l) && !GCC.test(l));
+        previous.items.push(text(...(note.items[0] as ParsedFrame).lines));
+        previous.end = note.end;
+        i = note.end - 1;
+        continue;
+      }
       if (m) {
-        const severity = m[4] === "warning" ? "warning" : "error";
+        const severity = /error/.test(m[4]) ? "error" : "warning";
         d = diagnostic("gcc", lines, i, m[1], Number(m[2]), m[3] ? Number(m[3]) : undefined, severity, `${m[4]}: ${m[5]}`, (l) => CONTEXT.test(l) && !GCC.test(l));
       } else {
-        d = diagnostic("go", lines, g!.index, g![1], Number(g![2]), Number(g![3]), "error", g![4], (l) => /^\t\S/.test(l));
+        d = diagnostic("go", lines, i, g![1], Number(g![2]), Number(g![3]), "error", g![4], (l) => /^\t\S/.test(l));
       }
       // "In file included from …" / "file.c: In function 'main':" lines say where we are.
       let s = i;

@@ -13,6 +13,12 @@ const FUNC = /^(?:created by )?([\w./*()$%~-]+?(?:\.[\w$*()%~-]+)+)(?:\((.*)\))?
 const FILE = /^\t(.+?\.(?:go|s|c)):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
 const MAX_OTHER_GOROUTINES = 3;
 
+const STDLIB = new Set(
+  ("archive bufio builtin bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go " +
+    "hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv " +
+    "strings sync syscall testing text time unicode unique unsafe weak").split(" "),
+);
+
 /** Package path of a Go function name: `net/http.(*conn).serve` → `net/http`. */
 function goPackage(fn: string): string {
   const slash = fn.lastIndexOf("/");
@@ -28,10 +34,8 @@ function goLibrary(fn: string, file: string | undefined): string | undefined {
     if (/(?:^|\/)vendor\//.test(path)) return "vendor";
   }
   const pkg = goPackage(fn);
-  if (pkg === "main" || pkg.split("/")[0].includes(".")) return undefined;
-  // Standard library: no dot in the first path element, and (when shown) a file under
-  // GOROOT's src/<pkg>/; a module named without a domain ("shop/orders") fails the latter.
-  if (path && !path.includes(`/src/${pkg}/`)) return undefined;
+  // Standard library: its top-level packages, never a module path with a domain.
+  if (!STDLIB.has(pkg.split("/")[0])) return undefined;
   return pkg.startsWith("runtime") ? "runtime" : pkg;
 }
 
@@ -55,8 +59,18 @@ export const goParser: ErrorParser = {
           j++;
           while (j < lines.length && /^\s{8,}\S/.test(lines[j])) frame.lines.push(lines[j++]);
         }
-        if (j > i + 1) {
-          out.push({ family: "go", language: "go", headline: `${failTest[1]}: ${message}`, severity: "error", start: i, end: j, items });
+        // With -v, the test's log lines come before its "--- FAIL" line.
+        let start = i;
+        if (j === i + 1) {
+          while (start > 0 && (m = /^\s+(\S+?\.go):(\d+): (.*)$/.exec(lines[start - 1]))) {
+            start--;
+            items.splice(0, 0, { type: "frame", lines: [lines[start]], file: m[1], line: Number(m[2]) });
+            message = m[3];
+          }
+          if (start < i) items.push(items.shift()!);
+        }
+        if (j > i + 1 || start < i) {
+          out.push({ family: "go", language: "go", headline: `${failTest[1]}: ${message}`, severity: "error", start, end: j, items });
           i = j;
           continue;
         }

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import { LOG_RECORD_START, text } from "../model";
 
 /**
  * Python tracebacks, chained ones included ("During handling of the above exception…",
@@ -57,7 +57,7 @@ export const pythonParser: ErrorParser = {
         }
         // The exception: its first line, then continuation lines until a blank or a new block.
         const excStart = j;
-        while (j < lines.length && j - excStart < 20 && lines[j].trim() !== "" && !TRACEBACK.test(lines[j]) && !CHAIN.test(lines[j]) && (j === excStart || !/^\S+:\d+:/.test(lines[j]))) j++;
+        while (j < lines.length && j - excStart < 20 && lines[j].trim() !== "" && !TRACEBACK.test(lines[j]) && !CHAIN.test(lines[j]) && (j === excStart || !LOG_RECORD_START.test(lines[j]))) j++;
         if (j > excStart) {
           items.push(text(...lines.slice(excStart, j)));
           headline = lines[excStart].trim();

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import { LOG_RECORD_START, text } from "../model";
 
 /**
  * Rust panics: `thread 'main' panicked at src/main.rs:4:5:` + message (1.73+) or
@@ -48,7 +48,7 @@ export const rustParser: ErrorParser = {
       let message = mOld ? mOld[2] : "";
       if (mNew) {
         const from = j;
-        while (j < lines.length && j - from < 20 && lines[j].trim() !== "" && !/^note: |^stack backtrace:/.test(lines[j])) j++;
+        while (j < lines.length && j - from < 20 && lines[j].trim() !== "" && !/^note: |^stack backtrace:/.test(lines[j]) && !LOG_RECORD_START.test(lines[j])) j++;
         message = lines.slice(from, j).join(" ").trim();
         if (j > from) items.push(text(...lines.slice(from, j)));
       }
