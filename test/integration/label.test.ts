@@ -1,0 +1,152 @@
+// The workspace label: the command (with and without the picker), the setting it writes,
+// the status bar and the context keys that depend on it.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { activateVeil, closeAllEditors, openUntitled, waitFor, waitForVeilDiagnostics } from "./helpers";
+import { currentRunOptions } from "./runner";
+
+const AWS_KEY = "AKIAIOSFODNN7EXAMPLF";
+
+interface VeilApi {
+  activationMs: number;
+  statusBar(): { text: string; tooltip: string; backgroundColor: string | undefined };
+  contextKeys(): Record<string, unknown>;
+  labelPickItems(current: string | undefined): Array<{ label: string; description?: string; detail?: string; value: string }>;
+}
+
+let api: VeilApi;
+
+function workspaceLabelSetting(): unknown {
+  return vscode.workspace.getConfiguration("veil").inspect("workspaceLabel")?.workspaceValue;
+}
+
+async function reset(): Promise<void> {
+  const config = vscode.workspace.getConfiguration("veil");
+  for (const key of ["workspaceLabel", "copyGuard.enabled"]) {
+    if (config.inspect(key)?.workspaceValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  if (config.inspect("workspaceLabel")?.globalValue !== undefined) await config.update("workspaceLabel", undefined, vscode.ConfigurationTarget.Global);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+suite("Workspace label", () => {
+  suiteSetup(async () => {
+    api = (await activateVeil()).exports as VeilApi;
+    await reset();
+  });
+  teardown(async () => {
+    await closeAllEditors();
+    await reset();
+  });
+
+  test("activation itself is cheap (logged, not asserted)", () => {
+    assert.equal(typeof api.activationMs, "number");
+    console.log(`    activate() took ${api.activationMs} ms`);
+  });
+
+  test("setting the label by argument writes the workspace setting and updates status bar and context keys", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const result = await vscode.commands.executeCommand("veil.setWorkspaceLabel", "pro");
+    assert.equal(result, "pro");
+    assert.equal(workspaceLabelSetting(), "pro");
+    await waitFor(() => api.statusBar().text === "$(shield) Pro", { message: "status bar shows Pro" });
+    assert.equal(api.statusBar().backgroundColor, "statusBarItem.warningBackground");
+    assert.match(api.statusBar().tooltip, /Pro/);
+    assert.match(api.statusBar().tooltip, /copy guard: on/);
+    assert.deepEqual(api.contextKeys(), { "veil.workspaceLabel": "pro", "veil.copyGuardActive": true });
+  });
+
+  test("sandbox has no warning background and no copy guard", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "sandbox");
+    await waitFor(() => api.statusBar().text === "$(shield) Sandbox", { message: "status bar shows Sandbox" });
+    assert.equal(api.statusBar().backgroundColor, undefined);
+    assert.equal(api.contextKeys()["veil.copyGuardActive"], false);
+    assert.equal(api.contextKeys()["veil.workspaceLabel"], "sandbox");
+  });
+
+  test("veil.copyGuard.enabled = false turns the copy guard off even in pro", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "pro");
+    await waitFor(() => api.contextKeys()["veil.copyGuardActive"] === true, { message: "copy guard on" });
+    await vscode.workspace.getConfiguration("veil").update("copyGuard.enabled", false, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => api.contextKeys()["veil.copyGuardActive"] === false, { message: "copy guard off" });
+  });
+
+  test("the status bar counts the findings of the active file", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "public");
+    const editor = await openUntitled(`a = "${AWS_KEY}"\nb = "claire.martin@orange.fr"\n`, "python");
+    await waitForVeilDiagnostics(editor.document.uri, (d) => d.length === 2);
+    await waitFor(() => api.statusBar().text === "$(shield) Public · 2", { message: `"Public · 2", got "${api.statusBar().text}"` });
+    assert.match(api.statusBar().tooltip, /2 findings in this file/);
+    const clean = await openUntitled("nothing here\n", "plaintext");
+    assert.ok(clean);
+    await waitFor(() => api.statusBar().text === "$(shield) Public", { message: "no count on a clean file" });
+  });
+
+  test("an unlabeled workspace with findings gets the warning background; without findings it does not", async () => {
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "none");
+    assert.equal(workspaceLabelSetting(), undefined);
+    await openUntitled("nothing here\n", "plaintext");
+    await waitFor(() => api.statusBar().text === "$(shield) Veil", { message: "status bar shows Veil" });
+    assert.equal(api.statusBar().backgroundColor, undefined);
+    assert.equal(api.contextKeys()["veil.workspaceLabel"], "none");
+    const editor = await openUntitled(`key = "${AWS_KEY}"\n`, "python");
+    await waitForVeilDiagnostics(editor.document.uri);
+    await waitFor(() => api.statusBar().text === "$(shield) Veil · 1", { message: "Veil · 1" });
+    assert.equal(api.statusBar().backgroundColor, "statusBarItem.warningBackground");
+  });
+
+  test("the picker lists the three labels and 'No label', current one first and marked, each explained", () => {
+    const items = api.labelPickItems("sandbox");
+    assert.deepEqual(
+      items.map((i) => i.value),
+      ["sandbox", "public", "pro", "none"],
+    );
+    assert.equal(items[0].description, "current");
+    assert.ok(items.slice(1).every((i) => i.description === undefined));
+    assert.ok(items.every((i) => typeof i.detail === "string" && i.detail.length > 10));
+    assert.deepEqual(
+      api.labelPickItems(undefined).map((i) => i.value),
+      ["none", "public", "sandbox", "pro"],
+    );
+  });
+
+  test("the QuickPick flow: pick the next item and the setting is written to the workspace", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "sandbox");
+    // Items: sandbox (current), public, pro, none. Move down once and accept: public.
+    const picked = vscode.commands.executeCommand("veil.setWorkspaceLabel");
+    await sleep(800);
+    await vscode.commands.executeCommand("workbench.action.quickOpenSelectNext");
+    await sleep(200);
+    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+    assert.equal(await picked, "public");
+    assert.equal(workspaceLabelSetting(), "public");
+    await waitFor(() => api.statusBar().text.startsWith("$(shield) Public"), { message: "status bar shows Public" });
+  });
+
+  test("dismissing the picker changes nothing", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "pro");
+    const picked = vscode.commands.executeCommand("veil.setWorkspaceLabel");
+    await sleep(800);
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    assert.equal(await picked, undefined);
+    assert.equal(workspaceLabelSetting(), "pro");
+  });
+
+  test("in Restricted Mode the workspace's own label is ignored; the user's label applies", async function () {
+    if (currentRunOptions().trust !== "untrusted" || vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "sandbox");
+    assert.equal(workspaceLabelSetting(), "sandbox", "the label is still saved for later");
+    await sleep(300);
+    assert.equal(api.contextKeys()["veil.workspaceLabel"], "none");
+    await vscode.workspace.getConfiguration("veil").update("workspaceLabel", "pro", vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.contextKeys()["veil.workspaceLabel"] === "pro", { message: "the user's label applies" });
+  });
+});
