@@ -261,10 +261,10 @@ export function remoteUri(port, absolutePath) {
 
 /** The workbench URL for a folder, with an optional `payload` (list of [key, value]). */
 export function workbenchUrl(base, folder, payload) {
-  const url = new URL(`${base}/`);
-  url.searchParams.set("folder", folder);
-  if (payload) url.searchParams.set("payload", JSON.stringify(payload));
-  return url.toString();
+  // Slashes stay readable: this URL is printed for people to open.
+  const folderParam = encodeURIComponent(folder).replace(/%2F/g, "/");
+  const payloadParam = payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : "";
+  return `${base}/?folder=${folderParam}${payloadParam}`;
 }
 
 /** Launches Debian's headless Chromium through playwright-core. */
@@ -311,15 +311,12 @@ export function makeTempDir(prefix) {
  * browser never outlive the harness.
  */
 export function onShutdown(cleanup) {
-  let done = false;
-  const once = async () => {
-    if (done) return;
-    done = true;
-    await cleanup();
-  };
+  // One cleanup, however many signals arrive (Ctrl-C under npm delivers SIGINT twice).
+  let running;
+  const once = () => (running ??= Promise.resolve().then(cleanup));
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
-      log(`${signal}: stopping`);
+      if (!running) log(`${signal}: stopping`);
       once().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
   }
