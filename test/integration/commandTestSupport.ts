@@ -48,3 +48,24 @@ export function selectAll(editor: vscode.TextEditor): void {
   const document = editor.document;
   editor.selection = new vscode.Selection(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
 }
+
+/**
+ * Closes every editor without the "Save changes?" question that dirty untitled documents
+ * raise, so the next test's command never acts on a leftover editor.
+ */
+export async function closeEditorsReverting(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
+    const before = vscode.window.visibleTextEditors.length;
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    if (vscode.window.visibleTextEditors.length === before && !vscode.window.activeTextEditor) break;
+  }
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}
+
+/** Fails clearly when the command would not act on the editor the test just opened. */
+export function assertActive(editor: vscode.TextEditor): void {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.uri.toString() !== editor.document.uri.toString()) {
+    throw new Error(`the active editor is ${active?.document.uri.toString() ?? "none"}, not ${editor.document.uri.toString()}`);
+  }
+}

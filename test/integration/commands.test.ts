@@ -2,8 +2,8 @@
 // real VS Code with the real clipboard.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, closeAllEditors, openUntitled, rangeOf, readClipboard, runCommand, writeClipboard } from "./helpers";
-import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll } from "./commandTestSupport";
+import { activateVeil, openUntitled, rangeOf, readClipboard, runCommand, writeClipboard } from "./helpers";
+import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll, closeEditorsReverting } from "./commandTestSupport";
 
 interface CopyResult {
   replaced: number;
@@ -22,7 +22,7 @@ interface GuardResult {
 suite("Commands: copy anonymized, paste and restore", () => {
   suiteSetup(activateVeil);
   setup(forgetAll);
-  teardown(closeAllEditors);
+  teardown(closeEditorsReverting);
 
   test("copy anonymized then paste with real values round-trips through the clipboard", async () => {
     const original = `const config = {\n  accessKeyId: "${FAKE_AWS_KEY_1}",\n  region: "eu-west-3",\n};\n`;
@@ -117,7 +117,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
 suite("Commands: preview and copy guard", () => {
   suiteSetup(activateVeil);
   setup(forgetAll);
-  teardown(closeAllEditors);
+  teardown(closeEditorsReverting);
 
   test("preview shows the anonymized text in a provider document, the kinds listed, no real value, nothing saved", async () => {
     const source = await openUntitled(`aws_access_key_id = ${FAKE_AWS_KEY_1}\nregion = eu-west-3\n`, "properties");

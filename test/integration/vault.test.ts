@@ -4,15 +4,15 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { anonymize, restore, Vault } from "../../src/engine";
 import { vaultKeyFor } from "../../src/extension/vaultStore";
-import { activateVeil, closeAllEditors, openUntitled, readClipboard, runCommand } from "./helpers";
-import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, FAKE_AWS_KEY_3, forgetAll, freshVaultStore, placeholdersIn, readVault, testHooks } from "./commandTestSupport";
+import { activateVeil, openUntitled, readClipboard, runCommand } from "./helpers";
+import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, FAKE_AWS_KEY_3, forgetAll, freshVaultStore, placeholdersIn, readVault, testHooks, closeEditorsReverting } from "./commandTestSupport";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 suite("Vault in SecretStorage", () => {
   suiteSetup(activateVeil);
   setup(forgetAll);
-  teardown(closeAllEditors);
+  teardown(closeEditorsReverting);
 
   test("the vault key is per workspace, hashed, and the vault is not written to settings", async () => {
     const hooks = await testHooks();

@@ -3,6 +3,7 @@ import type { ExtensionServices } from "../services";
 import { VaultStore, vaultKeyFor } from "../vaultStore";
 import { CommandId, type CommandContext } from "./context";
 import { copyAnonymized } from "./copyAnonymized";
+import { copyErrorSnippet } from "./copyErrorSnippet";
 import { forgetPlaceholders } from "./forgetPlaceholders";
 import { guardedCopy } from "./guardedCopy";
 import { pasteWithRealValues } from "./pasteWithRealValues";
@@ -58,6 +59,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   register(CommandId.copyAnonymized, (arg) => copyAnonymized(commands, arg));
   register(CommandId.pasteWithRealValues, () => pasteWithRealValues(commands));
   register(CommandId.restoreSelection, () => restoreSelection(commands));
+  register(CommandId.copyErrorSnippet, (arg) => copyErrorSnippet(commands, arg));
   register(CommandId.previewShared, (arg) => previewShared(commands, preview, arg));
   register(CommandId.forgetPlaceholders, (arg) => forgetPlaceholders(commands, arg));
   register(CommandId.guardedCopy, (arg) => guardedCopy(commands, arg));
