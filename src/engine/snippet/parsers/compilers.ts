@@ -136,10 +136,7 @@ export const eslintParser: ErrorParser = {
       const shown = errors.length > 0 ? errors : problems;
       const items: ParsedItem[] = [text(file)];
       for (const p of shown) items.push({ type: "frame", lines: [p.line], file, line: p.row, column: p.col, library: libraryOfPath(file) });
-      let end = j;
-      while (end < lines.length && end - j < 2 && lines[end].trim() === "") end++;
-      if (/^\s*[✖×x] \d+ problems?/.test(lines[end] ?? "")) items.push(text("", lines[end++]));
-      else end = j;
+      const end = j;
       const first = shown[0];
       const lang = languageOf(file);
       out.push({
@@ -152,6 +149,15 @@ export const eslintParser: ErrorParser = {
         items,
       });
       i = end - 1;
+    }
+    // "✖ 3 problems (1 error, 2 warnings)" after the last file goes with the last file that has errors.
+    const last = out[out.length - 1];
+    if (last) {
+      let k = last.end;
+      while (k < lines.length && k - last.end < 2 && lines[k].trim() === "") k++;
+      const summary = lines.slice(k).find((l, n) => n < 40 && /^\s*[✖×x] \d+ problems?/.test(l));
+      const target = [...out].reverse().find((e) => e.severity === "error") ?? last;
+      if (summary) target.items.push(text("", summary));
     }
     return out;
   },
