@@ -1,7 +1,175 @@
+/** `veil snippet`: a log or stack trace on stdin, a shareable neutralized Markdown snippet on stdout. */
+import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { extractErrorSnippet, Vault } from "../../engine";
+import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import type { CliIO } from "../io";
 
-/** Placeholder until the `veil snippet` command lands. */
-export async function run(_args: string[], io: CliIO): Promise<number> {
-  io.stderr("veil snippet: not implemented yet\n");
-  return 2;
+const OPTIONS = {
+  root: { type: "string" },
+  context: { type: "string" },
+  map: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpecs;
+
+export const SNIPPET_HELP = `Usage: veil snippet [--root DIR] [--context N] [--map FILE] < log > snippet.md
+
+Finds the error in a terminal buffer, a log or test-runner output (Node and browser
+stacks, Python tracebacks, Java/Kotlin, .NET, Go, Rust, Ruby, PHP, tsc, gcc/clang, rustc,
+ESLint, pytest) and prints it as Markdown ready to paste into an AI assistant: the error
+message, the frames in your own code, one line per run of library frames, and a few lines
+of the failing code. Paths, user names, hosts, IPs, e-mails and secrets are neutralized.
+
+Options:
+  --root DIR     your project folder: paths inside it are shown relative to it, and the
+                 failing code is read from it (never from outside it)
+  --context N    lines of code shown before and after the failing line (default 3, max 50)
+  --map FILE     keep the placeholders' real values in this map (read and extended, written
+                 with mode 0600), so \`veil restore --map FILE\` works on the answer
+  -h, --help     show this help
+
+Exit codes: 0 snippet printed, 2 no error found in the input, usage or I/O error.
+`;
+
+/** Biggest source file read for an excerpt; a larger one is not code a person wrote. */
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+class SnippetError extends Error {}
+
+/**
+ * Reads `relativePath` under `root` and nowhere else: no absolute path, no `..`, and no
+ * symbolic link that leads out of the root.
+ */
+export function readUnderRoot(root: string, relativePath: string): string | undefined {
+  if (relativePath === "" || isAbsolute(relativePath) || /^[A-Za-z]:/.test(relativePath) || relativePath.split(/[\\/]/).includes("..")) return undefined;
+  const target = resolve(root, relativePath);
+  const inside = (p: string) => {
+    const rel = relative(root, p);
+    return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+  };
+  if (!inside(target)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return undefined;
+  }
+  if (!inside(real)) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(real, "r");
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_SOURCE_BYTES) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const text = buffer.subarray(0, read).toString("utf8");
+    return text.includes("\u0000") ? undefined : text;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readVault(path: string): Vault {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return new Vault();
+    throw new SnippetError(`veil snippet: cannot read map ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return Vault.fromJSON(JSON.parse(text.replace(/^\uFEFF/, "")));
+  } catch (error) {
+    throw new SnippetError(`veil snippet: map ${path} is unusable: ${(error as Error).message}. It was left as it is; fix it or use another file`);
+  }
+}
+
+function writeVault(path: string, vault: Vault): void {
+  const temp = resolve(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(temp, JSON.stringify(vault.toJSON(), null, 2) + "\n", { mode: 0o600, flag: "wx" });
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed or never created.
+    }
+    throw new SnippetError(`veil snippet: cannot write map ${path}: ${(error as Error).message}; nothing was printed`);
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const command = "veil snippet";
+  let values;
+  try {
+    const parsed = parseArgs(args, OPTIONS, command);
+    if (parsed.positionals.length > 0) throw new UsageError(`${command}: reads standard input and takes no file arguments (use < FILE)`);
+    values = parsed.values;
+    if (values.context !== undefined && !/^\d{1,2}$/.test(values.context)) throw new UsageError(`${command}: --context must be a whole number from 0 to 50 (got ${JSON.stringify(values.context)})`);
+    if (values.context !== undefined && Number(values.context) > 50) throw new UsageError(`${command}: --context must be a whole number from 0 to 50 (got ${values.context})`);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\nSee veil snippet --help.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(SNIPPET_HELP);
+    return 0;
+  }
+  try {
+    let root: string | undefined;
+    const roots: string[] = [];
+    if (values.root !== undefined) {
+      const given = resolve(io.cwd, values.root);
+      let stat;
+      try {
+        stat = statSync(given);
+      } catch {
+        throw new SnippetError(`${command}: --root ${values.root}: no such folder`);
+      }
+      if (!stat.isDirectory()) throw new SnippetError(`${command}: --root ${values.root} is not a folder`);
+      root = realpathSync(given);
+      roots.push(given);
+      if (root !== given) roots.push(root);
+    }
+    const mapPath = values.map === undefined ? undefined : resolve(io.cwd, values.map);
+    const vault = mapPath ? readVault(mapPath) : new Vault();
+    const before = JSON.stringify(vault.toJSON());
+    const input = new TextDecoder("utf-8").decode(await io.stdin());
+    const snippet = await extractErrorSnippet(input, {
+      workspaceRoots: roots,
+      contextLines: values.context === undefined ? undefined : Number(values.context),
+      homeDir: io.env.HOME ?? io.env.USERPROFILE,
+      userName: io.env.USER ?? io.env.USERNAME,
+      readFile: root === undefined ? undefined : (p) => readUnderRoot(root, p),
+      vault,
+    });
+    if (!snippet) {
+      io.stderr(
+        `${command}: no error found in the input. It looks for stack traces (Node, browsers, Python, Java/Kotlin, .NET, Go, Rust, Ruby, PHP), compiler and linter errors (tsc, gcc/clang, rustc, ESLint), pytest failures and ERROR log lines. Nothing was printed.\n`,
+      );
+      return 2;
+    }
+    if (mapPath && JSON.stringify(vault.toJSON()) !== before) writeVault(mapPath, vault);
+    io.stdout(Buffer.from(snippet.markdown, "utf8"));
+    const errors = snippet.errors.length + snippet.omitted;
+    io.stderr(
+      `${command}: ${errors} error${errors === 1 ? "" : "s"} found, ${snippet.errors.length} shown; ${snippet.replacements} value${snippet.replacements === 1 ? "" : "s"} replaced by placeholders${snippet.excerpt ? `; code from ${snippet.excerpt.path}` : ""}${mapPath || snippet.replacements === 0 ? "" : " (no --map: the values were not kept)"}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SnippetError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }
