@@ -184,7 +184,8 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
     const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now);
     parts.push(text.slice(last, span.start));
     length += span.start - last;
-    placed.push({ ...span, placeholder, outStart: length, outEnd: length + placeholder.length });
+    // Plain literals, not spreads: this runs once per value, tens of thousands of times per MB.
+    placed.push({ start: span.start, end: span.end, kind: span.kind, category: span.category, placeholder, outStart: length, outEnd: length + placeholder.length });
     parts.push(placeholder);
     length += placeholder.length;
     last = span.end;
@@ -207,7 +208,7 @@ function toInputSpans(spans: readonly Span[], placed: readonly Placed[]): Span[]
       p++;
     }
     if (p < placed.length && placed[p].outStart < s.end) continue; // defensive: overlaps a placeholder
-    out.push({ ...s, start: s.start + delta, end: s.end + delta });
+    out.push({ start: s.start + delta, end: s.end + delta, kind: s.kind, category: s.category });
   }
   return out;
 }
@@ -230,8 +231,8 @@ export function restore(text: string, vault: Vault): RestoreResult {
   let restored = 0;
   let last = 0;
   for (const token of findPlaceholderTokens(text)) {
-    const entry = vault.lookup(token.normalized);
-    if (!entry) {
+    const value = vault.valueOf(token.normalized);
+    if (value === undefined) {
       // Reported only if it reads like ours (exactly our form, or a kind the vault uses)
       // and is not text the vault saw literally in an input.
       const raw = text.slice(token.start, token.end);
@@ -239,7 +240,7 @@ export function restore(text: string, vault: Vault): RestoreResult {
       if (ours && !vault.isReserved(token.normalized)) unknown.add(token.normalized);
       continue;
     }
-    parts.push(text.slice(last, token.start), entry.value);
+    parts.push(text.slice(last, token.start), value);
     last = token.end;
     restored++;
   }

@@ -76,9 +76,11 @@ export function parsePlaceholder(placeholder: string): { kind: string; n: number
 /**
  * A placeholder-looking token in any of the forms chat tools produce: optional backslash
  * before each bracket and underscore, any letter case. Bounded quantifiers keep it linear.
- * Groups: 1 = backslash before `[`, 2 = kind (may hold `\_`), 3 = number, 4 = backslash before `]`.
+ * Tried only at each `[` (found with indexOf). Groups: 1 = kind (may hold `\_`),
+ * 2 = number, 3 = backslash before `]`.
  */
-const TOKEN_SOURCE = String.raw`(\\?)\[([A-Za-z][A-Za-z0-9]{0,39}(?:\\?_[A-Za-z0-9]{1,40}){0,40})\\?_([0-9]{1,9})(\\?)\]`;
+const TOKEN = /\[([A-Za-z][A-Za-z0-9]{0,39}(?:\\?_[A-Za-z0-9]{1,40}){0,40})\\?_([0-9]{1,9})(\\?)\]/y;
+const NOT_CANONICAL = /[a-z\\]/;
 
 export interface PlaceholderToken {
   /** Span of the token in the text (a leading `\` only when the closing bracket is escaped too). */
@@ -91,15 +93,21 @@ export interface PlaceholderToken {
 /** Every placeholder-looking token of a text, in order, never overlapping. */
 export function findPlaceholderTokens(text: string): PlaceholderToken[] {
   const tokens: PlaceholderToken[] = [];
-  if (text.indexOf("[") === -1) return tokens;
-  const re = new RegExp(TOKEN_SOURCE, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let start = m.index;
-    // `\[X_1\]` is a Markdown-escaped placeholder; `\[X_1]` is a backslash that was
-    // already in the text (a Windows path) right before a placeholder, and stays.
-    if (m[1] && !m[4]) start++;
-    tokens.push({ start, end: m.index + m[0].length, normalized: `[${m[2].replace(/\\/g, "").toUpperCase()}_${m[3]}]` });
+  let i = text.indexOf("[");
+  while (i !== -1) {
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(text);
+    if (!m) {
+      i = text.indexOf("[", i + 1);
+      continue;
+    }
+    const end = i + m[0].length;
+    // `\[X_1\]` is a Markdown-escaped placeholder; in `\[X_1]` the backslash was already
+    // in the text (a Windows path) right before a placeholder, and stays.
+    const start = m[3] && i > 0 && text.charCodeAt(i - 1) === 92 ? i - 1 : i;
+    const normalized = NOT_CANONICAL.test(m[0]) ? `[${m[1].replace(/\\/g, "").toUpperCase()}_${m[2]}]` : m[0];
+    tokens.push({ start, end, normalized });
+    i = text.indexOf("[", end);
   }
   return tokens;
 }

@@ -130,6 +130,11 @@ export class Vault {
     return this.reserved.has(placeholder);
   }
 
+  /** The value behind a placeholder (canonical form), without copying the entry. */
+  valueOf(placeholder: string): string | undefined {
+    return this.byPlaceholder.get(placeholder)?.value;
+  }
+
   /** Whether the vault ever issued this kind (even if its entries have expired since). */
   knowsKind(kind: string): boolean {
     return this.counters.has(kind);
