@@ -119,16 +119,25 @@ describe("anonymize: placeholders", () => {
     assert.equal(restore(result.text, vault).text, text);
   });
 
-  it("replaces a real private key block as one placeholder when the engine has the rule", function () {
-    // Generated for this test only: a structurally plausible but fake PEM body.
-    const body = Array.from({ length: 6 }, (_, i) => "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + String.fromCharCode(65 + i).repeat(32)).join("\n");
-    const pem = `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`;
-    if (!detects("private-key", pem)) this.skip();
-    const vault = new Vault();
-    const text = `const key = \`${pem}\`;\n`;
-    const result = anonymize(text, vault);
-    assert.equal(result.text, "const key = `[PRIVATE_KEY_1]`;\n");
-    assert.equal(restore(result.text, vault).text, text);
+  it("replaces a private key block as one placeholder, in a file, in YAML with CRLF and in JSON", function () {
+    // A fake PEM body: pseudo-random base64 from a fixed seed, not a key.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let seed = 7;
+    const line = () => Array.from({ length: 64 }, () => alphabet[(seed = (seed * 48271) % 2147483647) % 64]).join("");
+    const lines = Array.from({ length: 6 }, line);
+    const pem = (eol: string) => `-----BEGIN PRIVATE KEY-----${eol}${lines.join(eol)}${eol}-----END PRIVATE KEY-----`;
+    if (!detects("private-key", pem("\n"))) this.skip();
+    const cases: [string, string][] = [
+      [`const key = \`${pem("\n")}\`;\n`, "const key = `[PRIVATE_KEY_1]`;\n"],
+      [`tls:\r\n  key: |\r\n    ${pem("\r\n    ")}\r\n  port: 443\r\n`, "tls:\r\n  key: |\r\n    [PRIVATE_KEY_1]\r\n  port: 443\r\n"],
+      [JSON.stringify({ key: pem("\n"), port: 443 }, null, 2), JSON.stringify({ key: "[PRIVATE_KEY_1]", port: 443 }, null, 2)],
+    ];
+    for (const [text, expected] of cases) {
+      const vault = new Vault();
+      const result = anonymize(text, vault);
+      assert.equal(result.text, expected);
+      assert.equal(restore(result.text, vault).text, text);
+    }
   });
 
   it("leaves money alone with money: false", function () {
