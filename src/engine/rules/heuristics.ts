@@ -1,0 +1,137 @@
+/**
+ * Checks shared by the rules: is a value a real-looking credential, or a placeholder,
+ * a reference to a variable, an identifier, a path, a version, a hash? Each rule's
+ * `validate` calls these; they are pure functions over one short string.
+ */
+import { shannonEntropy } from "../validate/entropy";
+
+/** Whole values that stand for "put the secret here", not a secret. */
+const PLACEHOLDER_VALUE =
+  /^(?:x+|\*+|\.+|-+|_+|#+|•+|0+|(?:12345?6?7?8?9?0?)|abc(?:def)?(?:123)?|qwerty|letmein|admin|root|user(?:name)?|guest|default|changeme|change[_-]?it|change[_-]?me|example|sample|dummy|fake|mock|test(?:ing)?|placeholder|redacted|hidden|masked|secret|secrets|password|passwd|password1?2?3?|pwd|token|api[_-]?key|apikey|key|value|string|str|text|number|int|bool|boolean|any|object|none|null|nil|undefined|true|false|yes|no|on|off|empty|blank|n\/?a|todo|tbd|tbc|fixme|foo|bar|baz|foobar|required|optional|your.*|my[_-]?(?:api)?[_-]?(?:key|token|secret|pass(?:word)?|pwd)|(?:some|a|the)[_-]?(?:secret|token|password|key)|replace.*|insert.*|enter.*|put[_-].*|add[_-].*|fill[_-]?in.*|provide.*|set[_-]?(?:me|this|it))$/i;
+
+/** Fragments that mark a documentation value wherever they appear. */
+const PLACEHOLDER_FRAGMENT =
+  /example|placeholder|dummy|sample|your[_-]|_here\b|replace[_-]?(?:me|with|this)|changeme|change[_-]me|not[_-]?a[_-]?real|fake[_-]?|xxxxx|\*\*\*|•••|redacted|<[^>]*>|\.\.\./i;
+
+/** A value that refers to something else: `${VAR}`, `$VAR`, `{{ x }}`, `%s`, `process.env.X`. */
+const REFERENCE_VALUE =
+  /^(?:\$\{|\$\(|\$[A-Za-z_]|\{\{|\{%|\{[A-Za-z_][\w.-]*\}|<%|%[sdr(]|%[A-Za-z_]+%|@[A-Za-z_]|!Ref\b|!Sub\b|env[:(.]|process\.env|import\.meta|os\.(?:environ|getenv)|ENV\[|getenv|System\.getenv|secrets\.|vault:|ref\+|arn:|projects\/|secret:\/\/|file:)/i;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/;
+const DOTTED_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)+$/;
+const WORDS = /^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/;
+const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\/[\w.-]+\.[A-Za-z]{1,5}$|\.(?:js|ts|json|ya?ml|html?|css|png|jpe?g|svg|gif|md|txt|pem|key|crt|env|sh|py|rb|go|java)$/i;
+const HASH_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:=]/i;
+const COLOUR = /^#?(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True when the value is a stand-in for a secret rather than a secret. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (PLACEHOLDER_VALUE.test(v) || REFERENCE_VALUE.test(v) || PLACEHOLDER_FRAGMENT.test(v)) return true;
+  // One character repeated (aaaaaaaa, 11111111) or a two-character see-saw (abababab).
+  if (/^(.)\1*$/.test(v) || /^(..)\1+$/.test(v)) return true;
+  return false;
+}
+
+/** Shapes that are data but not secrets: UUIDs, versions, dates, colours, hashes, paths, URLs. */
+export function isBenignShape(value: string): boolean {
+  return (
+    UUID.test(value) ||
+    VERSION.test(value) ||
+    ISO_TIME.test(value) ||
+    COLOUR.test(value) ||
+    HASH_PREFIX.test(value) ||
+    value.startsWith("data:") ||
+    value.includes("://") ||
+    PATH_LIKE.test(value)
+  );
+}
+
+function hasDigit(value: string): boolean {
+  return /\d/.test(value);
+}
+
+function hasLetter(value: string): boolean {
+  return /[A-Za-z]/.test(value);
+}
+
+/**
+ * A value assigned to a `token` / `secret` / `api_key` name that looks machine-generated:
+ * long enough, varied enough, neither a placeholder nor an identifier, path or other shape.
+ */
+export function looksLikeToken(value: string, minLength = 16, minEntropy = 3.3): boolean {
+  if (value.length < minLength) return false;
+  if (isPlaceholder(value) || isBenignShape(value)) return false;
+  if (DOTTED_IDENTIFIER.test(value) || WORDS.test(value)) return false;
+  if (/^\d+$/.test(value)) return false;
+  if (!hasLetter(value)) return false;
+  // Random strings of this length nearly always hold a digit; words and camelCase never.
+  if (!hasDigit(value) && !(value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
+  return shannonEntropy(value) >= minEntropy;
+}
+
+/**
+ * A password literal: shorter and less random than a token is fine (`Summer2024!`), but not
+ * a word, an identifier, a number, a reference or a placeholder.
+ */
+export function looksLikePassword(value: string, quoted: boolean): boolean {
+  if (value.length < 6 || value.length > 200) return false;
+  if (isPlaceholder(value) || isBenignShape(value)) return false;
+  if (DOTTED_IDENTIFIER.test(value) || WORDS.test(value)) return false;
+  if (/^\d+(?:\.\d+)?$/.test(value)) return false;
+  // Unquoted in code, a bare identifier is a variable; in .env/YAML it would need a digit.
+  if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !(hasDigit(value) && hasLetter(value))) return false;
+  if (!quoted && /^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  return shannonEntropy(value) >= 2.3;
+}
+
+/** Password part of `user:password` in URLs, `curl -u` and connection strings. */
+export function looksLikeUrlPassword(user: string | undefined, password: string): boolean {
+  if (password.length < 4) return false;
+  if (user !== undefined && user === password) return false;
+  if (isPlaceholder(password)) return false;
+  if (user !== undefined && isPlaceholder(user) && /^(?:your|<|\$|\{)/i.test(user)) return false;
+  return shannonEntropy(password) >= 1.4;
+}
+
+/** Decodes base64 or base64url to a Latin-1 string; returns "" when it is not base64. */
+export function decodeBase64(text: string): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  let bits = 0;
+  let buffer = 0;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "=") break;
+    const v = alphabet.indexOf(c === "-" ? "+" : c === "_" ? "/" : c);
+    if (v < 0) return "";
+    buffer = ((buffer << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+/** The text just before the match inside its window, up to `distance` characters. */
+export function textBefore(match: RegExpExecArray, distance: number): string {
+  return match.input.slice(Math.max(0, match.index - distance), match.index);
+}
+
+/** The text just after the match inside its window, up to `distance` characters. */
+export function textAfter(match: RegExpExecArray, distance: number): string {
+  const end = match.index + match[0].length;
+  return match.input.slice(end, end + distance);
+}
+
+/**
+ * Source of an assignment `name … = value`: the name fragment, an optional closing quote,
+ * `=`, `:`, `:=`, `=>` (never `==`), then the value in group `valueGroup` of the caller.
+ * Used to build "in context" rules; bounded everywhere so it stays linear.
+ */
+export const ASSIGN = String.raw`[\w.-]{0,24}?["']?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'\x60]?`;
