@@ -4,6 +4,7 @@
  * becomes a placeholder of the caller's vault, so restore works on the answer.
  */
 import { anonymize } from "../anonymize/anonymize";
+import { isCanonicalPlaceholder } from "../anonymize/placeholders";
 import type { Vault } from "../anonymize/vault";
 import type { ScanOptions } from "../types";
 import { GENERIC_ACCOUNTS, HOME_PATH, baseName, isWindowsAbsolute } from "./paths";
@@ -32,7 +33,7 @@ const PUBLIC_DOMAINS = [
 
 /** Suffixes that only resolve inside a company or a home network. */
 const INTERNAL_HOST = /(?<![\w.-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:internal|local|lan|corp|intranet|intra|private|localdomain|home\.arpa|priv|svc))(?!\.?[\w-])/gi;
-const URL = /\b([a-z][a-z0-9+.-]{1,15}):\/\/(?:([^\s/?#@:[\]"'<>]+)(?::([^\s/?#@[\]"'<>]*))?@)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
+const URL = /\b([a-z][a-z0-9+.-]{1,15}):\/\/(?:((?:\[[A-Z][A-Z0-9_]*\]|[^\s/?#@:[\]"'<>])+)(?::((?:\[[A-Z][A-Z0-9_]*\]|[^\s/?#@[\]"'<>])*))?@)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
 /** A host named by a network error or a connection setting. */
 const HOST_AFTER_KEYWORD = /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|resolve host:?|[Hh]ost(?:name)?\s*[=:]|[Ss]erver\s*[=:]|Data Source\s*=|connect(?:ing|ion)? to|getaddrinfo \w+)\s*['"(]?((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z])\b/g;
 const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
@@ -118,8 +119,8 @@ export class Neutralizer {
     let out = text;
     for (const root of this.roots) out = out.replace(root, (_m, sep: string) => (sep ? "" : "."));
     if (this.home) out = out.replace(this.home, (_m, sep: string) => `~${sep ?? ""}`);
-    out = out.replace(HOME_POSIX, (m, name: string) => (personalName(name) ? "~" : m));
     out = out.replace(HOME_WINDOWS, (m, _sep: string, name: string) => (personalName(name) ? "~" : m));
+    out = out.replace(HOME_POSIX, (m, name: string) => (personalName(name) ? "~" : m));
     return out;
   }
 
@@ -140,7 +141,9 @@ export class Neutralizer {
     out = out.replace(URL, (m, scheme: string, user: string | undefined, password: string | undefined, host: string) => {
       if (/^(?:file|data|blob|about|javascript)$/i.test(scheme)) return m;
       let auth = "";
-      if (user !== undefined) auth = `${put(user, "USER")}${password !== undefined ? `:${password === "" ? "" : put(password, "password")}` : ""}@`;
+      // The engine may have replaced the password already (a connection-string rule).
+      const hide = (value: string, kind: string) => (value === "" || isCanonicalPlaceholder(value) ? value : put(value, kind));
+      if (user !== undefined) auth = `${hide(user, "USER")}${password !== undefined ? `:${hide(password, "password")}` : ""}@`;
       const keepHost = isPublicHost(host) || isLoopback(host) || /^\d+(?:\.\d+){3}$/.test(host);
       return `${scheme}://${auth}${keepHost ? host : put(host.toLowerCase(), "HOST")}`;
     });

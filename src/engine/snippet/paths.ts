@@ -89,10 +89,11 @@ export function safeRelative(p: string): string | undefined {
   const out: string[] = [];
   for (const s of parts) {
     if (s === "" || s === ".") continue;
-    if (s === "..") return undefined;
+    // ".." leaves the root; a colon is a drive or a Windows alternate data stream.
+    if (s === ".." || s.includes(":")) return undefined;
     out.push(s);
   }
-  return out.length > 0 ? out.join("/") : undefined;
+  return out.length > 0 && out[0] !== "~" ? out.join("/") : undefined;
 }
 
 export function baseName(p: string): string {

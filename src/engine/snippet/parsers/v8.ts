@@ -13,7 +13,8 @@ const LOCATION = /^(.*?):(\d+):(\d+)$/;
 export const JS_HEADLINE = /(?:Uncaught (?:\(in promise\) )?)?\b(?:[A-Z][\w$]*(?:Error|Exception|Rejection)|Error|[A-Z][\w$]*Error \[[A-Z_\d]+\])(?: \[[A-Z_\d]+\])?:(?: |$).*$/;
 
 export function parseV8Frame(line: string): ParsedFrame | undefined {
-  const m = FRAME.exec(line);
+  // Node opens a property dump on the last frame's line: `at x (file:1:2) {`.
+  const m = FRAME.exec(line.replace(/\s+\{\s*$/, ""));
   if (!m) return undefined;
   const fn = m[2];
   const loc = (m[3] ?? m[4]).trim();
