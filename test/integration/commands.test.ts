@@ -2,7 +2,7 @@
 // real VS Code with the real clipboard.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, openUntitled, rangeOf, readClipboard, runCommand, writeClipboard } from "./helpers";
+import { activateVeil, openUntitled, rangeOf, readClipboard, runCommand, waitFor, writeClipboard } from "./helpers";
 import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll, closeEditorsReverting } from "./commandTestSupport";
 
 interface CopyResult {
@@ -20,7 +20,15 @@ interface GuardResult {
 }
 
 suite("Commands: copy anonymized, paste and restore", () => {
-  suiteSetup(activateVeil);
+  suiteSetup(async function () {
+    // The first copy compiles the rules and loads the vault: on a busy machine that alone can
+    // take most of a test's time budget, so do it once here with a longer one.
+    this.timeout(120_000);
+    await activateVeil();
+    await openUntitled("warm-up, nothing sensitive here\n");
+    await runCommand("veil.copyAnonymized");
+    await closeEditorsReverting();
+  });
   setup(forgetAll);
   teardown(closeEditorsReverting);
 
@@ -54,6 +62,28 @@ suite("Commands: copy anonymized, paste and restore", () => {
     await openUntitled(`again: ${FAKE_AWS_KEY_2} and ${FAKE_AWS_KEY_1}\n`);
     await runCommand<CopyResult>("veil.copyAnonymized");
     assert.equal(await readClipboard(), `again: ${p2} and ${p1}\n`);
+  });
+
+  test("terms listed in veil.terms and e-mails keep their placeholder from one copy to the next", async () => {
+    const settings = vscode.workspace.getConfiguration("veil");
+    await settings.update("terms", ["Zorglub Industries", { text: "Projet Hibou", kind: "CODENAME" }], vscode.ConfigurationTarget.Workspace);
+    try {
+      await openUntitled("Write to jeanne.martin@example.org at Zorglub Industries about Projet Hibou.\n");
+      // The setting reaches the extension through a configuration event: wait until the copy sees it.
+      await waitFor(async () => (await runCommand<CopyResult>("veil.copyAnonymized")).replaced === 3, { message: "veil.terms to apply", timeoutMs: 15_000 });
+      const first = await readClipboard();
+      assert.ok(!/jeanne|Zorglub|Hibou/.test(first), first);
+      const [email, term, codename] = placeholdersIn(first);
+      assert.match(email, /^\[EMAIL_\d+\]$/);
+      assert.match(codename, /^\[CODENAME_\d+\]$/);
+
+      await openUntitled("Projet Hibou: Zorglub Industries answered jeanne.martin@example.org\n");
+      const second = await runCommand<CopyResult>("veil.copyAnonymized");
+      assert.equal(second.replaced, 3);
+      assert.equal(await readClipboard(), `${codename}: ${term} answered ${email}\n`);
+    } finally {
+      await settings.update("terms", undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test("nothing sensitive: the text is copied as is and the vault stays empty", async () => {

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { anonymize, Vault } from "../../engine";
 import type { ExtensionServices } from "../services";
 import { VaultStore, vaultKeyFor } from "../vaultStore";
 import { CommandId, type CommandContext } from "./context";
@@ -37,6 +38,16 @@ export function createVaultStore(context: vscode.ExtensionContext, services: Ext
   });
 }
 
+/**
+ * An error for the Output channel. Its message could quote the text being processed, so any
+ * value the engine recognizes in it is replaced by a placeholder of a throwaway vault.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const message = error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
+  return `${error.name}: ${anonymize(message, new Vault()).text}`;
+}
+
 /** Registers every Veil command of this module; all registrations go to `context.subscriptions`. */
 export function registerCommands(context: vscode.ExtensionContext, services: ExtensionServices): void {
   const vault = createVaultStore(context, services);
@@ -48,8 +59,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
         try {
           return await run(...args);
         } catch (error) {
-          // Names and counts only: an engine error message could quote the text.
-          services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${error instanceof Error ? error.name : typeof error}`);
+          services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${describeError(error)}`);
           void vscode.window.showErrorMessage(vscode.l10n.t("Veil: the command failed. See the Veil output for details."));
           return undefined;
         }
