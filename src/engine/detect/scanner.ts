@@ -152,15 +152,26 @@ export class Scanner {
     const options = this.options;
     // Windows per rule, appended in text order so merging is a look at the last one.
     const windows = new Map<number, number[]>();
+    // The line holding the current hit: (lineBreakBefore, lineBreakAfter) are the "\n" around
+    // it (-1 / text.length at the ends). Hits come in text order and keywords hold no line
+    // break, so the line only moves forward: finding it costs O(n) over the whole text, not a
+    // walk of the window per hit (a long line packed with keywords made that quadratic-ish).
+    let lineBreakBefore = -1;
+    let lineBreakAfter = -2;
     set.automaton.search(text, (keyword, end) => {
       const start = end - set.automaton.keywords[keyword].length;
+      if (end > lineBreakAfter || start <= lineBreakBefore) {
+        lineBreakBefore = start > 0 ? text.lastIndexOf("\n", start - 1) : -1;
+        lineBreakAfter = text.indexOf("\n", end);
+        if (lineBreakAfter < 0) lineBreakAfter = text.length;
+      }
       for (const ruleIndex of set.rulesByKeyword[keyword]) {
         const compiled = set.rules[ruleIndex];
         let ws = Math.max(0, start - compiled.before);
         let we = Math.min(text.length, end + compiled.after);
         if (!compiled.multiline) {
-          ws = lineStartWithin(text, start, ws);
-          we = lineEndWithin(text, end, we);
+          ws = Math.max(ws, lineBreakBefore + 1);
+          we = Math.min(we, lineBreakAfter);
         }
         let list = windows.get(ruleIndex);
         if (!list) windows.set(ruleIndex, (list = []));
@@ -225,16 +236,6 @@ export class Scanner {
 /** Lower-cases ASCII only, so offsets stay those of the original text. */
 function asciiLower(text: string): string {
   return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
-
-function lineStartWithin(text: string, from: number, limit: number): number {
-  for (let i = from - 1; i >= limit; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  return limit;
-}
-
-function lineEndWithin(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === 10) return i;
-  return limit;
 }
 
 const CATEGORY_RANK = { secret: 3, pii: 2, term: 1 } as const;
