@@ -18,14 +18,18 @@ export function ignoredRanges(text: string, lower: string): Array<[number, numbe
   const ranges: Array<[number, number]> = [];
   for (const { token, nextLine } of DIRECTIVES) {
     let from = 0;
+    // End of the line of the last occurrence recorded: another one on that line adds nothing,
+    // and skipping it keeps this linear (a line packed with directives cost O(n²)).
+    let lineEnd = -1;
     for (;;) {
       const at = lower.indexOf(token, from);
       if (at < 0) break;
       from = at + token.length;
       // "veil:allow" inside "veil:allow-next-line" was already handled by the longer token.
       if (!nextLine && lower.startsWith("-next-line", from)) continue;
+      if (at < lineEnd) continue;
       const lineStart = text.lastIndexOf("\n", at) + 1;
-      let lineEnd = text.indexOf("\n", at);
+      lineEnd = text.indexOf("\n", at);
       if (lineEnd < 0) lineEnd = text.length;
       if (!nextLine) ranges.push([lineStart, lineEnd]);
       else if (lineEnd < text.length) {
