@@ -56,6 +56,20 @@ describe("Vault", () => {
     assert.equal(Vault.fromJSON(JSON.stringify(v)).size, 2, "accepts the JSON text too");
   });
 
+  it("keeps a quoted bare-number entry apart from the same value in text", () => {
+    const v = new Vault();
+    assert.equal(v.placeholderFor("4111111111111111", "credit-card", 0, true), "[CARD_1]");
+    assert.equal(v.placeholderFor("4111111111111111", "credit-card", 0), "[CARD_2]");
+    assert.equal(v.placeholderFor("4111111111111111", "credit-card", 0, true), "[CARD_1]");
+    const copy = Vault.fromJSON(JSON.parse(JSON.stringify(v)));
+    assert.equal(copy.lookup("[CARD_1]")!.quoted, true);
+    assert.equal(copy.lookup("[CARD_2]")!.quoted, undefined);
+    assert.equal(copy.placeholderFor("4111111111111111", "credit-card", 0, true), "[CARD_1]");
+    const other = new Vault();
+    other.placeholderFor("4111111111111111", "credit-card", 0); // [CARD_1] unquoted: a conflict
+    assert.deepEqual(v.merge(other), { added: 0, renumbered: [{ from: "[CARD_1]", to: "[CARD_2]" }] });
+  });
+
   it("derives counters from entries when the data has none", () => {
     const v = Vault.fromJSON({ version: 1, entries: [{ placeholder: "[EMAIL_4]", kind: "email", value: "a@b.c", createdAt: 0 }] });
     assert.equal(v.placeholderFor("d@e.f", "email", 0), "[EMAIL_5]");
@@ -88,6 +102,7 @@ describe("Vault", () => {
     ["bad counters", { version: 1, entries: [], counters: [] }, /counters must be an object/],
     ["bad counter kind", { version: 1, entries: [], counters: { "no good": 1 } }, /not a placeholder kind/],
     ["bad counter value", { version: 1, entries: [], counters: { EMAIL: -1 } }, /whole number/],
+    ["bad quoted flag", { version: 1, entries: [{ placeholder: "[CARD_1]", kind: "credit-card", value: "4111", createdAt: 0, quoted: "yes" }] }, /quoted must be true/],
     ["bad reserved", { version: 1, entries: [], reserved: "[EMAIL_1]" }, /reserved must be an array/],
     ["bad reserved item", { version: 1, entries: [], reserved: ["[email_1]"] }, /reserved\[0\]/],
   ];

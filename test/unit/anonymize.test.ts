@@ -78,6 +78,18 @@ describe("anonymize: placeholders", () => {
     assert.equal(result.text.split("\n").length, text.split("\n").length);
   });
 
+  it("quotes a bare JSON number it replaces, and takes the quotes away on restore", function () {
+    const text = '{"card": 4111111111111111, "again": "4111111111111111",\r\n  "n": [4111111111111111], "siren": 732829320 }';
+    if (!detects("credit-card", text)) this.skip();
+    const vault = new Vault();
+    const result = anonymize(text, vault);
+    assert.equal(result.text, '{"card": "[CARD_1]", "again": "[CARD_2]",\r\n  "n": ["[CARD_1]"], "siren": "[SIREN_1]" }');
+    JSON.parse(result.text);
+    assert.equal(restore(result.text, vault).text, text);
+    assert.equal(anonymize(result.text, vault).text, result.text);
+    assert.equal(restore("card: [CARD_1]", vault).text, "card: 4111111111111111", "without its quotes it is still restored");
+  });
+
   it("keeps YAML structure: same lines, indentation, keys and quoting", () => {
     const text = [
       "# Orion deployment",

@@ -79,6 +79,8 @@ interface Span {
   end: number;
   kind: string;
   category: Category;
+  /** A bare JSON number: the placeholder goes out in quotes. */
+  quoted: boolean;
 }
 
 export function anonymize(text: string, vault: Vault, options: AnonymizeOptions = {}): AnonymizeResult {
@@ -138,9 +140,43 @@ function protect(text: string, findings: readonly Finding[], tokens: readonly Pl
       if (tokens[i].start > start) pushPiece(text, spans, start, tokens[i].start, f);
       start = Math.max(start, tokens[i].end);
     }
-    if (start < end) pushPiece(text, spans, start, end, f);
+    const number = start === f.start && end === f.end ? bareJsonNumber(text, start, end) : undefined;
+    const lastEnd = spans.length > 0 ? spans[spans.length - 1].end : 0;
+    if (number && number.start >= lastEnd) spans.push({ start: number.start, end: number.end, kind: f.kind, category: f.category, quoted: true });
+    else if (start < end) pushPiece(text, spans, start, end, f);
   }
   return spans;
+}
+
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+
+const NUMBER_CHAR = /[-+.eE0-9]/;
+
+/**
+ * A number that is a JSON value, a member's (`"card": 4111111111111111,`) or an array
+ * element's, grown to the whole number token (`-4111…`, `4111….5`). A bare placeholder
+ * there would break the JSON, so it goes out as a string.
+ */
+function bareJsonNumber(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let s = start;
+  let e = end;
+  while (s > 0 && NUMBER_CHAR.test(text[s - 1])) s--;
+  while (e < text.length && NUMBER_CHAR.test(text[e])) e++;
+  if (e - s > 400 || !JSON_NUMBER.test(text.slice(s, e))) return undefined;
+  let j = e;
+  while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
+  if (!(j === text.length || text[j] === "," || text[j] === "}" || text[j] === "]")) return undefined;
+  let i = s - 1;
+  while (i >= 0 && isJsonSpace(text.charCodeAt(i))) i--;
+  if (text[i] === "[" || text[i] === ",") return { start: s, end: e };
+  if (text[i] !== ":") return undefined;
+  i--;
+  while (i >= 0 && isJsonSpace(text.charCodeAt(i))) i--;
+  return text[i] === '"' ? { start: s, end: e } : undefined;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function backslashesBefore(text: string, at: number, limit: number): number {
@@ -161,10 +197,14 @@ function afterEscape(text: string, start: number, end: number): number {
   return m ? start + m[0].length : start;
 }
 
-/** A piece left by cutting around a token is kept only if it still holds a letter or digit. */
+/**
+ * A piece left by cutting around a token is kept only if it still holds a letter or digit,
+ * and only if a number grown to its whole JSON token just before does not cover it.
+ */
 function pushPiece(text: string, spans: Span[], start: number, end: number, f: Finding): void {
+  if (spans.length > 0 && spans[spans.length - 1].end > start) return;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
-  spans.push({ start, end, kind: f.kind, category: f.category });
+  spans.push({ start, end, kind: f.kind, category: f.category, quoted: false });
 }
 
 interface Placed extends Span {
@@ -181,13 +221,14 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   let last = 0;
   let length = 0;
   for (const span of spans) {
-    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now);
+    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted);
+    const inserted = span.quoted ? `"${placeholder}"` : placeholder;
     parts.push(text.slice(last, span.start));
     length += span.start - last;
     // Plain literals, not spreads: this runs once per value, tens of thousands of times per MB.
-    placed.push({ start: span.start, end: span.end, kind: span.kind, category: span.category, placeholder, outStart: length, outEnd: length + placeholder.length });
-    parts.push(placeholder);
-    length += placeholder.length;
+    placed.push({ start: span.start, end: span.end, kind: span.kind, category: span.category, quoted: span.quoted, placeholder, outStart: length, outEnd: length + inserted.length });
+    parts.push(inserted);
+    length += inserted.length;
     last = span.end;
   }
   parts.push(text.slice(last));
@@ -208,7 +249,7 @@ function toInputSpans(spans: readonly Span[], placed: readonly Placed[]): Span[]
       p++;
     }
     if (p < placed.length && placed[p].outStart < s.end) continue; // defensive: overlaps a placeholder
-    out.push({ start: s.start + delta, end: s.end + delta, kind: s.kind, category: s.category });
+    out.push({ start: s.start + delta, end: s.end + delta, kind: s.kind, category: s.category, quoted: s.quoted });
   }
   return out;
 }
@@ -231,8 +272,8 @@ export function restore(text: string, vault: Vault): RestoreResult {
   let restored = 0;
   let last = 0;
   for (const token of findPlaceholderTokens(text)) {
-    const value = vault.valueOf(token.normalized);
-    if (value === undefined) {
+    const entry = vault.entryOf(token.normalized);
+    if (entry === undefined) {
       // Reported only if it reads like ours (exactly our form, or a kind the vault uses)
       // and is not text the vault saw literally in an input.
       const raw = text.slice(token.start, token.end);
@@ -240,8 +281,14 @@ export function restore(text: string, vault: Vault): RestoreResult {
       if (ours && !vault.isReserved(token.normalized)) unknown.add(token.normalized);
       continue;
     }
-    parts.push(text.slice(last, token.start), value);
-    last = token.end;
+    let { start, end } = token;
+    // A bare JSON number went out as "[CARD_1]": its quotes go away with it.
+    if (entry.quoted && start - 1 >= last && text[start - 1] === '"' && text[end] === '"') {
+      start--;
+      end++;
+    }
+    parts.push(text.slice(last, start), entry.value);
+    last = end;
     restored++;
   }
   if (restored === 0) return { text, restored, unknown: [...unknown] };

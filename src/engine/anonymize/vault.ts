@@ -19,6 +19,11 @@ export interface VaultEntry {
   value: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /**
+   * Issued for a bare JSON number (`"card": 4111…`): the placeholder went out in quotes so
+   * the JSON stays valid, and restore takes those quotes away again.
+   */
+  quoted?: true;
 }
 
 export interface VaultData {
@@ -41,6 +46,8 @@ export class Vault {
   private readonly byPlaceholder = new Map<string, VaultEntry>();
   /** The first placeholder issued for a value; a merged vault may know a second one. */
   private readonly byValue = new Map<string, VaultEntry>();
+  /** The same for values issued as quoted bare JSON numbers. */
+  private readonly byQuotedValue = new Map<string, VaultEntry>();
   private readonly counters = new Map<string, number>();
   private readonly reserved = new Set<string>();
 
@@ -70,8 +77,11 @@ export class Vault {
       if (typeof e.kind !== "string" || e.kind === "") return fail(`entries[${i}].kind must be a non-empty string`);
       if (typeof e.value !== "string" || e.value === "") return fail(`entries[${i}].value must be a non-empty string`);
       if (typeof e.createdAt !== "number" || !Number.isFinite(e.createdAt)) return fail(`entries[${i}].createdAt must be a number`);
+      if (e.quoted !== undefined && e.quoted !== true) return fail(`entries[${i}].quoted must be true when present`);
       if (vault.byPlaceholder.has(e.placeholder)) return fail(`entries[${i}]: ${e.placeholder} appears twice`);
-      vault.add({ placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt });
+      const entry: VaultEntry = { placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt };
+      if (e.quoted) entry.quoted = true;
+      vault.add(entry);
     });
     if (object.counters !== undefined) {
       if (typeof object.counters !== "object" || object.counters === null || Array.isArray(object.counters)) return fail("counters must be an object");
@@ -101,14 +111,19 @@ export class Vault {
     return this.entries.length;
   }
 
-  /** The placeholder for a value, issuing the next free number of its kind the first time. */
-  placeholderFor(value: string, kind: string, now: number = Date.now()): string {
-    const known = this.byValue.get(value);
+  /**
+   * The placeholder for a value, issuing the next free number of its kind the first time.
+   * `quoted`: the value is a bare JSON number that the placeholder replaces in quotes; it
+   * gets its own placeholder, so restore knows to drop the quotes.
+   */
+  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false): string {
+    const known = (quoted ? this.byQuotedValue : this.byValue).get(value);
     if (known) return known.placeholder;
     if (value === "") throw new Error("Vault.placeholderFor: empty value");
-    const placeholder = this.nextPlaceholder(placeholderKind(kind));
-    this.add({ placeholder, kind, value, createdAt: now });
-    return placeholder;
+    const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKind(kind)), kind, value, createdAt: now };
+    if (quoted) entry.quoted = true;
+    this.add(entry);
+    return entry.placeholder;
   }
 
   /** The entry for a placeholder in its canonical form (`[EMAIL_1]`). */
@@ -130,9 +145,9 @@ export class Vault {
     return this.reserved.has(placeholder);
   }
 
-  /** The value behind a placeholder (canonical form), without copying the entry. */
-  valueOf(placeholder: string): string | undefined {
-    return this.byPlaceholder.get(placeholder)?.value;
+  /** The entry behind a placeholder (canonical form), not copied: for restore's hot loop. */
+  entryOf(placeholder: string): Readonly<VaultEntry> | undefined {
+    return this.byPlaceholder.get(placeholder);
   }
 
   /** Whether the vault ever issued this kind (even if its entries have expired since). */
@@ -168,17 +183,17 @@ export class Vault {
       else if (!mine) {
         this.add({ ...entry });
         report.added++;
-      } else if (mine.value !== entry.value) conflicts.push(entry);
+      } else if (mine.value !== entry.value || mine.quoted !== entry.quoted) conflicts.push(entry);
       else if (entry.createdAt < mine.createdAt) mine.createdAt = entry.createdAt;
     }
     for (const entry of conflicts) {
-      const existing = this.byValue.get(entry.value);
+      const existing = (entry.quoted ? this.byQuotedValue : this.byValue).get(entry.value);
       let to: string;
       if (existing) to = existing.placeholder;
       else {
         const parsed = parsePlaceholder(entry.placeholder);
         to = this.nextPlaceholder(parsed ? parsed.kind : placeholderKind(entry.kind));
-        this.add({ placeholder: to, kind: entry.kind, value: entry.value, createdAt: entry.createdAt });
+        this.add({ ...entry, placeholder: to });
         report.added++;
       }
       report.renumbered.push({ from: entry.placeholder, to });
@@ -195,7 +210,8 @@ export class Vault {
   private add(entry: VaultEntry): void {
     this.entries.push(entry);
     this.byPlaceholder.set(entry.placeholder, entry);
-    if (!this.byValue.has(entry.value)) this.byValue.set(entry.value, entry);
+    const byValue = entry.quoted ? this.byQuotedValue : this.byValue;
+    if (!byValue.has(entry.value)) byValue.set(entry.value, entry);
     const parsed = parsePlaceholder(entry.placeholder);
     if (parsed) this.bump(parsed.kind, parsed.n);
   }
@@ -211,6 +227,7 @@ export class Vault {
     this.entries.length = 0;
     this.byPlaceholder.clear();
     this.byValue.clear();
+    this.byQuotedValue.clear();
     for (const e of kept) this.add(e);
     return removed;
   }
