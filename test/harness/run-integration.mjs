@@ -125,7 +125,8 @@ async function runPass({ trusted, grep: passGrep, label }) {
     ];
     if (web) payload.push(["extensionDevelopmentKind", "web"]);
     log(`${label}: server on 127.0.0.1:${port} up in ${((Date.now() - started) / 1000).toFixed(1)} s, opening the workbench`);
-    await page.goto(workbenchUrl(server.base, workspace, payload));
+    // Only wait for the navigation to start: the run's own timeout covers a slow load.
+    await page.goto(workbenchUrl(server.base, workspace, payload), { waitUntil: "commit", timeout: 120_000 });
     const outcome = await finished;
     clearTimeout(timer);
 
@@ -169,7 +170,7 @@ let exitCode = 1;
 try {
   ensureSystemPackages();
   info = ensureServer();
-  log(`VS Code ${info.version} from code-server ${info.codeServer} (cached install)${web ? ", web extension host" : ""}`);
+  log(`VS Code ${info.version} from code-server ${info.codeServer} in ${path.dirname(path.dirname(info.vscodeDir))}${web ? ", web extension host" : ""}`);
   if (web) {
     const { buildWebTests } = await import("./build-web-tests.mjs");
     const bundle = await buildWebTests();

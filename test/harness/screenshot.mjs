@@ -30,7 +30,7 @@ try {
   await page.setViewportSize({ width: 1400, height: 860 });
   // The workbench opens the file itself when the URL's payload names it.
   const file = path.join(DEMO_WORKSPACE, args.file);
-  await page.goto(workbenchUrl(demo.server.base, DEMO_WORKSPACE, [["openFile", remoteUri(demo.server.port, file)], ["skipWelcome", "true"]]));
+  await page.goto(workbenchUrl(demo.server.base, DEMO_WORKSPACE, [["openFile", remoteUri(demo.server.port, file)], ["skipWelcome", "true"]]), { waitUntil: "commit", timeout: 120_000 });
   await page.locator(".monaco-workbench").waitFor({ timeout: 120_000 });
   // The explorer shows the folder once the remote connection is up.
   await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 120_000 });

@@ -111,7 +111,7 @@ export function ensureServer() {
     fs.rmSync(installDir, { recursive: true, force: true });
   }
   const staging = fs.mkdtempSync(path.join(root, `.staging-${CODE_SERVER_VERSION}-`));
-  log(`installing the VS Code Server from code-server@${CODE_SERVER_VERSION} into ${installDir} (once; about 2 minutes)`);
+  log(`installing the VS Code Server from code-server@${CODE_SERVER_VERSION} into ${installDir} (once; 1 to 2 minutes on an idle machine)`);
   try {
     const npmEnv = { ...process.env, npm_config_yes: "true", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
     log("  npm pack code-server");
@@ -233,7 +233,7 @@ export async function startServer({ info, port, userDataDir, extensionsDir, trus
   child.stderr.on("data", collect);
 
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the VS Code Server exited with ${child.exitCode} before it listened:\n${output}`);
     if ((await httpStatus(`${base}/`)) === 200) {
@@ -242,7 +242,7 @@ export async function startServer({ info, port, userDataDir, extensionsDir, trus
     await delay(200);
   }
   killProcessGroup(child, "SIGKILL");
-  throw new Error(`the VS Code Server did not answer on ${base} within 60 s:\n${output}`);
+  throw new Error(`the VS Code Server did not answer on ${base} within 120 s:\n${output}`);
 }
 
 /** SIGTERM to the group, SIGKILL if it is still there after a grace period. */
