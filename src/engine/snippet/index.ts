@@ -81,6 +81,7 @@ const DEFAULT_CONTEXT = 3;
 const DEFAULT_MAX_ERRORS = 5;
 /** Longer lines (minified code) are cut after neutralization. */
 const MAX_LINE = 400;
+const MAX_PARSED_LINE = 1000;
 /** A stack deeper than this in the user's own code (recursion) keeps its top frames only. */
 const MAX_USER_FRAMES = 25;
 
@@ -143,7 +144,9 @@ export function prepareLines(input: string): string[] {
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "")
     .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, "")
     .replace(/\r\n?/g, "\n");
-  const lines = clean.split("\n");
+  // Parsers never need more of a line than this (what is shown is cut shorter still), and
+  // it bounds what any pattern can cost on one line.
+  const lines = clean.split("\n").map((l) => (l.length > MAX_PARSED_LINE ? `${l.slice(0, MAX_PARSED_LINE)} … (${l.length - MAX_PARSED_LINE} more characters)` : l));
   // `web-1  | …` (docker compose) and `2024-05-01T10:00:00.123Z …` (CI, kubectl --timestamps).
   for (const prefix of [/^[\w.-]+\s*\| ?/, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z? ?/]) {
     const nonEmpty = lines.filter((l) => l.trim() !== "");
@@ -318,13 +321,18 @@ export function formatExcerpt(fileLines: readonly string[], line: number, contex
 function capLines(text: string): string {
   return text
     .split("\n")
-    .map((line) => {
-      if (line.length <= MAX_LINE) return line;
+    .map((whole) => {
+      if (whole.length <= MAX_LINE) return whole;
+      // A line already cut while parsing carries how much it lost.
+      const earlier = / … \((\d+) more characters\)$/.exec(whole);
+      const line = earlier ? whole.slice(0, earlier.index) : whole;
+      const lost = earlier ? Number(earlier[1]) : 0;
+      if (line.length <= MAX_LINE) return whole;
       let cut = MAX_LINE;
       const open = line.lastIndexOf("[", cut);
       const close = line.indexOf("]", open);
       if (open !== -1 && close >= cut && close - open < 60) cut = close + 1;
-      return `${line.slice(0, cut)} … (${line.length - cut} more characters)`;
+      return `${line.slice(0, cut)} … (${line.length - cut + lost} more characters)`;
     })
     .join("\n");
 }

@@ -129,6 +129,17 @@ export function languageOf(path: string): string {
  * `site-packages/flask/…` → "flask", `/rustc/…` → "rust std", `.cargo/registry/…/tokio-1.2/` → "tokio".
  */
 export function libraryOfPath(raw: string): string | undefined {
+  // Stacks repeat the same few files; a long log asks thousands of times.
+  if (libraryCache.has(raw)) return libraryCache.get(raw);
+  if (libraryCache.size > 4096) libraryCache.clear();
+  const library = classifyPath(raw);
+  libraryCache.set(raw, library);
+  return library;
+}
+
+const libraryCache = new Map<string, string | undefined>();
+
+function classifyPath(raw: string): string | undefined {
   const p = raw.replace(/\\/g, "/");
   let m: RegExpExecArray | null;
   if ((m = /^node:([\w-]+)/.exec(p))) return m[1] === "internal" ? "node:internal" : `node:${m[1]}`;

@@ -40,8 +40,13 @@ export function parseErrors(lines: readonly string[], parsers: readonly ErrorPar
   if (found.length === 0) return logLineParser.parse(lines);
   found.sort((a, b) => b.error.end - b.error.start - (a.error.end - a.error.start) || a.rank - b.rank || a.error.start - b.error.start);
   const kept: ParsedError[] = [];
+  const claimed = new Uint8Array(lines.length + 1);
   for (const { error } of found) {
-    if (kept.every((k) => k.end <= error.start || k.start >= error.end)) kept.push(error);
+    let free = true;
+    for (let i = error.start; i < error.end && free; i++) if (claimed[i]) free = false;
+    if (!free) continue;
+    claimed.fill(1, error.start, error.end);
+    kept.push(error);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

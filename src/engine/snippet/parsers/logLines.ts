@@ -1,11 +1,12 @@
 import type { ErrorParser, ParsedError } from "../model";
 import { text } from "../model";
+import { jsHeadline } from "./v8";
 
 /**
  * The fallback when no stack or diagnostic is found: log lines that say ERROR / FATAL /
  * `Error:` / `npm ERR!`, runs of them joined into one error each.
  */
-const ERROR_LINE = /\b(?:ERROR|FATAL|CRITICAL|SEVERE|EMERG(?:ENCY)?|PANIC)\b|\b(?:[A-Z]\w*)?(?:Error|Exception)\b:|^\s*(?:error|fatal)(?:\[\w+\])?: |\bnpm (?:ERR!|error) |\bUnhandled (?:exception|rejection)\b|^\s*✖ |\bfailed with exit code \d+/;
+const ERROR_LINE = /\b(?:ERROR|FATAL|CRITICAL|SEVERE|EMERG(?:ENCY)?|PANIC)\b|(?:Error|Exception):|^\s*(?:error|fatal)(?:\[\w+\])?: |\bnpm (?:ERR!|error) |\bUnhandled (?:exception|rejection)\b|^\s*✖ |\bfailed with exit code \d+/;
 const NOT_AN_ERROR = /\b(?:0 errors?|no errors?|errors?: 0|without errors?)\b/i;
 
 export const logLineParser: ErrorParser = {
@@ -17,8 +18,9 @@ export const logLineParser: ErrorParser = {
       let j = i + 1;
       while (j < lines.length && j - i < 15 && (ERROR_LINE.test(lines[j]) || (/^\s+\S/.test(lines[j]) && !NOT_AN_ERROR.test(lines[j])))) j++;
       const headlineLine = lines[i].trim();
-      const m = /(?:\b(?:[A-Z]\w*)?(?:Error|Exception)\b:.*|\b(?:ERROR|FATAL|CRITICAL|SEVERE)\b\W*.*|npm (?:ERR!|error) .*)$/.exec(headlineLine);
-      out.push({ family: "log", language: "text", headline: (m?.[0] ?? headlineLine).slice(0, 200), severity: "error", start: i, end: j, items: [text(...lines.slice(i, j))] });
+      const m = /\b(?:ERROR|FATAL|CRITICAL|SEVERE)\b|npm (?:ERR!|error) /.exec(headlineLine);
+      const headline = jsHeadline(headlineLine) ?? (m ? headlineLine.slice(m.index) : headlineLine);
+      out.push({ family: "log", language: "text", headline: headline.slice(0, 200), severity: "error", start: i, end: j, items: [text(...lines.slice(i, j))] });
       i = j - 1;
     }
     return out;

@@ -7,33 +7,58 @@ import { text } from "../model";
  * with the headline above them, Node's "file:line / source / caret" block above that, and
  * what Node prints after: `{ code: … }` property dumps, `[cause]: …`, `Node.js v20.11.0`.
  */
-const FRAME = /^(\s*)at (?:(.+?) \((.+)\)|(\S.*?))\s*$/;
-const LOCATION = /^(.*?):(\d+):(\d+)$/;
-/** "TypeError: …", "Uncaught (in promise) Error: …", "AssertionError [ERR_ASSERTION]: …". */
-export const JS_HEADLINE = /(?:Uncaught (?:\(in promise\) )?)?\b(?:[A-Z][\w$]*(?:Error|Exception|Rejection)|Error|[A-Z][\w$]*Error \[[A-Z_\d]+\])(?: \[[A-Z_\d]+\])?:(?: |$).*$/;
+const FRAME_START = /^\s*at /;
+const LOCATION_TAIL = /:(\d+):(\d+)$/;
+
+/**
+ * "TypeError: …", "Uncaught (in promise) Error: …", "AssertionError [ERR_ASSERTION]: …":
+ * the error part of a line, or undefined. Written without a backtracking regex over the
+ * identifier, so a long line costs linear time.
+ */
+export function jsHeadline(line: string): string | undefined {
+  const re = /(?:Error|Exception|Rejection)(?: \[[A-Z_\d]+\])?:(?: |$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    let start = m.index;
+    while (start > 0 && /[\w$]/.test(line[start - 1])) start--;
+    if (/[A-Z]/.test(line[start])) return line.slice(start);
+  }
+  return undefined;
+}
 
 export function parseV8Frame(line: string): ParsedFrame | undefined {
+  const at = FRAME_START.exec(line);
+  if (!at) return undefined;
+  let rest = line.slice(at[0].length).trimEnd();
   // Node opens a property dump on the last frame's line: `at x (file:1:2) {`.
-  const m = FRAME.exec(line.replace(/\s+\{\s*$/, ""));
-  if (!m) return undefined;
-  const fn = m[2];
-  const loc = (m[3] ?? m[4]).trim();
-  const l = LOCATION.exec(loc);
+  if (rest.endsWith("{")) rest = rest.slice(0, -1).trimEnd();
+  let fn: string | undefined;
+  let loc = rest;
+  if (rest.endsWith(")")) {
+    const open = rest.lastIndexOf(" (");
+    if (open > 0) {
+      fn = rest.slice(0, open);
+      loc = rest.slice(open + 2, -1).trim();
+    }
+  }
+  if (loc === "") return undefined;
+  const l = LOCATION_TAIL.exec(loc);
   if (!l) {
     // Builtins: `at Array.map (<anonymous>)`, `at async Promise.all (index 0)`, `(native)`.
     if (fn && /^(?:<anonymous>|native|index \d+|eval at .*)$/.test(loc)) return { type: "frame", lines: [line], function: fn, library: "native" };
     return undefined;
   }
-  const file = l[1].replace(/^async /, "");
+  const file = loc.slice(0, l.index).replace(/^async /, "");
+  if (file === "" || !/[/\\.]|^node:/.test(file)) return undefined;
   if (!fn && /\s/.test(file) && !/^(?:file|https?|webpack|webpack-internal):/.test(file) && !/^[A-Za-z]:\\/.test(file)) return undefined;
-  if (!/[/\\.]|^node:/.test(file)) return undefined;
-  if (file === "" || /[()]/.test(file.replace(/\(.*?\)/g, "")) || /^[\w$.]+\(/.test(file)) return undefined;
+  // Not a Java or .NET frame: `at com.x.Y.z(Y.java:1)` has no space before its parenthesis.
+  if (/^[\w$.<>]+\(/.test(file)) return undefined;
   return {
     type: "frame",
     lines: [line],
     file,
-    line: Number(l[2]),
-    column: l[3] ? Number(l[3]) : undefined,
+    line: Number(l[1]),
+    column: Number(l[2]),
     function: fn,
     library: libraryOfPath(stripUrl(file)),
   };
@@ -94,8 +119,8 @@ export const v8Parser: ErrorParser = {
         items.push(text(lines[tail]));
         tail += 1;
       }
-      const headlineLine = start < i ? lines.slice(start, i).find((l) => JS_HEADLINE.test(l)) ?? lines[start] : undefined;
-      const headline = headlineLine ? (JS_HEADLINE.exec(headlineLine)?.[0] ?? headlineLine.trim()) : "Error (stack trace without a message)";
+      const headlineLine = start < i ? lines.slice(start, i).find((l) => jsHeadline(l) !== undefined) ?? lines[start] : undefined;
+      const headline = headlineLine ? (jsHeadline(headlineLine) ?? headlineLine.trim()) : "Error (stack trace without a message)";
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && it.file !== undefined);
       out.push({
         family: "v8",
@@ -132,7 +157,7 @@ function messageStart(lines: readonly string[], firstFrame: number): number {
   for (let j = firstFrame - 1; j >= 0 && j >= firstFrame - 40; j--) {
     const line = lines[j];
     if (line.trim() === "" || parseV8Frame(line)) break;
-    if (JS_HEADLINE.test(line)) return j;
+    if (jsHeadline(line) !== undefined) return j;
   }
   const above = firstFrame - 1;
   return above >= 0 && lines[above].trim() !== "" && !parseV8Frame(lines[above]) ? above : firstFrame;
@@ -176,14 +201,14 @@ export const geckoParser: ErrorParser = {
       let start = i;
       for (let j = i - 1; j >= 0 && j >= i - 10 && lines[j].trim() !== ""; j--) {
         start = j;
-        if (JS_HEADLINE.test(lines[j])) break;
+        if (jsHeadline(lines[j]) !== undefined) break;
       }
-      const headlineLine = lines.slice(start, i).find((l) => JS_HEADLINE.test(l)) ?? lines[start];
+      const headlineLine = lines.slice(start, i).find((l) => jsHeadline(l) !== undefined) ?? lines[start];
       const top = items[0] as ParsedFrame;
       out.push({
         family: "gecko",
         language: top.file ? jsLanguage(top.file) : "javascript",
-        headline: start < i ? (JS_HEADLINE.exec(headlineLine)?.[0] ?? headlineLine.trim()).replace(/^Uncaught (?:\(in promise\) )?/, "") : "Error (stack trace without a message)",
+        headline: start < i ? (jsHeadline(headlineLine) ?? headlineLine.trim()).replace(/^Uncaught (?:\(in promise\) )?/, "") : "Error (stack trace without a message)",
         severity: "error",
         start,
         end,
