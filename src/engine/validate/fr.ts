@@ -43,7 +43,7 @@ export function isFrVat(value: string): boolean {
 export function isNir(value: string): boolean {
   if (value.length !== 15) return false;
   const v = value.toUpperCase();
-  if (!/^[1234578]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(v)) return false;
+  if (!/^[123478]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(v)) return false;
   const month = Number(v.slice(3, 5));
   if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50)) return false;
   const dept = v.slice(5, 7);

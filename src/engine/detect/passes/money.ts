@@ -16,7 +16,13 @@ const AMOUNT =
 
 const SYMBOLS = ["€", "$", "£"];
 const CODES = ["EUR", "USD", "GBP", "CHF"];
-const WORDS = ["euro", "Euro", "EURO", "dollar", "Dollar", "DOLLAR"];
+/** "euro(s)" and "dollar(s)" in any case, searched without their first letter: "e" is so common that indexOf("euro") is four times slower. */
+const WORD_TAILS: readonly [string, number, number][] = [
+  ["uro", 101, 69],
+  ["URO", 69, 69],
+  ["ollar", 100, 68],
+  ["OLLAR", 68, 68],
+];
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
@@ -124,10 +130,13 @@ export const moneyPass: Pass = {
         if (start >= 0) found(start, me, 0.8);
       }
     }
-    for (const word of WORDS) {
-      for (let ms = text.indexOf(word); ms !== -1; ms = text.indexOf(word, ms + 1)) {
+    for (const [tail, lower, upper] of WORD_TAILS) {
+      for (let i = text.indexOf(tail); i !== -1; i = text.indexOf(tail, i + 1)) {
+        const ms = i - 1;
+        const first = ms >= 0 ? text.charCodeAt(ms) : 0;
+        if (first !== lower && first !== upper) continue;
         if (ms > 0 && isWordChar(text.charCodeAt(ms - 1))) continue;
-        let me = ms + word.length;
+        let me = i + tail.length;
         if (me < n && (text.charCodeAt(me) === 115 || text.charCodeAt(me) === 83)) me++;
         if (me < n && isWordChar(text.charCodeAt(me))) continue;
         const start = amountBefore(text, ms, false);

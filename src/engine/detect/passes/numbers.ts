@@ -1,5 +1,6 @@
 import type { Candidate, Pass, PassContext } from "../../types";
-import { isCardNumber } from "../../validate/card";
+import { cardNetwork } from "../../validate/card";
+import { luhnValid } from "../../validate/luhn";
 import { isNir, isSiren, isSiret, isFrVat } from "../../validate/fr";
 import { ibanLength, isIban } from "../../validate/iban";
 import { checkInternationalPhone, isFrenchNationalPhone, isNanpPhone, type PhoneVerdict } from "../../validate/phone";
@@ -14,6 +15,14 @@ import { contextMatches, emit, isAsciiLetter, isDigit, isWordChar, lineEnd, line
  * any number could take (a bare 9-digit SIREN, a national phone number written in groups)
  * need a context word nearby.
  */
+
+/**
+ * Where runs worth a look are: two digits followed by five more, joined by short separators
+ * (every run of seven digits or more has one; starting with two digits lets the regex engine
+ * skip ahead), and dotted quads, for IPv4 addresses with fewer digits.
+ */
+const LONG_RUN = /\d\d(?:[ \u00a0\u202f\u2009.()-]{0,2}\d){5}/g;
+const DOTTED_QUAD = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d/g;
 
 /** A run with more digit groups than this is a table or a dump, not one identifier. */
 const MAX_GROUPS = 24;
@@ -89,8 +98,11 @@ function groupLengths(from: number, to: number): string {
 function separatorKind(text: string, from: number, to: number): string {
   let kind = "";
   for (let g = from + 1; g < to; g++) {
-    const sep = text.slice(groupEnd[g - 1], groupStart[g]);
-    const k = sep.length === 1 ? (isSpace(sep.charCodeAt(0)) ? "space" : sep) : "mixed";
+    let k = "mixed";
+    if (groupStart[g] - groupEnd[g - 1] === 1) {
+      const c = text.charCodeAt(groupEnd[g - 1]);
+      k = isSpace(c) ? "space" : c === 45 ? "-" : c === 46 ? "." : "mixed";
+    }
     if (kind === "") kind = k;
     else if (kind !== k) return "mixed";
   }
@@ -98,11 +110,19 @@ function separatorKind(text: string, from: number, to: number): string {
 }
 
 // Context words, matched on lower-cased text just before (or after) a number.
-const PHONE_BEFORE =
-  /(?:^|[^\p{L}])(?:(?:t[ée]l[ée]?|ph|mob|gsm|fax|sms|cell|call(?:s|ed|ing)?|desk|office|appel(?:ez|er|le)?|contact|joindre)(?!\p{L})|t[ée]l[ée]phon|phone|mobile|portable|whatsapp|cellular|cellulaire)/u;
+// Words that say "phone" anywhere before the number, and words that do only as a label
+// ("Desk: …", "Office: …"; "the office is at 17 …" is an address).
+const PHONE_BEFORE = new RegExp(
+  "(?:^|[^\\p{L}])(?:" +
+    "(?:t[ée]l[ée]?|gsm|fax|sms|cell|call(?:s|ed|ing)?|appel(?:ez|er|le)?|joindre)(?!\\p{L})" +
+    "|t[ée]l[ée]phon|phone|mobile|portable|whatsapp|cellular|cellulaire" +
+    "|(?:ph|mob|desk|office|contact|home|work|bureau|domicile|direct)\\s*[:.]" +
+    ")",
+  "u",
+);
 const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel|desk|portable|domicile|bureau)/;
 const COMPANY = /siren|siret|rcs|r\.c\.s|immatricul|registre du commerce|company (?:number|id)|n° tva/;
-const CARD = /card|carte|(?:^|[^a-z])cb(?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
+const CARD = /card|carte|(?:^|[^a-z])c[bc](?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
 const SSN = /ssn|social security|soc\.? ?sec/;
 const VERSION = /(?:version|(?:^|[^a-z])v(?:er)?\.?)[\s"'`:=(]*$/;
 
@@ -142,22 +162,24 @@ function checkInternational(rc: RunContext, raw: string, digitCount: number): Ph
 }
 
 /** `x123`, ` ext. 45`, `#12` right after a phone number. */
-const EXTENSION = /^ ?(?:x|ext\.?|#) ?\d{1,5}/;
+const EXTENSION = / ?(?:x|ext\.?|#) ?\d{1,5}(?!\d)/y;
 
 /** Tries to read groups from..to as a phone number; emits it and returns true if it is one. */
-function tryPhone(rc: RunContext, from: number, to: number, digits: string): boolean {
+function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens: string, seps: string): boolean {
   const { text } = rc;
   const start = groupStart[from];
   let end = groupEnd[to - 1];
   const len = digits.length;
   if (len < 7 || len > 15) return false;
-  const lens = groupLengths(from, to);
-  const seps = separatorKind(text, from, to);
   let pStart = start;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   if (before === 40) pStart = start - 1;
-  const ext = EXTENSION.exec(text.slice(end, end + 12));
-  if (ext) end += ext[0].length;
+  const next = text.charCodeAt(end);
+  if (next === 32 || next === 120 || next === 101 || next === 35) {
+    EXTENSION.lastIndex = end;
+    const ext = EXTENSION.exec(text);
+    if (ext) end += ext[0].length;
+  }
   let ctx: boolean | undefined;
   const hasContext = () => (ctx ??= phoneContext(rc, pStart, end));
 
@@ -173,7 +195,7 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string): boo
     const raw = text.slice(plus >= 0 ? plus : start, groupEnd[to - 1]);
     const verdict = checkInternational(rc, raw, national);
     if (!verdict) return false;
-    const confidence = verdict === "valid" ? 0.9 : hasContext() ? 0.85 : seps !== "none" ? 0.7 : 0.6;
+    const confidence = verdict === "valid" ? 0.9 : rc.phoneBudget > 0 && hasContext() ? 0.85 : seps !== "none" ? 0.7 : 0.6;
     emit(rc.out, rc.context, PII.phone, plus >= 0 ? plus : start, end, confidence);
     return true;
   }
@@ -212,9 +234,10 @@ function classify(rc: RunContext, from: number, to: number): boolean {
   const { text, out, context } = rc;
   const start = groupStart[from];
   const end = groupEnd[to - 1];
-  const digits = digitsOf(from, to, text);
-  const len = digits.length;
+  let len = 0;
+  for (let g = from; g < to; g++) len += groupEnd[g] - groupStart[g];
   if (len < 7 || len > 19) return false;
+  const digits = digitsOf(from, to, text);
   const lens = groupLengths(from, to);
   const seps = separatorKind(text, from, to);
   const single = to - from === 1;
@@ -234,9 +257,11 @@ function classify(rc: RunContext, from: number, to: number): boolean {
     emit(out, context, PII["fr-siret"], start, end, 0.9);
     return true;
   }
-  if (len >= 12 && (single || seps === "space" || seps === "-") && cardGrouping(lens) && isCardNumber(digits)) {
-    if (len >= 13 || contextBefore(rc, start, CARD)) {
-      emit(out, context, PII["credit-card"], start, end, single ? 0.85 : 0.95);
+  // A known network's prefix and length; or, next to a word like "card", any Luhn-valid number.
+  if (len >= 12 && (single || seps === "space" || seps === "-") && cardGrouping(lens) && luhnValid(digits)) {
+    const network = cardNetwork(digits) !== undefined;
+    if ((network && len >= 13) || contextBefore(rc, start, CARD)) {
+      emit(out, context, PII["credit-card"], start, end, single ? (network ? 0.85 : 0.75) : 0.95);
       return true;
     }
   }
@@ -254,26 +279,47 @@ function classify(rc: RunContext, from: number, to: number): boolean {
       return true;
     }
   }
-  return tryPhone(rc, from, to, digits);
+  return tryPhone(rc, from, to, digits, lens, seps);
 }
 
 function cardGrouping(lens: string): boolean {
   return !lens.includes(",") || /^(?:4,)+[1-4]$/.test(lens) || lens === "4,6,5" || lens === "4,6,4";
 }
 
-function isIpv4(text: string, s: number): boolean {
-  if (groupCount !== 4) return false;
-  for (let g = 0; g < 4; g++) {
+/**
+ * IPv4 addresses in the run: chains of exactly four groups joined by single dots ("8.8.8.8
+ * 8.8.4.4" is one run holding two). Returns how many were emitted.
+ */
+function emitIpv4s(rc: RunContext, emitThem: boolean): number {
+  const { text } = rc;
+  let found = 0;
+  let g = 0;
+  while (g < groupCount) {
+    let h = g;
+    while (h + 1 < groupCount && groupStart[h + 1] - groupEnd[h] === 1 && text.charCodeAt(groupEnd[h]) === 46) h++;
+    const before = groupStart[g] > 0 ? text.charCodeAt(groupStart[g] - 1) : 32;
+    const after = groupEnd[h] < text.length ? text.charCodeAt(groupEnd[h]) : 32;
+    if (h - g === 3 && !isWordChar(before) && !isWordChar(after) && isIpv4(text, g)) {
+      if (emitThem) emit(rc.out, rc.context, PII["ip-address"], groupStart[g], groupEnd[h], 0.85);
+      found++;
+    }
+    g = h + 1;
+  }
+  return found;
+}
+
+function isIpv4(text: string, from: number): boolean {
+  for (let g = from; g < from + 4; g++) {
     const len = groupEnd[g] - groupStart[g];
     if (len < 1 || len > 3) return false;
     if (len > 1 && text.charCodeAt(groupStart[g]) === 48) return false;
     if (Number(text.slice(groupStart[g], groupEnd[g])) > 255) return false;
-    if (g > 0 && (groupStart[g] - groupEnd[g - 1] !== 1 || text.charCodeAt(groupEnd[g - 1]) !== 46)) return false;
   }
-  const first = Number(text.slice(groupStart[0], groupEnd[0]));
+  const first = Number(text.slice(groupStart[from], groupEnd[from]));
   // Unspecified (0/8), loopback (127/8), multicast, reserved and masks (224 and up).
   if (first === 0 || first === 127 || first >= 224) return false;
   // "version 1.2.3.4", "v1.0.0.1", AssemblyVersion("1.0.0.0").
+  const s = groupStart[from];
   return !contextMatches(text, s - 24, s, VERSION);
 }
 
@@ -313,25 +359,64 @@ function tryFrVat(rc: RunContext, vatStart: number): boolean {
   return true;
 }
 
-/** Handles the run starting at `s`; returns where to continue. */
-function handleRun(rc: RunContext, s: number): number {
+/** The start of the run that holds position `p` (readRun's separators, read backwards), not before `floor`. */
+function runStart(text: string, p: number, floor: number): number {
+  let s = p;
+  for (;;) {
+    while (s > floor && isDigit(text.charCodeAt(s - 1))) s--;
+    if (s - 2 < floor || !isSeparator(text.charCodeAt(s - 1))) return s;
+    const c1 = text.charCodeAt(s - 1);
+    if (isDigit(text.charCodeAt(s - 2))) {
+      s -= 1;
+      continue;
+    }
+    const c2 = text.charCodeAt(s - 2);
+    if (s - 3 < floor || !isSeparator(c2) || (c1 !== 40 && c1 !== 41 && c2 !== 40 && c2 !== 41) || !isDigit(text.charCodeAt(s - 3))) return s;
+    s -= 2;
+  }
+}
+
+/** Where an IBAN whose digits include the run at `s` may start: "GB82WEST1234…", "FR76 3000 …". */
+function tryIbanBefore(rc: RunContext, s: number): number {
+  const { text } = rc;
+  const limit = Math.max(0, s - 16);
+  for (let q = s - 2; q >= limit; q--) {
+    const c = text.charCodeAt(q);
+    if (!(isAsciiLetter(c) || isDigit(c) || isSpace(c))) break;
+    if (!isAsciiLetter(c) || !isAsciiLetter(text.charCodeAt(q + 1))) continue;
+    if (!isDigit(text.charCodeAt(q + 2)) || !isDigit(text.charCodeAt(q + 3))) continue;
+    if (q > 0 && isWordChar(text.charCodeAt(q - 1))) continue;
+    const end = tryIban(text, q);
+    if (end > s) {
+      emit(rc.out, rc.context, PII.iban, q, end, 0.95);
+      return end;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Handles the run starting at `s`; returns where to continue. `shortOnly`: the caller found a
+ * dotted quad, and only IPv4 addresses are left to find (the rest was handled from LONG_RUN).
+ */
+function handleRun(rc: RunContext, s: number, shortOnly: boolean): number {
   const { text } = rc;
   const n = text.length;
   const e = readRun(text, s);
+  let digitCount = 0;
+  for (let g = 0; g < groupCount; g++) digitCount += groupEnd[g] - groupStart[g];
 
-  // Two letters right before the digits: an IBAN or a French VAT number may start there.
-  if (s >= 2 && isAsciiLetter(text.charCodeAt(s - 1)) && isAsciiLetter(text.charCodeAt(s - 2)) && (s < 3 || !isWordChar(text.charCodeAt(s - 3)))) {
-    const ibanEnd = tryIban(text, s - 2);
-    if (ibanEnd > 0) {
-      emit(rc.out, rc.context, PII.iban, s - 2, ibanEnd, 0.95);
-      return ibanEnd;
-    }
-    if (text.startsWith("FR", s - 2) && tryFrVat(rc, s - 2)) return e;
-    return e;
+  if (shortOnly) {
+    // A long list of addresses fills the group buffers: resume after the last one read.
+    const resume = tooLong ? groupEnd[groupCount - 1] : e;
+    emitIpv4s(rc, true);
+    return resume;
   }
-  if (s >= 3 && text.charCodeAt(s - 1) === 32 && text.startsWith("FR", s - 3) && (s < 4 || !isWordChar(text.charCodeAt(s - 4)))) {
-    if (tryFrVat(rc, s - 3)) return e;
-  }
+  const ibanEnd = tryIbanBefore(rc, s);
+  if (ibanEnd > 0) return ibanEnd;
+  // "FR40303265045", "FR 40 303 265 045"
+  const vatStart = text.startsWith("FR", s - 2) ? s - 2 : text.charCodeAt(s - 1) === 32 && text.startsWith("FR", s - 3) ? s - 3 : -1;
+  if (vatStart >= 0 && (vatStart === 0 || !isWordChar(text.charCodeAt(vatStart - 1))) && tryFrVat(rc, vatStart)) return e;
 
   // Digits inside an identifier, a hex string or a decimal fraction are not identifiers.
   const before = s > 0 ? text.charCodeAt(s - 1) : 32;
@@ -341,12 +426,8 @@ function handleRun(rc: RunContext, s: number): number {
   if (isWordChar(after) && !(after === 120 && isDigit(text.charCodeAt(e + 1)))) return e;
   if (tooLong) return e;
 
-  if (isIpv4(text, s)) {
-    emit(rc.out, rc.context, PII["ip-address"], s, e, 0.85);
-    return e;
-  }
-  let digitCount = 0;
-  for (let g = 0; g < groupCount; g++) digitCount += groupEnd[g] - groupStart[g];
+  // IPv4 addresses are all emitted from the dotted-quad search; a run holding one is nothing else.
+  if (emitIpv4s(rc, false) > 0) return e;
   if (digitCount < 7) return e;
 
   if (classify(rc, 0, groupCount)) return e;
@@ -361,16 +442,27 @@ export const numbersPass: Pass = {
   category: "pii",
   kinds: ["phone", "credit-card", "iban", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn"],
   run(text: string, out: Candidate[], context: PassContext): void {
-    const rc: RunContext = { text, out, context, phoneBudget: 256 + (text.length >> 7) };
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c > 57 || c < 48) {
-        i++;
-        continue;
-      }
-      i = Math.max(i + 1, handleRun(rc, i));
+    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13) };
+    // Digits are about 1% of source code: let the regex engine find the few runs worth a look
+    // instead of walking every character in JS.
+    let floor = 0;
+    let m: RegExpExecArray | null;
+    LONG_RUN.lastIndex = 0;
+    while ((m = LONG_RUN.exec(text)) !== null) {
+      const end = handleRun(rc, runStart(text, m.index, floor), false);
+      floor = Math.max(end, m.index + 1);
+      LONG_RUN.lastIndex = floor;
     }
+    // Corsican NIRs ("2 85 05 2A 006 084 82"): the letters split the digits, so look for 2A / 2B.
+    for (const department of ["2A", "2B"]) {
+      for (let p = text.indexOf(department); p !== -1; p = text.indexOf(department, p + 2)) {
+        const s = runStart(text, p, Math.max(0, p - 12));
+        if (p - s < 5) continue;
+        readRun(text, s);
+        if (corsica) handleRun(rc, s, false);
+      }
+    }
+    DOTTED_QUAD.lastIndex = 0;
+    while ((m = DOTTED_QUAD.exec(text)) !== null) DOTTED_QUAD.lastIndex = Math.max(m.index + 1, handleRun(rc, m.index, true));
   },
 };
