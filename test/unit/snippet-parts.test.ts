@@ -97,6 +97,8 @@ describe("snippet neutralization", () => {
     assert.equal(n.paths("/Users/bob/Library/Caches/x"), "~/Library/Caches/x");
     assert.equal(n.paths("https://api.acme.io/Users/42/orders"), "https://api.acme.io/Users/42/orders", "an URL path is not a home folder");
     assert.equal(n.paths("/home/node/app/index.js"), "/home/node/app/index.js", "a container account is no person");
+    const app = new Neutralizer({ workspaceRoots: ["/app"], vault: new Vault() }, "");
+    assert.equal(app.paths("at f (/app/src/a.js:1:1) GET https://api.acme.io/app/orders /srv/app/x"), "at f (src/a.js:1:1) GET https://api.acme.io/app/orders /srv/app/x");
   });
 
   it("replaces user names found in home paths and given in options, everywhere, one placeholder per person", () => {

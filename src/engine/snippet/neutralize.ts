@@ -60,10 +60,11 @@ function folderPattern(folder: string): RegExp | undefined {
   const segments = trimmed.split(/[\\/]+/).filter((s, i) => s !== "" || i === 0);
   if (windows) {
     const body = segments.map(escapeRegex).join("(?:\\\\\\\\|\\\\|/)");
-    return new RegExp(`(?:file:///)?${body}((?:\\\\\\\\|\\\\|/)|(?![\\w.-]))`, "gi");
+    return new RegExp(`(?<![\\w.~/\\\\-])(?:file:///)?${body}((?:\\\\\\\\|\\\\|/)|(?![\\w.-]))`, "gi");
   }
   const body = segments.map(escapeRegex).join("/");
-  return new RegExp(`(?:file://)?${body}(/|(?![\\w.-]))`, "g");
+  // Not inside another path or an URL: "https://host/app/x" keeps its "/app" even when the root is /app.
+  return new RegExp(`(?<![\\w.~/\\\\-])(?:file://)?${body}(/|(?![\\w.-]))`, "g");
 }
 
 /** `/home/alice`, `C:\Users\carol`: the user name they name, or undefined for system accounts. */
