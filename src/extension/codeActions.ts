@@ -1,20 +1,6 @@
 import * as vscode from "vscode";
-import {
-  appendLine,
-  commentSyntaxFor,
-  deriveEnvName,
-  dotenvLine,
-  envLookupStyle,
-  envReplacement,
-  gitignoreCovers,
-  ignoreDirectiveInsertion,
-  maskValue,
-  parseDotenv,
-  pythonImportOsLine,
-  sha256Hex,
-  uniqueEnvName,
-  type Finding,
-} from "../engine";
+import type { EnvLookupStyle, Finding } from "../engine";
+import { engine } from "./engine";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { targetArgument } from "./hover";
@@ -41,7 +27,7 @@ function eolOf(document: vscode.TextDocument): string {
 /** The edit "Ignore on this line" makes, or `undefined` when the language has no comments. */
 export function ignoreLineEdit(document: vscode.TextDocument, range: vscode.Range): vscode.WorkspaceEdit | undefined {
   const line = document.lineAt(range.start.line);
-  const insertion = ignoreDirectiveInsertion(document.languageId, line.text, line.lineNumber, { multiLine: range.end.line > range.start.line, eol: eolOf(document) });
+  const insertion = engine().ignoreDirectiveInsertion(document.languageId, line.text, line.lineNumber, { multiLine: range.end.line > range.start.line, eol: eolOf(document) });
   if (!insertion) return undefined;
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(insertion.line, insertion.character), insertion.text);
@@ -50,7 +36,7 @@ export function ignoreLineEdit(document: vscode.TextDocument, range: vscode.Rang
 
 export interface MoveToEnvPlan {
   name: string;
-  style: NonNullable<ReturnType<typeof envLookupStyle>>;
+  style: EnvLookupStyle;
   replacement: { range: vscode.Range; text: string };
   envUri: vscode.Uri;
   gitignoreUri: vscode.Uri;
@@ -59,14 +45,14 @@ export interface MoveToEnvPlan {
 /** Whether "Move to .env" can rewrite this finding safely; the plan without the .env's contents. */
 export function planMoveToEnv(document: vscode.TextDocument, range: vscode.Range, kind: string, existingEnv = ""): MoveToEnvPlan | undefined {
   if (range.start.line !== range.end.line || range.isEmpty) return undefined;
-  const style = envLookupStyle(document.languageId);
+  const style = engine().envLookupStyle(document.languageId);
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!style || !folder) return undefined;
   const lineText = document.lineAt(range.start.line).text;
   const value = document.getText(range);
-  const wanted = deriveEnvName(lineText.slice(0, range.start.character), kind);
-  const { name } = uniqueEnvName(wanted, value, parseDotenv(existingEnv));
-  const r = envReplacement(style, lineText, range.start.character, range.end.character, name);
+  const wanted = engine().deriveEnvName(lineText.slice(0, range.start.character), kind);
+  const { name } = engine().uniqueEnvName(wanted, value, engine().parseDotenv(existingEnv));
+  const r = engine().envReplacement(style, lineText, range.start.character, range.end.character, name);
   if (!r) return undefined;
   return {
     name,
@@ -144,7 +130,7 @@ export async function allowValue(arg: unknown, log: Log): Promise<string | undef
   const target = await resolveTarget(arg);
   if (!target || target.range.isEmpty) return undefined;
   const value = target.document.getText(target.range);
-  const hash = sha256Hex(value);
+  const hash = engine().sha256Hex(value);
   const folder = vscode.workspace.getWorkspaceFolder(target.document.uri);
   const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
   let configTarget: vscode.ConfigurationTarget;
@@ -161,7 +147,7 @@ export async function allowValue(arg: unknown, log: Log): Promise<string | undef
         : inspected?.workspaceValue;
   const list = Array.isArray(current) ? current : [];
   if (!list.includes(hash)) await section.update("allowedHashes", [...list, hash], configTarget);
-  log(`allowed a value by its SHA-256 (${maskValue(value, "secret", "")}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
+  log(`allowed a value by its SHA-256 (${engine().maskValue(value, "secret", "")}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
   if (configTarget === vscode.ConfigurationTarget.Global && hasWorkspace) {
     void vscode.window.showInformationMessage(vscode.l10n.t("This workspace is not trusted: the value is allowed in your user settings, for every workspace."));
   }
@@ -188,18 +174,18 @@ export async function moveToEnv(arg: unknown, findingsFor: FindingsSource, log: 
     return undefined;
   }
   const value = document.getText(range);
-  const { alreadyThere } = uniqueEnvName(plan.name, value, parseDotenv(existingEnv ?? ""));
-  if (!alreadyThere) await appendToFile(plan.envUri, existingEnv, appendLine(existingEnv ?? "", dotenvLine(plan.name, value)));
+  const { alreadyThere } = engine().uniqueEnvName(plan.name, value, engine().parseDotenv(existingEnv ?? ""));
+  if (!alreadyThere) await appendToFile(plan.envUri, existingEnv, engine().appendLine(existingEnv ?? "", engine().dotenvLine(plan.name, value)));
   const gitignore = await readText(plan.gitignoreUri);
-  if (gitignore === undefined || !gitignoreCovers(gitignore)) await appendToFile(plan.gitignoreUri, gitignore, appendLine(gitignore ?? "", ".env"));
+  if (gitignore === undefined || !engine().gitignoreCovers(gitignore)) await appendToFile(plan.gitignoreUri, gitignore, engine().appendLine(gitignore ?? "", ".env"));
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, plan.replacement.range, plan.replacement.text);
   if (plan.style === "python") {
-    const at = pythonImportOsLine(document.getText());
+    const at = engine().pythonImportOsLine(document.getText());
     if (at !== undefined) edit.insert(document.uri, new vscode.Position(at, 0), `import os${eolOf(document)}`);
   }
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the source edit was rejected");
-  log(`moved a ${finding?.kind ?? "value"} (${maskValue(value, "secret", finding?.kind ?? "")}) to .env as ${plan.name}`);
+  log(`moved a ${finding?.kind ?? "value"} (${engine().maskValue(value, "secret", finding?.kind ?? "")}) to .env as ${plan.name}`);
   return { name: plan.name };
 }
 
@@ -229,7 +215,7 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
           actions.push(move);
         }
       }
-      if (!ignoredLines.has(diagnostic.range.start.line) && commentSyntaxFor(document.languageId)) {
+      if (!ignoredLines.has(diagnostic.range.start.line) && engine().commentSyntaxFor(document.languageId)) {
         const edit = ignoreLineEdit(document, diagnostic.range);
         if (edit) {
           ignoredLines.add(diagnostic.range.start.line);

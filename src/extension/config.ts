@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { isWorkspaceLabel, resolvePolicy, type ScanOptions, type TermSpec } from "../engine";
+import type { ScanOptions, TermSpec } from "../engine";
+import { engine } from "./engine";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 
 export const SECTION = "veil";
@@ -84,7 +85,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
   const problems: string[] = [];
   const rawLabel = read<unknown>("workspaceLabel", undefined);
   let label: WorkspaceLabel | undefined;
-  if (isWorkspaceLabel(rawLabel)) label = rawLabel;
+  if (engine().isWorkspaceLabel(rawLabel)) label = rawLabel;
   else if (rawLabel !== undefined && rawLabel !== null && rawLabel !== "") problems.push("veil.workspaceLabel must be public, sandbox or pro");
   const categories = read<Record<string, unknown>>("categories", {}) ?? {};
   const flag = (key: string) => (typeof categories[key] === "boolean" ? (categories[key] as boolean) : true);
@@ -99,7 +100,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
     categories: { secret: flag("secrets"), pii: flag("personalData"), term: flag("terms") },
     money: flag("money"),
   };
-  const { policy, problems: policyProblems } = resolvePolicy(label, read<unknown>("policies", {}));
+  const { policy, problems: policyProblems } = engine().resolvePolicy(label, read<unknown>("policies", {}));
   problems.push(...policyProblems.map((p) => `veil.policies: ${p}`));
   return {
     label,

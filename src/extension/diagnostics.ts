@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { minimatch } from "minimatch";
-import { IncrementalFindings, Scanner, type Category, type Finding, type PolicySeverity, type ScanOptions, type TextChange } from "../engine";
+import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, TextChange } from "../engine";
+import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig } from "./services";
 
@@ -47,6 +48,8 @@ export function isExcludedPath(relativePath: string, globs: readonly string[]): 
 type SkipReason = "excluded" | "tooLarge";
 
 interface DocumentState {
+  /** The document object: an untitled URI can be reused by a new document after a close. */
+  document: vscode.TextDocument;
   version: number;
   config: VeilConfig;
   findings: readonly Finding[];
@@ -62,7 +65,7 @@ interface DocumentState {
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection("veil");
   private readonly states = new Map<string, DocumentState>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, { document: vscode.TextDocument; handle: ReturnType<typeof setTimeout> }>();
   private readonly scanners = new WeakMap<ScanOptions, Scanner>();
   private readonly noticeShown = new Set<SkipReason | "options">();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -80,7 +83,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       this.config.onDidChange(() => this.rescanAll()),
     );
     this.rescanAll();
@@ -107,7 +110,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = event.document.uri.toString();
     const state = this.states.get(key);
     if (state?.tracker) {
-      if (state.version === event.document.version - 1) {
+      if (state.document === event.document && state.version === event.document.version - 1) {
         // All changes of one event refer to the text before it: apply the last first.
         const changes: TextChange[] = [...event.contentChanges]
           .sort((a, b) => b.rangeOffset - a.rangeOffset)
@@ -123,14 +126,12 @@ export class DiagnosticsController implements vscode.Disposable {
     if (SKIPPED_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.publish(document);
-      }, delayMs),
-    );
+    if (pending) clearTimeout(pending.handle);
+    const handle = setTimeout(() => {
+      this.timers.delete(key);
+      if (!document.isClosed) this.publish(document);
+    }, delayMs);
+    this.timers.set(key, { document, handle });
   }
 
   private publish(document: vscode.TextDocument): void {
@@ -184,7 +185,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private scannerFor(config: VeilConfig): Scanner {
     let scanner = this.scanners.get(config.scanOptions);
     if (!scanner) {
-      scanner = new Scanner(config.scanOptions);
+      scanner = new (engine().Scanner)(config.scanOptions);
       this.scanners.set(config.scanOptions, scanner);
       const problems = [...config.problems, ...scanner.warnings];
       for (const problem of problems) this.log(`settings: ${problem}`);
@@ -203,18 +204,19 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     const config = this.config.get(document.uri);
     const existing = this.states.get(key);
-    if (existing && existing.config === config && existing.version === document.version && !existing.tracker?.isDirty) return existing;
+    const current = existing?.document === document ? existing : undefined;
+    if (current && current.config === config && current.version === document.version && !current.tracker?.isDirty) return current;
     const scanner = this.scannerFor(config);
     const text = document.getText();
     const started = Date.now();
     const large = text.length > LARGE_DOCUMENT_CHARS || document.lineCount > LARGE_DOCUMENT_LINES;
     let state: DocumentState;
-    if (large && existing?.tracker && existing.config === config && existing.version === document.version) {
-      existing.findings = existing.tracker.refresh(text, (slice) => scanner.scan(slice));
-      state = existing;
+    if (large && current?.tracker && current.config === config && current.version === document.version) {
+      current.findings = current.tracker.refresh(text, (slice) => scanner.scan(slice));
+      state = current;
     } else {
       const findings = scanner.scan(text);
-      state = { version: document.version, config, findings, tracker: large ? new IncrementalFindings(findings, INCREMENTAL_MARGIN) : undefined };
+      state = { document, version: document.version, config, findings, tracker: large ? new (engine().IncrementalFindings)(findings, INCREMENTAL_MARGIN) : undefined };
       this.states.set(key, state);
     }
     const elapsed = Date.now() - started;
@@ -222,10 +224,14 @@ export class DiagnosticsController implements vscode.Disposable {
     return state;
   }
 
-  private forget(uri: vscode.Uri): void {
+  private forget(document: vscode.TextDocument): void {
+    const uri = document.uri;
     const key = uri.toString();
+    // A new document may already use this URI (untitled names are reused): leave it alone.
+    const state = this.states.get(key);
     const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
+    if ((state && state.document !== document) || (pending && pending.document !== document)) return;
+    if (pending) clearTimeout(pending.handle);
     this.timers.delete(key);
     this.states.delete(key);
     this.collection.delete(uri);
@@ -237,7 +243,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) clearTimeout(timer.handle);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
     this.collection.dispose();

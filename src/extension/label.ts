@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { isWorkspaceLabel, WORKSPACE_LABELS, type LabelPolicy, type PolicySeverity } from "../engine";
+import type { LabelPolicy, PolicySeverity } from "../engine";
+import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 
@@ -64,7 +65,7 @@ export interface LabelPickItem extends vscode.QuickPickItem {
 /** The picker's items; the current label is marked and listed first. */
 export function labelPickItems(current: WorkspaceLabel | undefined): LabelPickItem[] {
   const icon: Record<WorkspaceLabel, string> = { public: "$(globe)", sandbox: "$(beaker)", pro: "$(briefcase)" };
-  const items: LabelPickItem[] = WORKSPACE_LABELS.map((label) => ({
+  const items: LabelPickItem[] = engine().WORKSPACE_LABELS.map((label) => ({
     value: label,
     label: `${icon[label]} ${labelName(label)}`,
     description: label === current ? vscode.l10n.t("current") : undefined,
@@ -88,7 +89,7 @@ export async function setWorkspaceLabel(config: ConfigStore, arg?: unknown): Pro
     return undefined;
   }
   let chosen: WorkspaceLabel | "none" | undefined;
-  if (isWorkspaceLabel(arg) || arg === "none") chosen = arg;
+  if (engine().isWorkspaceLabel(arg) || arg === "none") chosen = arg;
   else {
     const picked = await vscode.window.showQuickPick(labelPickItems(config.get().label), {
       title: vscode.l10n.t("Veil: label this workspace"),
@@ -112,7 +113,9 @@ export class ContextKeys implements vscode.Disposable {
 
   constructor(private readonly config: ConfigStore) {
     this.listeners = [config.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
-    this.update();
+    // Reading the policy loads the engine: not during activation.
+    const first = setTimeout(() => this.update(), 0);
+    this.listeners.push({ dispose: () => clearTimeout(first) });
   }
 
   private set(key: string, value: unknown): void {

@@ -24,8 +24,11 @@ export class StatusBarController implements vscode.Disposable {
       }),
       config.onDidChange(() => this.update()),
     ];
-    this.update();
+    // Reading the policy loads the engine: show the item now, fill it in just after activation.
+    this.item.text = "$(shield) Veil";
     this.item.show();
+    const first = setTimeout(() => this.update(), 0);
+    this.listeners.push({ dispose: () => clearTimeout(first) });
   }
 
   get text(): string {

@@ -9,6 +9,7 @@ const AWS_KEY = "AKIAIOSFODNN7EXAMPLF";
 
 interface VeilApi {
   activationMs: number;
+  codeLoadingMs: number;
   statusBar(): { text: string; tooltip: string; backgroundColor: string | undefined };
   contextKeys(): Record<string, unknown>;
   labelPickItems(current: string | undefined): Array<{ label: string; description?: string; detail?: string; value: string }>;
@@ -42,9 +43,11 @@ suite("Workspace label", () => {
     await reset();
   });
 
-  test("activation itself is cheap (logged, not asserted)", () => {
-    assert.equal(typeof api.activationMs, "number");
-    console.log(`    activate() took ${api.activationMs} ms`);
+  test("activation timings are reported (shown in the title, not asserted)", function () {
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0);
+    assert.ok(Number.isFinite(api.codeLoadingMs) && api.codeLoadingMs >= 0);
+    // The spec reporter prints the title when the test ends.
+    this.test!.title += `: activate() ${api.activationMs} ms, evaluating the bundle ${api.codeLoadingMs} ms`;
   });
 
   test("setting the label by argument writes the workspace setting and updates status bar and context keys", async function () {
