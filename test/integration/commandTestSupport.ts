@@ -49,6 +49,27 @@ export function selectAll(editor: vscode.TextEditor): void {
   editor.selection = new vscode.Selection(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
 }
 
+let scratchCounter = 0;
+
+/**
+ * Opens a new untitled document under a name never used before, with this content. The
+ * harness's `openUntitled` lets VS Code pick "Untitled-N", a name reused once a document is
+ * closed; when the extension host has not yet dropped the closed one, it hands back the old
+ * document with its old text.
+ */
+export async function openScratch(content: string, language = "plaintext"): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.from({ scheme: "untitled", path: `veil-scratch-${Date.now().toString(36)}-${++scratchCounter}.txt` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (language !== "plaintext") document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const editor = await vscode.window.showTextDocument(document);
+  if (content !== "") {
+    const inserted = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+    if (!inserted || document.getText() !== content) throw new Error(`could not fill ${uri.toString()}`);
+  }
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
+}
+
 /**
  * Closes every editor without the "Save changes?" question that dirty untitled documents
  * raise, so the next test's command never acts on a leftover editor.

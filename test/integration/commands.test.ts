@@ -2,8 +2,8 @@
 // real VS Code with the real clipboard.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, openUntitled, rangeOf, readClipboard, runCommand, waitFor, writeClipboard } from "./helpers";
-import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll, closeEditorsReverting } from "./commandTestSupport";
+import { activateVeil, rangeOf, readClipboard, runCommand, waitFor, writeClipboard } from "./helpers";
+import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, forgetAll, placeholdersIn, readVault, selectAll, closeEditorsReverting, assertActive, openScratch } from "./commandTestSupport";
 
 interface CopyResult {
   replaced: number;
@@ -25,33 +25,36 @@ suite("Commands: copy anonymized, paste and restore", () => {
     // take most of a test's time budget, so do it once here with a longer one.
     this.timeout(120_000);
     await activateVeil();
-    await openUntitled("warm-up, nothing sensitive here\n");
+    await openScratch("warm-up, nothing sensitive here\n");
     await runCommand("veil.copyAnonymized");
     await closeEditorsReverting();
   });
   setup(forgetAll);
   teardown(closeEditorsReverting);
 
+  // Plain text documents throughout: a JavaScript one starts the TypeScript server, which on a
+  // busy machine competes with the test for minutes and tells nothing about Veil.
   test("copy anonymized then paste with real values round-trips through the clipboard", async () => {
     const original = `const config = {\n  accessKeyId: "${FAKE_AWS_KEY_1}",\n  region: "eu-west-3",\n};\n`;
-    const source = await openUntitled(original, "javascript");
+    const source = await openScratch(original, "plaintext");
     selectAll(source);
+    assertActive(source);
     const result = await runCommand<CopyResult>("veil.copyAnonymized");
-    assert.equal(result.replaced, 1);
+    assert.equal(result.replaced, 1, `replaced ${result.replaced} in ${result.origin}: ${(await readClipboard()).replace(/AKIA\w+/g, "AKIA…")}`);
     assert.equal(result.origin, "selection");
     const copied = await readClipboard();
     assert.ok(!copied.includes(FAKE_AWS_KEY_1), "the key must not reach the clipboard");
     assert.equal(placeholdersIn(copied).length, 1, `one placeholder expected in ${copied}`);
     assert.ok(copied.includes('region: "eu-west-3"'), "the rest of the text is kept");
 
-    const target = await openUntitled("", "javascript");
+    const target = await openScratch("", "plaintext");
     const pasted = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
     assert.deepEqual(pasted, { restored: 1, unknown: [] });
     assert.equal(target.document.getText(), original);
   });
 
   test("with nothing selected the whole document is copied; the same value gets the same placeholder twice", async () => {
-    await openUntitled(`first: ${FAKE_AWS_KEY_1}\nsecond: ${FAKE_AWS_KEY_2}\n`);
+    await openScratch(`first: ${FAKE_AWS_KEY_1}\nsecond: ${FAKE_AWS_KEY_2}\n`);
     const first = await runCommand<CopyResult>("veil.copyAnonymized");
     assert.equal(first.origin, "document");
     assert.equal(first.replaced, 2);
@@ -59,7 +62,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
     const [p1, p2] = placeholdersIn(firstText);
     assert.ok(p1 && p2 && p1 !== p2, `two different placeholders expected in ${firstText}`);
 
-    await openUntitled(`again: ${FAKE_AWS_KEY_2} and ${FAKE_AWS_KEY_1}\n`);
+    await openScratch(`again: ${FAKE_AWS_KEY_2} and ${FAKE_AWS_KEY_1}\n`);
     await runCommand<CopyResult>("veil.copyAnonymized");
     assert.equal(await readClipboard(), `again: ${p2} and ${p1}\n`);
   });
@@ -68,7 +71,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
     const settings = vscode.workspace.getConfiguration("veil");
     await settings.update("terms", ["Zorglub Industries", { text: "Projet Hibou", kind: "CODENAME" }], vscode.ConfigurationTarget.Workspace);
     try {
-      await openUntitled("Write to jeanne.martin@example.org at Zorglub Industries about Projet Hibou.\n");
+      await openScratch("Write to jeanne.martin@example.org at Zorglub Industries about Projet Hibou.\n");
       // The setting reaches the extension through a configuration event: wait until the copy sees it.
       await waitFor(async () => (await runCommand<CopyResult>("veil.copyAnonymized")).replaced === 3, { message: "veil.terms to apply", timeoutMs: 15_000 });
       const first = await readClipboard();
@@ -77,7 +80,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
       assert.match(email, /^\[EMAIL_\d+\]$/);
       assert.match(codename, /^\[CODENAME_\d+\]$/);
 
-      await openUntitled("Projet Hibou: Zorglub Industries answered jeanne.martin@example.org\n");
+      await openScratch("Projet Hibou: Zorglub Industries answered jeanne.martin@example.org\n");
       const second = await runCommand<CopyResult>("veil.copyAnonymized");
       assert.equal(second.replaced, 3);
       assert.equal(await readClipboard(), `${codename}: ${term} answered ${email}\n`);
@@ -88,7 +91,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
 
   test("nothing sensitive: the text is copied as is and the vault stays empty", async () => {
     const text = "export function add(a: number, b: number) {\n  return a + b;\n}\n";
-    await openUntitled(text, "typescript");
+    await openScratch(text, "plaintext");
     const result = await runCommand<CopyResult>("veil.copyAnonymized");
     assert.equal(result.replaced, 0);
     assert.equal(await readClipboard(), text);
@@ -96,7 +99,7 @@ suite("Commands: copy anonymized, paste and restore", () => {
   });
 
   test("a { uri, range } argument (as a hover link serializes it) copies only that range", async () => {
-    const editor = await openUntitled(`keep out: ${FAKE_AWS_KEY_2}\nthis line: ${FAKE_AWS_KEY_1} end\n`);
+    const editor = await openScratch(`keep out: ${FAKE_AWS_KEY_2}\nthis line: ${FAKE_AWS_KEY_1} end\n`);
     const range = rangeOf(editor.document, `this line: ${FAKE_AWS_KEY_1}`);
     // Command links carry JSON: a Uri as components and a Range as [start, end].
     const argument = JSON.parse(JSON.stringify({ uri: editor.document.uri, range })) as unknown;
@@ -108,13 +111,13 @@ suite("Commands: copy anonymized, paste and restore", () => {
   });
 
   test("restore in selection puts known values back in place and lists unknown placeholders", async () => {
-    await openUntitled(`key ${FAKE_AWS_KEY_1}\n`);
+    await openScratch(`key ${FAKE_AWS_KEY_1}\n`);
     await runCommand("veil.copyAnonymized");
     const [placeholder] = placeholdersIn(await readClipboard());
     assert.ok(placeholder);
     // A number this vault never issued for the kind it knows.
     const unknown = placeholder.replace(/_\d+\]$/, "_99]");
-    const editor = await openUntitled(`answer: use ${placeholder}, not ${unknown}.\nsecond line ${placeholder}\n`);
+    const editor = await openScratch(`answer: use ${placeholder}, not ${unknown}.\nsecond line ${placeholder}\n`);
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.lineAt(0).range.end);
     const outcome = await runCommand<RestoreOutcome>("veil.restoreSelection");
     assert.equal(outcome.restored, 1);
@@ -123,19 +126,19 @@ suite("Commands: copy anonymized, paste and restore", () => {
   });
 
   test("restore with no selection works on the whole document", async () => {
-    await openUntitled(`a ${FAKE_AWS_KEY_1} b ${FAKE_AWS_KEY_2}`);
+    await openScratch(`a ${FAKE_AWS_KEY_1} b ${FAKE_AWS_KEY_2}`);
     await runCommand("veil.copyAnonymized");
     const anonymized = await readClipboard();
-    const editor = await openUntitled(`From the assistant:\n${anonymized}\n`);
+    const editor = await openScratch(`From the assistant:\n${anonymized}\n`);
     const outcome = await runCommand<RestoreOutcome>("veil.restoreSelection");
     assert.deepEqual(outcome, { restored: 2, unknown: [] });
     assert.equal(editor.document.getText(), `From the assistant:\na ${FAKE_AWS_KEY_1} b ${FAKE_AWS_KEY_2}\n`);
   });
 
   test("paste with real values at several cursors replaces each selection", async () => {
-    await openUntitled(`token=${FAKE_AWS_KEY_2}`);
+    await openScratch(`token=${FAKE_AWS_KEY_2}`);
     await runCommand("veil.copyAnonymized");
-    const editor = await openUntitled("A:\nB:\n");
+    const editor = await openScratch("A:\nB:\n");
     editor.selections = [new vscode.Selection(0, 2, 0, 2), new vscode.Selection(1, 2, 1, 2)];
     const outcome = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
     // Counted once per placeholder in the clipboard text, whatever the number of cursors.
@@ -150,7 +153,7 @@ suite("Commands: preview and copy guard", () => {
   teardown(closeEditorsReverting);
 
   test("preview shows the anonymized text in a provider document, the kinds listed, no real value, nothing saved", async () => {
-    const source = await openUntitled(`aws_access_key_id = ${FAKE_AWS_KEY_1}\nregion = eu-west-3\n`, "properties");
+    const source = await openScratch(`aws_access_key_id = ${FAKE_AWS_KEY_1}\nregion = eu-west-3\n`, "properties");
     const before = await readClipboard();
     const result = await runCommand<{ uri: vscode.Uri; replaced: number }>("veil.previewShared");
     assert.equal(result.replaced, 1);
@@ -171,7 +174,7 @@ suite("Commands: preview and copy guard", () => {
   });
 
   test("guarded copy of a selection without findings copies it as is", async () => {
-    const editor = await openUntitled("const greeting = 'hello';\nconst other = 2;\n", "javascript");
+    const editor = await openScratch("const greeting = 'hello';\nconst other = 2;\n", "plaintext");
     editor.selection = new vscode.Selection(0, 0, 0, 25);
     await writeClipboard("before");
     const result = await runCommand<GuardResult>("veil.guardedCopy");
@@ -181,7 +184,7 @@ suite("Commands: preview and copy guard", () => {
 
   test("guarded copy of a selection with a secret: anonymize instead, copy anyway, or cancel", async () => {
     const text = `key: ${FAKE_AWS_KEY_1}`;
-    const editor = await openUntitled(`${text}\n`);
+    const editor = await openScratch(`${text}\n`);
     editor.selection = new vscode.Selection(0, 0, 0, text.length);
 
     const anonymized = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "anonymize" });
@@ -202,7 +205,7 @@ suite("Commands: preview and copy guard", () => {
   });
 
   test("guarded copy with an empty selection guards the cursor line, as Ctrl+C copies it", async () => {
-    const editor = await openUntitled(`clean line\nsecret ${FAKE_AWS_KEY_2}\n`);
+    const editor = await openScratch(`clean line\nsecret ${FAKE_AWS_KEY_2}\n`);
     editor.selection = new vscode.Selection(1, 3, 1, 3);
     const result = await runCommand<GuardResult>("veil.guardedCopy", { onFindings: "anonymize" });
     assert.deepEqual(result, { action: "anonymized", findings: 1 });

@@ -2,8 +2,8 @@
 // diagnostic under the cursor, with the excerpt read through vscode.workspace.fs.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, openUntitled, openWorkspaceFile, readClipboard, runCommand, workspaceRoot, writeClipboard } from "./helpers";
-import { FAKE_AWS_KEY_3, forgetAll, selectAll, closeEditorsReverting, assertActive } from "./commandTestSupport";
+import { activateVeil, openWorkspaceFile, readClipboard, runCommand, workspaceRoot, writeClipboard } from "./helpers";
+import { FAKE_AWS_KEY_3, forgetAll, selectAll, closeEditorsReverting, assertActive, openScratch } from "./commandTestSupport";
 
 interface SnippetResult {
   origin: "selection" | "terminal" | "diagnostic";
@@ -46,7 +46,7 @@ suite("Commands: copy error snippet", () => {
   teardown(closeEditorsReverting);
 
   test("a selected Node stack trace gives the error, the excerpt from the workspace file, and no home or workspace path", async () => {
-    const editor = await openUntitled(`some log line before\n${nodeTrace()}`, "log");
+    const editor = await openScratch(`some log line before\n${nodeTrace()}`, "log");
     selectAll(editor);
     assertActive(editor);
     const result = await runCommand<SnippetResult>("veil.copyErrorSnippet");
@@ -63,7 +63,7 @@ suite("Commands: copy error snippet", () => {
   });
 
   test("a secret in the error message is replaced by a placeholder that paste with real values restores", async () => {
-    const editor = await openUntitled(
+    const editor = await openScratch(
       [`Error: STS rejected access key ${FAKE_AWS_KEY_3}`, `    at connect (${rootPath()}/snippet/app.js:3:10)`, ""].join("\n"),
       "log",
     );
@@ -73,7 +73,7 @@ suite("Commands: copy error snippet", () => {
     const markdown = await readClipboard();
     assert.ok(result.replacements >= 1, `replacements: ${result.replacements} in ${markdown.replace(/AKIA\w+/g, "AKIA…")}`);
     assert.ok(!markdown.includes(FAKE_AWS_KEY_3), "the key is neutralized");
-    const target = await openUntitled("");
+    const target = await openScratch("");
     await runCommand("veil.pasteWithRealValues");
     assert.ok(target.document.getText().includes(`access key ${FAKE_AWS_KEY_3}`), "the snippet's placeholder is in the workspace vault");
   });
@@ -109,7 +109,7 @@ suite("Commands: copy error snippet", () => {
   });
 
   test("no error in the selection: nothing is copied", async () => {
-    const editor = await openUntitled("Just a note about the weather.\nNothing failed today.\n");
+    const editor = await openScratch("Just a note about the weather.\nNothing failed today.\n");
     selectAll(editor);
     await writeClipboard("kept");
     const result = await runCommand<SnippetResult | undefined>("veil.copyErrorSnippet");
@@ -118,7 +118,7 @@ suite("Commands: copy error snippet", () => {
   });
 
   test("no selection and no diagnostic under the cursor: nothing is copied", async () => {
-    await openUntitled("const fine = true;\n", "javascript");
+    await openScratch("const fine = true;\n", "plaintext");
     await writeClipboard("kept too");
     const result = await runCommand<SnippetResult | undefined>("veil.copyErrorSnippet");
     assert.equal(result, undefined);

@@ -4,8 +4,8 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { anonymize, restore, Vault } from "../../src/engine";
 import { vaultKeyFor } from "../../src/extension/vaultStore";
-import { activateVeil, openUntitled, readClipboard, runCommand } from "./helpers";
-import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, FAKE_AWS_KEY_3, forgetAll, freshVaultStore, placeholdersIn, readVault, testHooks, closeEditorsReverting } from "./commandTestSupport";
+import { activateVeil, readClipboard, runCommand } from "./helpers";
+import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, FAKE_AWS_KEY_3, forgetAll, freshVaultStore, placeholdersIn, readVault, testHooks, closeEditorsReverting, openScratch } from "./commandTestSupport";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,14 +20,14 @@ suite("Vault in SecretStorage", () => {
     assert.match(hooks.vaultKey, /^veil\.vault:[0-9a-f]{64}$/);
     const other = vaultKeyFor({ workspaceFolders: [{ uri: vscode.Uri.parse("file:///somewhere/else") }] });
     assert.notEqual(other, hooks.vaultKey);
-    await openUntitled(`k=${FAKE_AWS_KEY_1}`);
+    await openScratch(`k=${FAKE_AWS_KEY_1}`);
     await runCommand("veil.copyAnonymized");
     const inspected = JSON.stringify(vscode.workspace.getConfiguration("veil"));
     assert.ok(!inspected.includes(FAKE_AWS_KEY_1), "no value in settings");
   });
 
   test("a copied value survives a reload: a fresh store reads it back from SecretStorage", async () => {
-    await openUntitled(`aws ${FAKE_AWS_KEY_1}`);
+    await openScratch(`aws ${FAKE_AWS_KEY_1}`);
     await runCommand("veil.copyAnonymized");
     const [placeholder] = placeholdersIn(await readClipboard());
     const vault = await readVault();
@@ -37,7 +37,7 @@ suite("Vault in SecretStorage", () => {
   });
 
   test("forget placeholder values purges the vault; an old placeholder is then reported unknown", async () => {
-    await openUntitled(`aws ${FAKE_AWS_KEY_2}`);
+    await openScratch(`aws ${FAKE_AWS_KEY_2}`);
     await runCommand("veil.copyAnonymized");
     const anonymized = await readClipboard();
     const [placeholder] = placeholdersIn(anonymized);
@@ -47,13 +47,13 @@ suite("Vault in SecretStorage", () => {
     assert.equal(forgotten, true);
     assert.equal((await readVault()).size, 0);
 
-    const editor = await openUntitled("");
+    const editor = await openScratch("");
     const outcome = await runCommand<{ restored: number; unknown: string[] }>("veil.pasteWithRealValues");
     assert.deepEqual(outcome, { restored: 0, unknown: [placeholder] });
     assert.equal(editor.document.getText(), anonymized, "nothing is restored after the purge");
 
     // Numbers are not reissued: the same value now gets a new placeholder.
-    await openUntitled(`aws ${FAKE_AWS_KEY_2}`);
+    await openScratch(`aws ${FAKE_AWS_KEY_2}`);
     await runCommand("veil.copyAnonymized");
     assert.notEqual(placeholdersIn(await readClipboard())[0], placeholder);
   });
@@ -144,7 +144,7 @@ suite("Vault in SecretStorage", () => {
     }
     // The extension's own store meets the corrupt data too: it resets it and copies.
     await hooks.secrets.store(hooks.vaultKey, "[[[not json");
-    await openUntitled(`aws ${FAKE_AWS_KEY_3}`);
+    await openScratch(`aws ${FAKE_AWS_KEY_3}`);
     const result = await runCommand<{ replaced: number } | undefined>("veil.copyAnonymized");
     assert.equal(result?.replaced, 1);
     const vault = await readVault();
