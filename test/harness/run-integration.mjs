@@ -137,7 +137,7 @@ async function runPass({ trusted, grep: passGrep, label }) {
     let code = outcome.code;
     const problems = [];
     if (outcome.reason) problems.push(outcome.reason);
-    if (!results) problems.push("the test entry wrote no results (did the extension host start the tests?)");
+    if (!results && !outcome.reason) problems.push("the test entry wrote no results (did the extension host start the tests?)");
     else {
       if (results.vscodeVersion !== info.version) problems.push(`the extension host reports VS Code ${results.vscodeVersion}, the server is ${info.version}`);
       if (results.failures > 0 && code === 0) problems.push(`${results.failures} failures but exit code 0`);
@@ -155,7 +155,7 @@ async function runPass({ trusted, grep: passGrep, label }) {
         log("  extension host / browser errors:");
         for (const error of errors) console.log(`    ${error.split("\n").slice(0, 6).join("\n    ")}`);
       }
-      if (!results) console.log(server.output().split("\n").slice(-30).map((l) => `    server: ${l}`).join("\n"));
+      if (!results) console.log(server.output().split("\n").filter((l) => l.trim()).slice(-20).map((l) => `    server: ${l}`).join("\n"));
       if (keep) log(`  kept ${temp.dir}`);
     }
     return code;

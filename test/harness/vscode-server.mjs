@@ -271,7 +271,12 @@ export function workbenchUrl(base, folder, payload) {
 export async function launchChromium({ userDataDir } = {}) {
   const { chromium } = await import("playwright-core");
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set VEIL_CHROMIUM)`);
-  const options = { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 };
+  // Our own signal handlers close the browser: Playwright's would exit the process on
+  // SIGINT before the server is stopped.
+  const options = {
+    executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  };
   if (userDataDir) {
     const context = await chromium.launchPersistentContext(userDataDir, {
       ...options,
