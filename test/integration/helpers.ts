@@ -111,7 +111,18 @@ export function writeClipboard(text: string): Thenable<void> {
   return vscode.env.clipboard.writeText(text);
 }
 
-/** Closes every editor, so one test's documents do not leak into the next. */
+/**
+ * Closes every editor, so one test's documents do not leak into the next. Modified
+ * documents (untitled ones included) are reverted first: no "Save changes?" dialog is
+ * left open for the next test.
+ */
 export async function closeAllEditors(): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
+      await vscode.window.showTextDocument(tab.input.uri, { viewColumn: group.viewColumn, preview: false });
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    }
+  }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }

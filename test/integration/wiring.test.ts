@@ -52,6 +52,14 @@ suite("Wiring", () => {
     assert.deepEqual(veilDiagnostics(clean.document.uri), []);
   });
 
+  test("closeAllEditors closes modified documents without leaving a save prompt", async () => {
+    const editor = await openUntitled("draft\n");
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "more "));
+    assert.equal(editor.document.isDirty, true);
+    await closeAllEditors();
+    assert.equal(vscode.window.tabGroups.all.flatMap((group) => group.tabs).length, 0);
+  });
+
   test("workspace trust is what the harness asked for", function () {
     const { trust } = currentRunOptions();
     if (!trust) this.skip();
