@@ -3,6 +3,19 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { activateVeil, closeAllEditors, describeRange, openUntitled, rangeOf, veilDiagnostics, waitFor, waitForVeilDiagnostics, workspaceUri } from "./helpers";
 
+const EXTENSIONS: Record<string, string> = { javascript: "js", markdown: "md", plaintext: "txt", python: "py" };
+let fileCounter = 0;
+
+/**
+ * Opens a new workspace file with this content. (Untitled documents reuse their names after a
+ * close, and a test could then be handed the previous one.)
+ */
+async function openFresh(content: string, language: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(`it-diagnostics/${Date.now()}-${++fileCounter}.${EXTENSIONS[language] ?? "txt"}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
 const AWS_KEY = "AKIAIOSFODNN7EXAMPLF";
 const EMAIL = "claire.martin@orange.fr";
 const IBAN = "FR7630006000011234567890189";
@@ -39,12 +52,13 @@ async function diagnosticOn(document: vscode.TextDocument, needle: string, accep
 suite("Diagnostics", () => {
   suiteSetup(activateVeil);
   teardown(async () => {
+    await vscode.commands.executeCommand("workbench.action.files.saveAll");
     await closeAllEditors();
     await resetVeil();
   });
 
   test("a secret gets an exact range, rule id, documentation link and a message without the value", async () => {
-    const editor = await openUntitled(`// config\nconst awsKey = "${AWS_KEY}";\n`, "javascript");
+    const editor = await openFresh(`// config\nconst awsKey = "${AWS_KEY}";\n`, "javascript");
     const d = await diagnosticOn(editor.document, AWS_KEY);
     assert.equal(d.source, "Veil");
     const code = d.code as { value: string; target: vscode.Uri };
@@ -55,28 +69,28 @@ suite("Diagnostics", () => {
   });
 
   test("an e-mail address gets a diagnostic at its range", async () => {
-    const editor = await openUntitled(`Contact: ${EMAIL} (billing)\n`, "markdown");
+    const editor = await openFresh(`Contact: ${EMAIL} (billing)\n`, "plaintext");
     const d = await diagnosticOn(editor.document, EMAIL);
     assert.ok(!d.message.includes(EMAIL));
     assert.match(String((d.code as { target: vscode.Uri }).target), /#personal-data$/);
   });
 
   test("an IBAN gets a diagnostic at its range", async () => {
-    const editor = await openUntitled(`Virement sur ${IBAN} avant le 5.\n`, "plaintext");
+    const editor = await openFresh(`Virement sur ${IBAN} avant le 5.\n`, "plaintext");
     const d = await diagnosticOn(editor.document, IBAN);
     assert.ok(!d.message.includes(IBAN));
   });
 
   test("a term listed in veil.terms is found, accents and case ignored", async () => {
     await setVeil("terms", [{ text: "Société Orion", kind: "CLIENT" }, "Nebula"]);
-    const editor = await openUntitled("Brief pour SOCIETE ORION, projet nebula.\n", "plaintext");
+    const editor = await openFresh("Brief pour SOCIETE ORION, projet nebula.\n", "plaintext");
     await diagnosticOn(editor.document, "SOCIETE ORION");
     const nebula = await diagnosticOn(editor.document, "nebula");
     assert.match(String((nebula.code as { target: vscode.Uri }).target), /#your-own-terms$/);
   });
 
   test("the diagnostic disappears when the line gets veil:allow, and comes back when it is removed", async () => {
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\n`, "javascript");
+    const editor = await openFresh(`const awsKey = "${AWS_KEY}";\n`, "javascript");
     await diagnosticOn(editor.document, AWS_KEY);
     const end = editor.document.lineAt(0).range.end;
     await editor.edit((b) => b.insert(end, " // veil:allow"));
@@ -86,7 +100,7 @@ suite("Diagnostics", () => {
   });
 
   test("the diagnostic disappears when the value is replaced", async () => {
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\nconst other = 1;\n`, "javascript");
+    const editor = await openFresh(`const awsKey = "${AWS_KEY}";\nconst other = 1;\n`, "javascript");
     await diagnosticOn(editor.document, AWS_KEY);
     const range = rangeOf(editor.document, `"${AWS_KEY}"`);
     await editor.edit((b) => b.replace(range, "process.env.AWS_KEY"));
@@ -94,7 +108,7 @@ suite("Diagnostics", () => {
   });
 
   test("a diagnostic follows its value when lines are inserted above", async () => {
-    const editor = await openUntitled(`a\nconst awsKey = "${AWS_KEY}";\n`, "javascript");
+    const editor = await openFresh(`a\nconst awsKey = "${AWS_KEY}";\n`, "javascript");
     await diagnosticOn(editor.document, AWS_KEY);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), "one\ntwo\nthree\n"));
     const d = await diagnosticOn(editor.document, AWS_KEY);
@@ -122,7 +136,7 @@ suite("Diagnostics", () => {
 
   test("severities follow the workspace label and change with it", async function () {
     if (!vscode.workspace.isTrusted) this.skip(); // the workspace's label is ignored in Restricted Mode (see label tests)
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
+    const editor = await openFresh(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
     const { Error, Warning, Information } = vscode.DiagnosticSeverity;
     // Each step differs from the one before, so a label that was not applied fails the wait.
     await setVeil("workspaceLabel", "pro");
@@ -138,7 +152,7 @@ suite("Diagnostics", () => {
 
   test("veil.policies overrides a label's severity, down to no diagnostic", async function () {
     if (!vscode.workspace.isTrusted) this.skip();
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
+    const editor = await openFresh(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
     await setVeil("workspaceLabel", "pro");
     await diagnosticOn(editor.document, AWS_KEY, (d) => d.severity === vscode.DiagnosticSeverity.Error);
     await setVeil("policies", { pro: { secrets: "off", personalData: "hint" } });
@@ -148,7 +162,7 @@ suite("Diagnostics", () => {
 
   test("veil.disabledRules and veil.categories switch findings off", async function () {
     if (!vscode.workspace.isTrusted) this.skip();
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
+    const editor = await openFresh(`const awsKey = "${AWS_KEY}";\nmail = "${EMAIL}"\n`, "javascript");
     await waitForVeilDiagnostics(editor.document.uri, (ds) => ds.length === 2);
     await setVeil("disabledRules", ["aws-access-key-id"]);
     await waitForVeilDiagnostics(editor.document.uri, (ds) => ds.length === 1 && ds[0].range.isEqual(rangeOf(editor.document, EMAIL)));
@@ -165,7 +179,7 @@ suite("Diagnostics", () => {
   });
 
   test("the hover names the finding, masks the value and offers the three actions", async () => {
-    const editor = await openUntitled(`const awsKey = "${AWS_KEY}";\n`, "javascript");
+    const editor = await openFresh(`aws_key = "${AWS_KEY}"\n`, "python");
     const range = rangeOf(editor.document, AWS_KEY);
     await diagnosticOn(editor.document, AWS_KEY);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", editor.document.uri, range.start.translate(0, 3));
@@ -183,7 +197,7 @@ suite("Diagnostics", () => {
     this.timeout(120_000); // opening a 25,000-line document is slow on a loaded machine
     const lines: string[] = [];
     for (let i = 0; i < 25_000; i++) lines.push(i === 20_000 ? `const awsKey = "${AWS_KEY}";` : `const line${i} = ${i};`);
-    const editor = await openUntitled(lines.join("\n") + "\n", "javascript");
+    const editor = await openFresh(lines.join("\n") + "\n", "javascript");
     const first = await diagnosticOn(editor.document, AWS_KEY);
     assert.equal(first.range.start.line, 20_000);
     // Insert two lines at the top: the far finding shifts without being rescanned.

@@ -2,8 +2,21 @@
 // the status bar and the context keys that depend on it.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, closeAllEditors, openUntitled, waitFor, waitForVeilDiagnostics } from "./helpers";
+import { activateVeil, closeAllEditors, waitFor, waitForVeilDiagnostics, workspaceUri } from "./helpers";
 import { currentRunOptions } from "./runner";
+
+const EXTENSIONS: Record<string, string> = { javascript: "js", markdown: "md", plaintext: "txt", python: "py" };
+let fileCounter = 0;
+
+/**
+ * Opens a new workspace file with this content. (Untitled documents reuse their names after a
+ * close, and a test could then be handed the previous one.)
+ */
+async function openFresh(content: string, language: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(`it-label/${Date.now()}-${++fileCounter}.${EXTENSIONS[language] ?? "txt"}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
 
 const AWS_KEY = "AKIAIOSFODNN7EXAMPLF";
 
@@ -39,6 +52,7 @@ suite("Workspace label", () => {
     await reset();
   });
   teardown(async () => {
+    await vscode.commands.executeCommand("workbench.action.files.saveAll");
     await closeAllEditors();
     await reset();
   });
@@ -82,11 +96,11 @@ suite("Workspace label", () => {
   test("the status bar counts the findings of the active file", async function () {
     if (!vscode.workspace.isTrusted) this.skip();
     await vscode.commands.executeCommand("veil.setWorkspaceLabel", "public");
-    const editor = await openUntitled(`a = "${AWS_KEY}"\nb = "claire.martin@orange.fr"\n`, "python");
+    const editor = await openFresh(`a = "${AWS_KEY}"\nb = "claire.martin@orange.fr"\n`, "python");
     await waitForVeilDiagnostics(editor.document.uri, (d) => d.length === 2);
     await waitFor(() => api.statusBar().text === "$(shield) Public · 2", { message: `"Public · 2", got "${api.statusBar().text}"` });
     assert.match(api.statusBar().tooltip, /2 findings in this file/);
-    const clean = await openUntitled("nothing here\n", "plaintext");
+    const clean = await openFresh("nothing here\n", "plaintext");
     assert.ok(clean);
     await waitFor(() => api.statusBar().text === "$(shield) Public", { message: "no count on a clean file" });
   });
@@ -94,11 +108,11 @@ suite("Workspace label", () => {
   test("an unlabeled workspace with findings gets the warning background; without findings it does not", async () => {
     await vscode.commands.executeCommand("veil.setWorkspaceLabel", "none");
     assert.equal(workspaceLabelSetting(), undefined);
-    await openUntitled("nothing here\n", "plaintext");
+    await openFresh("nothing here\n", "plaintext");
     await waitFor(() => api.statusBar().text === "$(shield) Veil", { message: "status bar shows Veil" });
     assert.equal(api.statusBar().backgroundColor, undefined);
     assert.equal(api.contextKeys()["veil.workspaceLabel"], "none");
-    const editor = await openUntitled(`key = "${AWS_KEY}"\n`, "python");
+    const editor = await openFresh(`key = "${AWS_KEY}"\n`, "python");
     await waitForVeilDiagnostics(editor.document.uri);
     await waitFor(() => api.statusBar().text === "$(shield) Veil · 1", { message: "Veil · 1" });
     assert.equal(api.statusBar().backgroundColor, "statusBarItem.warningBackground");
