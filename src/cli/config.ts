@@ -40,11 +40,30 @@ const TOP_LEVEL = ["$schema", "terms", "allow", "disabledRules", "categories", "
 
 type Json = unknown;
 
+/** What a value is, for error messages; a string's content is never shown (it may be a term or a secret). */
 function describe(value: Json): string {
   if (value === null) return "null";
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `a string (${value.length} characters)`;
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}
+
+/**
+ * What JSON.parse objected to, without the input: V8 quotes up to ten characters each side of
+ * an unexpected token, or the whole input when it is short, and a config holds confidential
+ * terms (a map, the real values). Positions ("in JSON at position 33") are kept.
+ */
+export function jsonErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message.replace(/,?\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)?\s+is not valid JSON$/, "");
+  return reason === "" ? "unexpected content" : reason;
+}
+
+/** A regex SyntaxError's reason without the pattern V8 quotes ("Invalid regular expression: /…/u: Unterminated group"). */
+export function regexErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.startsWith("Invalid regular expression:") ? message.slice(message.lastIndexOf(": ") + 2) : "invalid";
 }
 
 function isObject(value: Json): value is Record<string, Json> {
@@ -60,7 +79,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return fail(`not valid JSON (${(error as Error).message})`);
+    return fail(`not valid JSON (${jsonErrorReason(error)})`);
   }
   if (!isObject(root)) return fail(`must be a JSON object, got ${describe(root)}`);
 
@@ -82,7 +101,7 @@ export function parseConfig(text: string, file: string): CliConfig {
     try {
       new RegExp(source, "u");
     } catch (error) {
-      fail(`${field} is not a valid regular expression: ${(error as Error).message}`);
+      fail(`${field} is not a valid regular expression: ${regexErrorReason(error)}`);
     }
   };
 

@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, w
 import { basename, dirname, resolve } from "node:path";
 import { anonymize, describeReport, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
-import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, jsonErrorReason, parseConfig } from "../config";
 import type { CliIO } from "../io";
 
 const OPTIONS = {
@@ -87,7 +87,7 @@ function parseMap(text: string, path: string, command: string): Vault {
   try {
     return Vault.fromJSON(JSON.parse(text.replace(/^\uFEFF/, "")));
   } catch (error) {
-    const detail = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message;
+    const detail = error instanceof SyntaxError ? `not valid JSON (${jsonErrorReason(error)})` : (error as Error).message;
     throw new CommandError(`${command}: map ${path} is unusable: ${detail}. It was left as it is; fix it, or move it away to start a new map`);
   }
 }
