@@ -77,7 +77,7 @@ export const AI_RULES: readonly Rule[] = [
     kind: "google-ai-api-key",
     title: "Google AI (Gemini) API key",
     keywords: ["gemini", "generativelanguage", "google_ai", "google-ai", "googleai", "palm_api"],
-    pattern: /(?:gemini|generativelanguage|google[_-]?ai|palm_api)[^\n]{0,100}?(?<![\w-])(AIza[0-9A-Za-z_-]{35})(?![\w-])/gi,
+    pattern: /(?:gemini|generativelanguage|google[_-]?ai|palm_api)[^\n]{0,60}?(?<![\w-])(AIza[0-9A-Za-z_-]{35})(?![\w-])/gi,
     group: 1,
     confidence: 0.92,
     advice: "delete the key in Google AI Studio and load it from GEMINI_API_KEY",

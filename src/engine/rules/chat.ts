@@ -94,7 +94,7 @@ export const CHAT_RULES: readonly Rule[] = [
     kind: "discord-token",
     title: "Discord bot token",
     keywords: ["discord"],
-    pattern: /discord[^\n]{0,80}?(?<![\w-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![\w-])/gi,
+    pattern: /discord[^\n]{0,60}?(?<![\w-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![\w-])/gi,
     group: 1,
     entropy: 4,
     advice: "reset the token in the Discord Developer Portal › Bot and load it from the environment",

@@ -43,7 +43,7 @@ export const CLOUD_RULES: readonly Rule[] = [
     kind: "aws-session-token",
     title: "AWS session token",
     keywords: ["session_token", "sessiontoken", "session-token", "security-token", "security_token"],
-    pattern: /(?:aws[_-]?session[_-]?token|sessiontoken|x-amz-security-token|security[_-]token)["']?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'`]?([A-Za-z0-9/+=]{100,3000})(?![A-Za-z0-9/+=])/gi,
+    pattern: /(?:aws[_-]?session[_-]?token|sessiontoken|x-amz-security-token|security[_-]token)["']?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'`]?(?=([A-Za-z0-9/+]{100,2500}={0,2}))\1(?![A-Za-z0-9/+=])/gi,
     group: 1,
     entropy: 4.5,
     advice: "let the temporary credentials expire or revoke the role session, and keep them out of files",

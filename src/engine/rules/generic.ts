@@ -141,7 +141,7 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "connection-string",
     title: "Password in a key=value connection string",
     keywords: ["password=", "pwd="],
-    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;"'\s]{1,200})(?=;|["'\s]|$)/gi,
+    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;"'\s=]{1,200}={0,2})(?=;|["'\s]|$)/gi,
     group: 1,
     // ADO.NET, ODBC, JDBC properties: the password sits beside a server and a user.
     validate: (v, m) =>
@@ -179,7 +179,10 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "password-assignment",
     title: "Hard-coded password",
     keywords: ["password", "passwd", "passphrase", "pwd"],
-    pattern: /(?:password|passwd|passphrase|pwd)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)([^\s"'`,;()[\]{}<>]{6,200})\1(?=[\s"'`,;)\]}>]|$)/gi,
+    // `(?=(value))\2` takes the value atomically: a value that does not end where it should
+    // fails at once instead of being retried one character shorter at a time. "=" and ":"
+    // only as base64 padding, so "pwd=pwd:pwd=…" cannot make every keyword scan far ahead.
+    pattern: /(?:password|passwd|passphrase|pwd)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([^\s"'`,;()[\]{}<>=:]{5,120}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
     group: 2,
     validate: (v, m) => looksLikePassword(v, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
     confidence: 0.75,
@@ -228,7 +231,7 @@ export const GENERIC_RULES: readonly Rule[] = [
     title: "Hard-coded secret, token or API key",
     keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "authkey", "private_key", "credential", "client_key", "signing_key", "encryption_key", "master_key"],
     pattern:
-      /(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)([A-Za-z0-9+/=_.~!@#$%^&*-]{16,300})\1(?=[\s"'`,;)\]}>]|$)/gi,
+      /(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([A-Za-z0-9+/_.~!@#$%^&*-]{14,300}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
     group: 2,
     validate: (v, m) => looksLikeToken(v, 16, 3.3) && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
     confidence: 0.7,

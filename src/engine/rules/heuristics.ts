@@ -130,8 +130,8 @@ export function textAfter(match: RegExpExecArray, distance: number): string {
 }
 
 /**
- * Source of an assignment `name … = value`: the name fragment, an optional closing quote,
+ * Source of an assignment `name = value` after the name: an optional closing quote or `]`,
  * `=`, `:`, `:=`, `=>` (never `==`), then the value in group `valueGroup` of the caller.
  * Used to build "in context" rules; bounded everywhere so it stays linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,24}?["']?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'\x60]?`;
+export const ASSIGN = String.raw`["']?\]?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'\x60]?`;

@@ -36,7 +36,7 @@ export const PAYMENT_RULES: readonly Rule[] = [
     kind: "stripe-webhook-secret",
     title: "Stripe webhook signing secret",
     keywords: ["whsec_"],
-    pattern: /(?<![\w-])(whsec_[A-Za-z0-9+/]{32,88}={0,2})(?![\w+/=-])/g,
+    pattern: /(?<![\w+/-])(whsec_[A-Za-z0-9+/]{32,88}={0,2})(?![\w+/=-])/g,
     group: 1,
     advice: "roll the endpoint's signing secret in the Stripe Dashboard › Webhooks and load it from the environment",
     examples: { match: ["STRIPE_WEBHOOK_SECRET=whsec_" + fake(32)], noMatch: ["whsec_..."] },

@@ -26,7 +26,7 @@ export const REGISTRY_RULES: readonly Rule[] = [
     kind: "npm-token",
     title: "npm registry credential in .npmrc",
     keywords: ["_authtoken", "_auth", "_password"],
-    pattern: /(?<![\w])(?:_authToken|_auth|_password)\s{0,4}=\s{0,4}["']?([^\s"'$`]{16,400})(?![^\s"'])/gi,
+    pattern: /(?<![\w])(?:_authToken|_auth|_password)\s{0,4}=\s{0,4}["']?(?=([^\s"'$`=]{16,400}={0,2}))\1(?![^\s"'])/gi,
     group: 1,
     // Legacy npm tokens are UUIDs, `_auth` is base64 of user:password.
     validate: (v) => !isPlaceholder(v) && (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || looksLikeToken(v, 16, 3.3)),

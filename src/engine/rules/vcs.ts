@@ -45,7 +45,7 @@ export const VCS_RULES: readonly Rule[] = [
     title: "GitHub App installation token",
     keywords: ["ghs_"],
     // Classic 36-character body, or the newer `ghs_<app id>_<JWT-like>` form.
-    pattern: /(?<![\w-])(ghs_(?:[A-Za-z0-9]{36}|\d{1,20}_[A-Za-z0-9_.-]{40,2000}))(?![\w.-])/g,
+    pattern: /(?<![\w.-])(ghs_(?:[A-Za-z0-9]{36}|\d{1,20}_[A-Za-z0-9_.-]{40,2000}))(?![\w.-])/g,
     group: 1,
     advice: "revoke the installation token and let the GitHub App mint short-lived ones",
     examples: {
