@@ -41,7 +41,11 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
-/** Reads the run of digit groups starting at `s` into the group buffers; returns its end. */
+/**
+ * Reads the run of digit groups starting at `s` into the group buffers; returns its end. A run
+ * longer than MAX_GROUPS sets `tooLong` and stops after the last group it could hold, so no
+ * caller ever reads the same characters twice.
+ */
 function readRun(text: string, s: number): number {
   const n = text.length;
   groupCount = 0;
@@ -63,11 +67,13 @@ function readRun(text: string, s: number): number {
         digits++;
       } else break;
     }
-    if (groupCount < MAX_GROUPS) {
-      groupStart[groupCount] = gs;
-      groupEnd[groupCount] = j;
-      groupCount++;
-    } else tooLong = true;
+    if (groupCount === MAX_GROUPS) {
+      tooLong = true;
+      return groupEnd[groupCount - 1];
+    }
+    groupStart[groupCount] = gs;
+    groupEnd[groupCount] = j;
+    groupCount++;
     // One separator, or two when one of them is a parenthesis: "06 12", "(0)8", ") 555".
     if (j >= n || !isSeparator(text.charCodeAt(j))) return j;
     const c1 = text.charCodeAt(j);
@@ -77,6 +83,19 @@ function readRun(text: string, s: number): number {
       if (!isSeparator(c2) || (c1 !== 40 && c1 !== 41 && c2 !== 40 && c2 !== 41)) return j;
       k++;
     }
+    if (k >= n || !isDigit(text.charCodeAt(k))) return j;
+    j = k;
+  }
+}
+
+/** End of the run that continues at `j` (same separators as readRun), read without recording. */
+function skipRun(text: string, j: number): number {
+  const n = text.length;
+  for (;;) {
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    if (j >= n || !isSeparator(text.charCodeAt(j))) return j;
+    let k = j + 1;
+    if (k < n && !isDigit(text.charCodeAt(k))) k++;
     if (k >= n || !isDigit(text.charCodeAt(k))) return j;
     j = k;
   }
@@ -133,10 +152,21 @@ interface RunContext {
   context: PassContext;
   /** libphonenumber calls left in this scan; beyond it, a structural check stands in. */
   phoneBudget: number;
+  memoPos: number;
+  memoRe: RegExp | null;
+  memoResult: boolean;
 }
 
 /** A context word on this line or the one above, with no other number in between. */
 function contextBefore(rc: RunContext, pos: number, re: RegExp): boolean {
+  // The attempts on one run often ask the same question; remember the last answer.
+  if (rc.memoPos === pos && rc.memoRe === re) return rc.memoResult;
+  rc.memoPos = pos;
+  rc.memoRe = re;
+  return (rc.memoResult = lookBefore(rc, pos, re));
+}
+
+function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
   let from = linesBefore(rc.text, pos, 1, pos - 48);
   for (let k = pos - 1; k >= from; k--) {
     if (isDigit(rc.text.charCodeAt(k))) {
@@ -286,13 +316,16 @@ function cardGrouping(lens: string): boolean {
   return !lens.includes(",") || /^(?:4,)+[1-4]$/.test(lens) || lens === "4,6,5" || lens === "4,6,4";
 }
 
+/** Group ranges [from, to) of the IPv4 addresses found in the current run, in pairs. */
+const ipRanges: number[] = [];
+
 /**
  * IPv4 addresses in the run: chains of exactly four groups joined by single dots ("8.8.8.8
- * 8.8.4.4" is one run holding two). Returns how many were emitted.
+ * 8.8.4.4" is one run holding two). Fills `ipRanges`; emits them when asked.
  */
-function emitIpv4s(rc: RunContext, emitThem: boolean): number {
+function findIpv4s(rc: RunContext, emitThem: boolean): void {
   const { text } = rc;
-  let found = 0;
+  ipRanges.length = 0;
   let g = 0;
   while (g < groupCount) {
     let h = g;
@@ -301,11 +334,10 @@ function emitIpv4s(rc: RunContext, emitThem: boolean): number {
     const after = groupEnd[h] < text.length ? text.charCodeAt(groupEnd[h]) : 32;
     if (h - g === 3 && !isWordChar(before) && !isWordChar(after) && isIpv4(text, g)) {
       if (emitThem) emit(rc.out, rc.context, PII["ip-address"], groupStart[g], groupEnd[h], 0.85);
-      found++;
+      ipRanges.push(g, h + 1);
     }
     g = h + 1;
   }
-  return found;
 }
 
 function isIpv4(text: string, from: number): boolean {
@@ -407,11 +439,12 @@ function handleRun(rc: RunContext, s: number, shortOnly: boolean): number {
   for (let g = 0; g < groupCount; g++) digitCount += groupEnd[g] - groupStart[g];
 
   if (shortOnly) {
-    // A long list of addresses fills the group buffers: resume after the last one read.
-    const resume = tooLong ? groupEnd[groupCount - 1] : e;
-    emitIpv4s(rc, true);
-    return resume;
+    // A long list of addresses fills the group buffers: the search resumes after the last one read.
+    findIpv4s(rc, true);
+    return e;
   }
+  // Too long to be one identifier (a table, a dump): skip it whole.
+  if (tooLong) return skipRun(text, e);
   const ibanEnd = tryIbanBefore(rc, s);
   if (ibanEnd > 0) return ibanEnd;
   // "FR40303265045", "FR 40 303 265 045"
@@ -424,17 +457,27 @@ function handleRun(rc: RunContext, s: number, shortOnly: boolean): number {
   if ((before === 46 || before === 44) && s >= 2 && isDigit(text.charCodeAt(s - 2))) return e;
   const after = e < n ? text.charCodeAt(e) : 32;
   if (isWordChar(after) && !(after === 120 && isDigit(text.charCodeAt(e + 1)))) return e;
-  if (tooLong) return e;
-
-  // IPv4 addresses are all emitted from the dotted-quad search; a run holding one is nothing else.
-  if (emitIpv4s(rc, false) > 0) return e;
-  if (digitCount < 7) return e;
-
-  if (classify(rc, 0, groupCount)) return e;
-  // A number written next to another: "4111 1111 1111 1111 12/25", "Box 12 06 12 34 56 78".
-  for (let k = groupCount - 1; k >= 1; k--) if (classify(rc, 0, k)) return e;
-  for (let k = 1; k < groupCount; k++) if (classify(rc, k, groupCount)) return e;
+  // IPv4 addresses are all emitted from the dotted-quad search; classify what lies between them.
+  findIpv4s(rc, false);
+  if (ipRanges.length === 0) {
+    if (digitCount >= 7) classifySegment(rc, 0, groupCount);
+    return e;
+  }
+  let from = 0;
+  for (let i = 0; i <= ipRanges.length; i += 2) {
+    const to = i < ipRanges.length ? ipRanges[i] : groupCount;
+    if (to > from) classifySegment(rc, from, to);
+    if (i < ipRanges.length) from = ipRanges[i + 1];
+  }
   return e;
+}
+
+/** Classifies groups from..to, or else the longest numbers at its start or end. */
+function classifySegment(rc: RunContext, from: number, to: number): void {
+  if (classify(rc, from, to)) return;
+  // A number written next to another: "4111 1111 1111 1111 12/25", "Box 12 06 12 34 56 78".
+  for (let k = to - 1; k > from; k--) if (classify(rc, from, k)) return;
+  for (let k = from + 1; k < to; k++) if (classify(rc, k, to)) return;
 }
 
 export const numbersPass: Pass = {
@@ -442,7 +485,7 @@ export const numbersPass: Pass = {
   category: "pii",
   kinds: ["phone", "credit-card", "iban", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn"],
   run(text: string, out: Candidate[], context: PassContext): void {
-    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13) };
+    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13), memoPos: -1, memoRe: null, memoResult: false };
     // Digits are about 1% of source code: let the regex engine find the few runs worth a look
     // instead of walking every character in JS.
     let floor = 0;
