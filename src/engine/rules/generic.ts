@@ -63,6 +63,24 @@ export const GENERIC_RULES: readonly Rule[] = [
     },
   },
   {
+    id: "hex-private-key",
+    category: "secret",
+    kind: "crypto-private-key",
+    title: "Raw secp256k1 / Ethereum private key",
+    keywords: ["private key", "private_key", "privatekey", "private-key", "privkey", "priv_key", "secret key"],
+    // 0x + 64 hex is also a transaction hash; only trust it next to the words.
+    pattern: /(?<![A-Za-z0-9])0x([a-fA-F0-9]{64})(?![A-Za-z0-9])/g,
+    group: 1,
+    window: { before: 200, after: 200, multiline: true },
+    entropy: 3.2,
+    confidence: 0.8,
+    advice: "move the funds to a new wallet and keep keys in a keystore or hardware wallet",
+    examples: {
+      match: ["const PRIVATE_KEY = '0x" + fake(64, "0123456789abcdef") + "';", "my wallet's private key is 0x" + fake(64, "0123456789abcdef", 2)],
+      noMatch: ["tx hash 0x" + fake(64, "0123456789abcdef"), "private key: 0x" + "0".repeat(64)],
+    },
+  },
+  {
     id: "jwt",
     category: "secret",
     kind: "jwt",
@@ -233,7 +251,7 @@ export const GENERIC_RULES: readonly Rule[] = [
     pattern:
       /(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([A-Za-z0-9+/_.~!@#$%^&*-]{14,300}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
     group: 2,
-    validate: (v, m) => looksLikeToken(v, 16, 3.3) && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
+    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",
     examples: {

@@ -50,6 +50,21 @@ export function isBenignShape(value: string): boolean {
   );
 }
 
+const CAMEL_WORDS = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+(?:V?\d{1,3})?(?:\$\d+)?$/;
+const MEMBER_ACCESS = /[A-Za-z_$][\w$]*\.[A-Za-z_$]/;
+
+/** Names, not values: `token_sha256_to_refresh`, `PasswordRequiredStateV2`, `SemicolonToken$1`. */
+export function isIdentifierLike(value: string): boolean {
+  if (WORDS.test(value) || DOTTED_IDENTIFIER.test(value) || CAMEL_WORDS.test(value) || /\$\d+$/.test(value)) return true;
+  const parts = value.split(/[_.-]/);
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z]+$/.test(p) || /^[A-Za-z]{0,6}\d{1,4}$/.test(p));
+}
+
+/** Unquoted text after `=` that is an expression: `!opts.x`, `t.tokens.length-1`. */
+function isCodeExpression(value: string): boolean {
+  return /^[!(~]/.test(value) || MEMBER_ACCESS.test(value);
+}
+
 function hasDigit(value: string): boolean {
   return /\d/.test(value);
 }
@@ -62,10 +77,10 @@ function hasLetter(value: string): boolean {
  * A value assigned to a `token` / `secret` / `api_key` name that looks machine-generated:
  * long enough, varied enough, neither a placeholder nor an identifier, path or other shape.
  */
-export function looksLikeToken(value: string, minLength = 16, minEntropy = 3.3): boolean {
+export function looksLikeToken(value: string, minLength = 16, minEntropy = 3.3, quoted = true): boolean {
   if (value.length < minLength) return false;
-  if (isPlaceholder(value) || isBenignShape(value)) return false;
-  if (DOTTED_IDENTIFIER.test(value) || WORDS.test(value)) return false;
+  if (isPlaceholder(value) || isBenignShape(value) || isIdentifierLike(value)) return false;
+  if (!quoted && isCodeExpression(value)) return false;
   if (/^\d+$/.test(value)) return false;
   if (!hasLetter(value)) return false;
   // Random strings of this length nearly always hold a digit; words and camelCase never.
@@ -79,8 +94,8 @@ export function looksLikeToken(value: string, minLength = 16, minEntropy = 3.3):
  */
 export function looksLikePassword(value: string, quoted: boolean): boolean {
   if (value.length < 6 || value.length > 200) return false;
-  if (isPlaceholder(value) || isBenignShape(value)) return false;
-  if (DOTTED_IDENTIFIER.test(value) || WORDS.test(value)) return false;
+  if (isPlaceholder(value) || isBenignShape(value) || isIdentifierLike(value)) return false;
+  if (!quoted && isCodeExpression(value)) return false;
   if (/^\d+(?:\.\d+)?$/.test(value)) return false;
   // Unquoted in code, a bare identifier is a variable; in .env/YAML it would need a digit.
   if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !(hasDigit(value) && hasLetter(value))) return false;
