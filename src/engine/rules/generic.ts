@@ -69,7 +69,7 @@ export const GENERIC_RULES: readonly Rule[] = [
     title: "Raw secp256k1 / Ethereum private key",
     keywords: ["private key", "private_key", "privatekey", "private-key", "privkey", "priv_key", "secret key"],
     // 0x + 64 hex is also a transaction hash; only trust it next to the words.
-    pattern: /(?<![A-Za-z0-9])0x([a-fA-F0-9]{64})(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])(0x[a-fA-F0-9]{64})(?![A-Za-z0-9])/g,
     group: 1,
     window: { before: 200, after: 200, multiline: true },
     entropy: 3.2,
