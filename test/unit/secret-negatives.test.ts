@@ -152,6 +152,20 @@ const CONTRAST_POSITIVES: readonly string[] = [
   "https://deploy:K3yB0ard-Cat-91@git.example.com/repo.git",
   "postgres://app:Vq7!xK2pLm9w@db.internal:5432/app",
   "Server=db;Database=app;User Id=app;Password=Vq7xK2pLm9w!;",
+  // One per language and format the generic rules claim to read.
+  "const dbPassword = 'Vq7!xK2pLm9w';", // JS/TS
+  'DB_PASSWORD = "Vq7!xK2pLm9w"', // Python
+  'password := "Vq7!xK2pLm9w"', // Go
+  'private static final String PASSWORD = "Vq7!xK2pLm9w";', // Java
+  "config.password = 'Vq7!xK2pLm9w'", // Ruby
+  ":password => 'Vq7!xK2pLm9w',", // Ruby hash
+  "$config['db_password'] = 'Vq7!xK2pLm9w';", // PHP
+  "[database]\npassword = Vq7!xK2pLm9w\n", // INI
+  "db.password=Vq7!xK2pLm9w", // Java properties
+  "database:\n  password: Vq7!xK2pLm9w\n", // YAML
+  '{"db": {"password": "Vq7!xK2pLm9w"}}', // JSON
+  "export DB_PASSWORD='Vq7!xK2pLm9w'", // shell
+  "curl -u admin:Vq7xK2pLm9w https://api.example.com", // curl
 ];
 
 describe("secret contrast positives are found", () => {
