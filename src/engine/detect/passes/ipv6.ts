@@ -1,43 +1,74 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { emit, isDigit, isHex, isWordChar, PII } from "./common";
 
+const groups = new Int32Array(8);
+
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
 /**
- * The IPv6 address in text[start, end), as 8 16-bit groups, or undefined. Full and
- * compressed forms, with an IPv4 tail (`::ffff:192.0.2.1`).
+ * Parses text[start, end) as an IPv6 address (full or compressed, with an optional IPv4 tail)
+ * into the 8 `groups`. Returns the number of hex digits of its longest written group (the
+ * plausibility test needs it), or -1 when it is not an address. No allocation: the pass runs
+ * this on every colon-joined hex word of a file.
  */
-export function parseIpv6(value: string): number[] | undefined {
-  let head = value;
-  let v4: number[] = [];
-  const lastColon = value.lastIndexOf(":");
-  if (value.indexOf(".", lastColon) !== -1) {
-    const parts = value.slice(lastColon + 1).split(".");
-    if (parts.length !== 4) return undefined;
-    for (const p of parts) {
-      if (!/^\d{1,3}$/.test(p) || Number(p) > 255 || (p.length > 1 && p[0] === "0")) return undefined;
-    }
-    v4 = [Number(parts[0]) * 256 + Number(parts[1]), Number(parts[2]) * 256 + Number(parts[3])];
-    head = value.slice(0, lastColon + 1);
-    // "::ffff:1.2.3.4" leaves "::ffff:"; a trailing single colon joins the IPv4 part.
-    if (head.endsWith(":") && !head.endsWith("::")) head = head.slice(0, -1);
+function parseIpv6(text: string, start: number, end: number): number {
+  let count = 0;
+  let gap = -1;
+  let longest = 0;
+  let i = start;
+  if (text.charCodeAt(i) === 58) {
+    if (text.charCodeAt(i + 1) !== 58) return -1;
+    gap = 0;
+    i += 2;
   }
-  const halves = head.split("::");
-  if (halves.length > 2) return undefined;
-  const parse = (part: string): number[] | undefined => {
-    if (part === "") return [];
-    const out: number[] = [];
-    for (const g of part.split(":")) {
-      if (!/^[0-9a-f]{1,4}$/i.test(g)) return undefined;
-      out.push(parseInt(g, 16));
+  while (i < end) {
+    const gs = i;
+    let value = 0;
+    while (i < end && i - gs < 5 && isHex(text.charCodeAt(i))) value = value * 16 + hexValue(text.charCodeAt(i++));
+    if (i < end && text.charCodeAt(i) === 46) {
+      // IPv4 tail: four decimal octets to the end, worth two groups.
+      if (count > 6) return -1;
+      const octets = [0, 0, 0, 0];
+      let k = gs;
+      for (let o = 0; o < 4; o++) {
+        const os = k;
+        let v = 0;
+        while (k < end && isDigit(text.charCodeAt(k)) && k - os < 4) v = v * 10 + text.charCodeAt(k++) - 48;
+        if (k === os || k - os > 3 || v > 255 || (k - os > 1 && text.charCodeAt(os) === 48)) return -1;
+        octets[o] = v;
+        if (o < 3) {
+          if (text.charCodeAt(k) !== 46) return -1;
+          k++;
+        }
+      }
+      if (k !== end) return -1;
+      groups[count++] = octets[0] * 256 + octets[1];
+      groups[count++] = octets[2] * 256 + octets[3];
+      i = end;
+      break;
     }
-    return out;
-  };
-  const left = parse(halves[0]);
-  const right = halves.length === 2 ? parse(halves[1]) : [];
-  if (!left || !right) return undefined;
-  const explicit = left.length + right.length + v4.length;
-  if (halves.length === 1) return explicit === 8 ? [...left, ...v4] : undefined;
-  if (explicit > 7) return undefined;
-  return [...left, ...new Array<number>(8 - explicit).fill(0), ...right, ...v4];
+    const len = i - gs;
+    if (len === 0 || len > 4 || count === 8) return -1;
+    if (len > longest) longest = len;
+    groups[count++] = value;
+    if (i === end) break;
+    if (text.charCodeAt(i) !== 58) return -1;
+    i++;
+    if (i < end && text.charCodeAt(i) === 58) {
+      if (gap >= 0) return -1;
+      gap = count;
+      i++;
+    } else if (i === end) return -1;
+  }
+  if (gap < 0) return count === 8 ? longest : -1;
+  if (count > 7) return -1;
+  // Move the groups after "::" to the end and zero the gap.
+  const tail = count - gap;
+  for (let k = 0; k < tail; k++) groups[7 - k] = groups[count - 1 - k];
+  for (let k = gap; k < 8 - tail; k++) groups[k] = 0;
+  return longest;
 }
 
 function isRegionChar(c: number): boolean {
@@ -45,7 +76,7 @@ function isRegionChar(c: number): boolean {
 }
 
 /** Loopback (::1), unspecified (::) and their IPv4-mapped forms are not anyone's address. */
-function isLocal(groups: number[]): boolean {
+function isLocal(): boolean {
   for (let i = 0; i < 5; i++) if (groups[i] !== 0) return false;
   if (groups[5] === 0 && groups[6] === 0 && groups[7] <= 1) return true;
   return groups[5] === 0xffff && (groups[6] >> 8 === 127 || (groups[6] === 0 && groups[7] === 0));
@@ -73,6 +104,11 @@ export const ipv6Pass: Pass = {
         let end = colon + 1;
         while (end < n && isRegionChar(text.charCodeAt(end))) end++;
         next = end;
+        // The longest IPv6 text ("ffff:…:255.255.255.255") is 45 characters.
+        if (end - start > 48) {
+          colon = text.indexOf(":", next);
+          continue;
+        }
         // Leading dots and a sentence's final dot or colon are punctuation.
         while (start < colon && text.charCodeAt(start) === 46) start++;
         while (end > colon && text.charCodeAt(end - 1) === 46) end--;
@@ -80,9 +116,8 @@ export const ipv6Pass: Pass = {
         const before = start > 0 ? text.charCodeAt(start - 1) : 32;
         const after = end < n ? text.charCodeAt(end) : 32;
         if (!isWordChar(before) && !isWordChar(after) && end - start >= 3) {
-          const value = text.slice(start, end);
-          const groups = parseIpv6(value);
-          if (groups && !isLocal(groups) && plausible(value)) emit(out, context, PII["ip-address"], start, end, 0.85);
+          const longest = parseIpv6(text, start, end);
+          if (longest >= 0 && !isLocal() && plausible(text, start, end, longest)) emit(out, context, PII["ip-address"], start, end, 0.85);
         }
       }
       colon = text.indexOf(":", next);
@@ -90,10 +125,15 @@ export const ipv6Pass: Pass = {
   },
 };
 
-function plausible(value: string): boolean {
+/** A digit somewhere, and three written groups or one of four digits: not `Face::Add`, `a::b`. */
+function plausible(text: string, start: number, end: number, longest: number): boolean {
   let hasDigit = false;
-  for (let i = 0; i < value.length && !hasDigit; i++) hasDigit = isDigit(value.charCodeAt(i));
+  let colons = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) hasDigit = true;
+    else if (c === 58 && text.charCodeAt(i - 1) !== 58) colons++;
+  }
   if (!hasDigit) return false;
-  const parts = value.split(":").filter((p) => p !== "");
-  return parts.length >= 3 || parts.some((p) => p.length === 4);
+  return longest === 4 || colons >= 2;
 }

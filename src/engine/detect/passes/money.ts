@@ -32,9 +32,8 @@ function isSpace(c: number): boolean {
 function amountAt(text: string, p: number): number {
   if (!isDigit(text.charCodeAt(p))) return -1;
   AMOUNT.lastIndex = p;
-  const m = AMOUNT.exec(text);
-  if (!m) return -1;
-  let end = p + m[0].length;
+  if (!AMOUNT.test(text)) return -1;
+  let end = AMOUNT.lastIndex;
   // "3.14159 €" is not an amount of money; neither is "12.5.3 €".
   const after = end < text.length ? text.charCodeAt(end) : 32;
   if (isDigit(after)) return -1;

@@ -341,18 +341,36 @@ function findIpv4s(rc: RunContext, emitThem: boolean): void {
 }
 
 function isIpv4(text: string, from: number): boolean {
+  let first = 0;
   for (let g = from; g < from + 4; g++) {
     const len = groupEnd[g] - groupStart[g];
     if (len < 1 || len > 3) return false;
     if (len > 1 && text.charCodeAt(groupStart[g]) === 48) return false;
-    if (Number(text.slice(groupStart[g], groupEnd[g])) > 255) return false;
+    let octet = 0;
+    for (let i = groupStart[g]; i < groupEnd[g]; i++) octet = octet * 10 + text.charCodeAt(i) - 48;
+    if (octet > 255) return false;
+    if (g === from) first = octet;
   }
-  const first = Number(text.slice(groupStart[from], groupEnd[from]));
   // Unspecified (0/8), loopback (127/8), multicast, reserved and masks (224 and up).
   if (first === 0 || first === 127 || first >= 224) return false;
-  // "version 1.2.3.4", "v1.0.0.1", AssemblyVersion("1.0.0.0").
+  // "version 1.2.3.4", "v1.0.0.1", AssemblyVersion("1.0.0.0"): only worth a regex if a "v" is near.
   const s = groupStart[from];
-  return !contextMatches(text, s - 24, s, VERSION);
+  for (let i = s - 1; i >= 0 && i >= s - 24; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 118 || c === 86) return !contextMatches(text, s - 24, s, VERSION);
+  }
+  return true;
+}
+
+/** IBAN verdicts by value: a statement repeats the same account many times. */
+const ibanVerdicts = new Map<string, boolean>();
+function checkIban(compact: string): boolean {
+  let verdict = ibanVerdicts.get(compact);
+  if (verdict === undefined) {
+    if (ibanVerdicts.size >= 1024) ibanVerdicts.clear();
+    ibanVerdicts.set(compact, (verdict = isIban(compact)));
+  }
+  return verdict;
 }
 
 /** Tries an IBAN starting at `p` (two letters of a country code); returns its end or -1. */
@@ -373,7 +391,7 @@ function tryIban(text: string, p: number): number {
     } else break;
   }
   if (compact.length < length || (i < n && isWordChar(text.charCodeAt(i)))) return -1;
-  return isIban(compact) ? i : -1;
+  return checkIban(compact) ? i : -1;
 }
 
 /** French VAT number "FR40 303 265 045": the key and the SIREN from the run read at `s`. */
