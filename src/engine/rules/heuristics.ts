@@ -5,6 +5,26 @@
  */
 import { shannonEntropy } from "../validate/entropy";
 
+const asciiCounts = new Int32Array(128);
+
+/** Shannon entropy in bits per character; an array instead of a Map for ASCII values (validators run per match). */
+export function entropyOf(value: string): number {
+  const n = value.length;
+  if (n === 0) return 0;
+  for (let i = 0; i < n; i++) if (value.charCodeAt(i) >= 128) return shannonEntropy(value);
+  asciiCounts.fill(0);
+  for (let i = 0; i < n; i++) asciiCounts[value.charCodeAt(i)]++;
+  let entropy = 0;
+  for (let c = 0; c < 128; c++) {
+    const count = asciiCounts[c];
+    if (count !== 0) {
+      const p = count / n;
+      entropy -= p * Math.log2(p);
+    }
+  }
+  return entropy;
+}
+
 /** Whole values that stand for "put the secret here", not a secret. */
 const PLACEHOLDER_VALUE =
   /^(?:x+|\*+|\.+|-+|_+|#+|•+|0+|(?:12345?6?7?8?9?0?)|abc(?:def)?(?:123)?|qwerty|letmein|admin|root|user(?:name)?|guest|default|changeme|change[_-]?it|change[_-]?me|example|sample|dummy|fake|mock|test(?:ing)?|placeholder|redacted|hidden|masked|secret|secrets|password|passwd|password1?2?3?|pwd|token|api[_-]?key|apikey|key|value|string|str|text|number|int|bool|boolean|any|object|none|null|nil|undefined|true|false|yes|no|on|off|empty|blank|n\/?a|todo|tbd|tbc|fixme|foo|bar|baz|foobar|required|optional|your.*|my[_-]?(?:api)?[_-]?(?:key|token|secret|pass(?:word)?|pwd)|(?:some|a|the)[_-]?(?:secret|token|password|key)|replace.*|insert.*|enter.*|put[_-].*|add[_-].*|fill[_-]?in.*|provide.*|set[_-]?(?:me|this|it))$/i;
@@ -59,6 +79,7 @@ const MEMBER_ACCESS = /[A-Za-z_$]\d*\.[A-Za-z_$]/;
 /** Names, not values: `token_sha256_to_refresh`, `PasswordRequiredStateV2`, `SemicolonToken$1`. */
 export function isIdentifierLike(value: string): boolean {
   if (WORDS.test(value) || DOTTED_IDENTIFIER.test(value) || CAMEL_WORDS.test(value) || /\$\d+$/.test(value)) return true;
+  if (!/[_.-]/.test(value)) return false;
   const parts = value.split(/[_.-]/);
   return parts.length >= 2 && parts.every((p) => /^[A-Za-z]+$/.test(p) || /^[A-Za-z]{0,6}\d{1,4}$/.test(p));
 }
@@ -81,14 +102,14 @@ function hasLetter(value: string): boolean {
  * long enough, varied enough, neither a placeholder nor an identifier, path or other shape.
  */
 export function looksLikeToken(value: string, minLength = 16, minEntropy = 3.3, quoted = true): boolean {
-  if (value.length < minLength) return false;
+  if (value.length < minLength || entropyOf(value) < minEntropy) return false;
   if (isPlaceholder(value) || isBenignShape(value) || isIdentifierLike(value)) return false;
   if (!quoted && isCodeExpression(value)) return false;
   if (/^\d+$/.test(value)) return false;
   if (!hasLetter(value)) return false;
   // Random strings of this length nearly always hold a digit; words and camelCase never.
   if (!hasDigit(value) && !(value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
-  return shannonEntropy(value) >= minEntropy;
+  return entropyOf(value) >= minEntropy;
 }
 
 /**
@@ -103,7 +124,7 @@ export function looksLikePassword(value: string, quoted: boolean): boolean {
   // Unquoted in code, a bare identifier is a variable; in .env/YAML it would need a digit.
   if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !(hasDigit(value) && hasLetter(value))) return false;
   if (!quoted && /^[A-Z][A-Z0-9_]*$/.test(value)) return false;
-  return shannonEntropy(value) >= 2.3;
+  return entropyOf(value) >= 2.3;
 }
 
 /** Password part of `user:password` in URLs, `curl -u` and connection strings. */
@@ -112,7 +133,7 @@ export function looksLikeUrlPassword(user: string | undefined, password: string)
   if (user !== undefined && user === password) return false;
   if (isPlaceholder(password)) return false;
   if (user !== undefined && isPlaceholder(user) && /^(?:your|<|\$|\{)/i.test(user)) return false;
-  return shannonEntropy(password) >= 1.4;
+  return entropyOf(password) >= 1.4;
 }
 
 /** Decodes base64 or base64url to a Latin-1 string; returns "" when it is not base64. */
