@@ -134,6 +134,38 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.set(key, { document, handle });
   }
 
+  /**
+   * Diagnostics for a file that is not open (the workspace scan), with the same severities
+   * and codes as an open document's; `lineStarts` are the offsets where the file's lines
+   * start. An open document keeps the diagnostics of its own, live scans. Returns how many
+   * diagnostics the file shows.
+   */
+  publishFindings(uri: vscode.Uri, findings: readonly Finding[], lineStarts: readonly number[]): number {
+    if (this.states.has(uri.toString())) return this.collection.get(uri)?.length ?? 0;
+    const severities = this.config.get(uri).policy.severity;
+    const position = (offset: number) => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return new vscode.Position(lo, offset - lineStarts[lo]);
+    };
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const finding of findings) {
+      const severity = toDiagnosticSeverity(severities[finding.category]);
+      if (severity === undefined) continue;
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position(finding.start), position(finding.end)), finding.message, severity);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
+      diagnostics.push(diagnostic);
+    }
+    if (diagnostics.length > 0 || this.collection.has(uri)) this.collection.set(uri, diagnostics);
+    return diagnostics.length;
+  }
+
   private publish(document: vscode.TextDocument): void {
     const config = this.config.get(document.uri);
     const skip = this.skipReason(document, config);

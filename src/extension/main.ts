@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
     output,
     config: (scope) => config.get(scope),
     findingsFor: (document) => diagnostics.findingsFor(document),
+    publishFindings: (uri, findings, lineStarts) => diagnostics.publishFindings(uri, findings, lineStarts),
   };
   context.subscriptions.push(output, config, diagnostics);
 

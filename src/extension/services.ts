@@ -32,4 +32,6 @@ export interface ExtensionServices {
   config(scope?: vscode.Uri): VeilConfig;
   /** Latest findings for an open document (scans it now if it was never scanned). */
   findingsFor(document: vscode.TextDocument): readonly Finding[];
+  /** Shows a closed file's findings in the Problems panel (workspace scan); returns how many are shown. */
+  publishFindings?(uri: vscode.Uri, findings: readonly Finding[], lineStarts: readonly number[]): number;
 }

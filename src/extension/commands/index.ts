@@ -10,6 +10,7 @@ import { guardedCopy } from "./guardedCopy";
 import { pasteWithRealValues } from "./pasteWithRealValues";
 import { PREVIEW_SCHEME, PreviewContentProvider, previewShared } from "./previewShared";
 import { restoreSelection } from "./restoreSelection";
+import { registerScanWorkspace } from "./scanWorkspace";
 
 export { CommandId } from "./context";
 
@@ -73,6 +74,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   register(CommandId.previewShared, (arg) => previewShared(commands, preview, arg));
   register(CommandId.forgetPlaceholders, (arg) => forgetPlaceholders(commands, arg));
   register(CommandId.guardedCopy, (arg) => guardedCopy(commands, arg));
+  registerScanWorkspace(context, services);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     register(TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key }));
   }

@@ -1,0 +1,251 @@
+// "Veil: Scan Workspace": every file of the workspace into the Problems panel, without
+// opening them, and a report that names files, kinds and counts, never a value.
+import * as vscode from "vscode";
+import type { Finding, Scanner } from "../../engine";
+import { isExcludedPath } from "../diagnostics";
+import { engine } from "../engine";
+import type { ExtensionServices } from "../services";
+import {
+  buildWorkspaceReport,
+  countFindings,
+  type FileFindings,
+  lineStarts,
+  looksBinary,
+  parseVeilIgnore,
+  type ReportStrings,
+  type SkippedCounts,
+  type WorkspaceScanSummary,
+} from "../workspaceReport";
+
+export const SCAN_WORKSPACE_COMMAND = "veil.scanWorkspace";
+/** Registered only when VS Code runs the extension's tests: the scan with a caller's token, no UI. */
+export const SCAN_WORKSPACE_TEST_COMMAND = "veil.internal.scanWorkspace";
+
+/** Files read at once: reads go through the file system provider, often over IPC. */
+const CONCURRENT_READS = 8;
+/** CPU time between two yields to the event loop, so the extension host stays responsive. */
+const YIELD_EVERY_MS = 15;
+
+export interface WorkspaceScanResult extends WorkspaceScanSummary {
+  /** Diagnostics shown in the Problems panel (findings whose category the label does not switch off). */
+  shown: number;
+}
+
+interface Progress {
+  report(done: number, total: number): void;
+}
+
+interface FolderSetup {
+  folder: vscode.WorkspaceFolder;
+  excludes: string[];
+  maxBytes: number;
+  scanner: Scanner;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function readVeilIgnore(folder: vscode.WorkspaceFolder, log: (line: string) => void): Promise<string[]> {
+  const uri = vscode.Uri.joinPath(folder.uri, ".veilignore");
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return [];
+  }
+  const { globs, problems } = parseVeilIgnore(new TextDecoder().decode(bytes));
+  for (const problem of problems) log(`${folder.name}: ${problem}`);
+  return globs;
+}
+
+async function setUpFolder(folder: vscode.WorkspaceFolder, services: ExtensionServices, log: (line: string) => void): Promise<FolderSetup> {
+  const config = services.config(folder.uri);
+  const excludes = [...config.exclude, ...(await readVeilIgnore(folder, log))];
+  return { folder, excludes, maxBytes: config.maxFileSizeBytes, scanner: new (engine().Scanner)(config.scanOptions) };
+}
+
+/**
+ * Scans every file of the workspace that Veil does not skip. `files.exclude` applies through
+ * `findFiles`; `veil.exclude`, each folder's `.veilignore`, binary and oversized files are
+ * skipped here. Stops at the next file once `token` is cancelled.
+ */
+export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress): Promise<WorkspaceScanResult> {
+  const started = Date.now();
+  const log = (line: string) => services.output.appendLine(`[${new Date().toISOString()}] scan workspace: ${line}`);
+  const skipped: SkippedCounts = { excluded: 0, binary: 0, tooLarge: 0, unreadable: 0 };
+  const files: FileFindings[] = [];
+  let filesFound = 0;
+  let filesScanned = 0;
+  let shown = 0;
+  const openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+
+  const work: { uri: vscode.Uri; relative: string; setup: FolderSetup }[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (token.isCancellationRequested) break;
+    const setup = await setUpFolder(folder, services, log);
+    // `undefined` as exclude: VS Code applies files.exclude.
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), undefined, undefined, token);
+    filesFound += uris.length;
+    for (const uri of uris) {
+      const relative = vscode.workspace.asRelativePath(uri, false);
+      const inFolder = uri.path.startsWith(folder.uri.path) ? uri.path.slice(folder.uri.path.length).replace(/^\/+/, "") : relative;
+      if (setup.excludes.length > 0 && isExcludedPath(inFolder, setup.excludes)) skipped.excluded++;
+      else work.push({ uri, relative, setup });
+    }
+  }
+  work.sort((a, b) => a.relative.localeCompare(b.relative));
+
+  let done = 0;
+  let lastYield = Date.now();
+  const total = work.length;
+  progress?.report(0, total);
+
+  const scanOne = async (item: (typeof work)[number]): Promise<void> => {
+    const { uri, relative, setup } = item;
+    let findings: readonly Finding[];
+    const open = openDocuments.get(uri.toString());
+    if (open && !open.isClosed) {
+      // The live diagnostics of an open document already show; count what they show.
+      if (open.getText().length > setup.maxBytes) {
+        skipped.tooLarge++;
+        return;
+      }
+      findings = services.findingsFor(open);
+      shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
+    } else {
+      let bytes: Uint8Array;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > setup.maxBytes) {
+          skipped.tooLarge++;
+          return;
+        }
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch (error) {
+        skipped.unreadable++;
+        log(`cannot read ${relative}: ${error instanceof Error ? error.name : "error"}`);
+        return;
+      }
+      if (token.isCancellationRequested) return;
+      if (bytes.length > setup.maxBytes) {
+        skipped.tooLarge++;
+        return;
+      }
+      if (looksBinary(bytes)) {
+        skipped.binary++;
+        return;
+      }
+      const text = new TextDecoder("utf-8").decode(bytes);
+      findings = setup.scanner.scan(text);
+      if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(uri).length > 0)) {
+        shown += services.publishFindings(uri, findings, lineStarts(text));
+      }
+    }
+    filesScanned++;
+    if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length && !token.isCancellationRequested) {
+      const item = work[next++];
+      await scanOne(item);
+      done++;
+      progress?.report(done, total);
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, Math.max(1, work.length)) }, worker));
+
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  const result: WorkspaceScanResult = { filesFound, filesScanned, skipped, files, cancelled: token.isCancellationRequested, elapsedMs: Date.now() - started, shown };
+  const counts = countFindings(files);
+  log(`${counts.total} findings in ${counts.files} of ${filesScanned} files scanned (${filesFound} found; skipped ${JSON.stringify(skipped)})${result.cancelled ? ", cancelled" : ""} in ${result.elapsedMs} ms`);
+  return result;
+}
+
+function reportStrings(): ReportStrings {
+  return {
+    title: vscode.l10n.t("Veil workspace scan"),
+    totals: vscode.l10n.t("{0} findings in {1} files"),
+    scanned: vscode.l10n.t("Files scanned: {0} of {1} found"),
+    skipped: vscode.l10n.t("Skipped"),
+    cancelled: vscode.l10n.t("The scan was cancelled: this report covers the files scanned before that."),
+    kinds: vscode.l10n.t("By kind"),
+    files: vscode.l10n.t("By file"),
+    kind: vscode.l10n.t("Kind"),
+    count: vscode.l10n.t("Findings"),
+    file: vscode.l10n.t("File"),
+    categories: { secret: vscode.l10n.t("secrets"), pii: vscode.l10n.t("personal data"), term: vscode.l10n.t("terms") },
+    reasons: { excluded: vscode.l10n.t("excluded"), binary: vscode.l10n.t("binary"), tooLarge: vscode.l10n.t("too large"), unreadable: vscode.l10n.t("unreadable") },
+    note: vscode.l10n.t("This report names files, kinds and counts only: no value found is written here."),
+  };
+}
+
+/** The report for this result, in the display language. */
+export function workspaceReport(result: WorkspaceScanSummary): string {
+  return buildWorkspaceReport(result, reportStrings());
+}
+
+/** "41 findings in 12 files: 9 secrets, 32 personal data". */
+export function describeScan(result: WorkspaceScanSummary): string {
+  const counts = countFindings(result.files);
+  if (counts.total === 0) return vscode.l10n.t("Veil found nothing in {0} files.", result.filesScanned);
+  const strings = reportStrings();
+  const parts = (["secret", "pii", "term"] as const).filter((c) => counts.byCategory[c] > 0).map((c) => `${counts.byCategory[c]} ${strings.categories[c]}`);
+  return vscode.l10n.t("{0} findings in {1} files: {2}", counts.total, counts.files, parts.join(", "));
+}
+
+/** The command: progress notification (cancellable), Problems panel, summary with "Export Report". */
+export async function scanWorkspace(services: ExtensionServices): Promise<WorkspaceScanResult | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("Open a folder or workspace first: Veil scans the files of the workspace."));
+    return undefined;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Veil: scanning the workspace"), cancellable: true },
+    (progress, token) => {
+      let reported = 0;
+      let lastReport = 0;
+      return scanWorkspaceFiles(services, token, {
+        report(done, total) {
+          const now = Date.now();
+          if (done !== total && now - lastReport < 100) return;
+          lastReport = now;
+          const increment = total > 0 ? ((done - reported) / total) * 100 : 0;
+          reported = done;
+          progress.report({ message: vscode.l10n.t("{0} / {1} files", done, total), increment });
+        },
+      });
+    },
+  );
+  const summary = result.cancelled ? vscode.l10n.t("Scan cancelled after {0} files. {1}", result.filesScanned, describeScan(result)) : describeScan(result);
+  const exportReport = vscode.l10n.t("Export Report");
+  const showProblems = vscode.l10n.t("Show Problems");
+  const hasFindings = result.files.length > 0;
+  const choice = await vscode.window.showInformationMessage(summary, ...(hasFindings ? [exportReport, showProblems] : [exportReport]));
+  if (choice === exportReport) await openReport(result);
+  else if (choice === showProblems) await vscode.commands.executeCommand("workbench.actions.view.problems");
+  return result;
+}
+
+export async function openReport(result: WorkspaceScanSummary): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: "markdown", content: workspaceReport(result) });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Registers the command (and, in test runs, the entry that takes a cancellation token). */
+export function registerScanWorkspace(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  context.subscriptions.push(vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services)));
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(SCAN_WORKSPACE_TEST_COMMAND, async (options?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }) => {
+        const token = options?.token ?? new vscode.CancellationTokenSource().token;
+        const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined);
+        return { ...result, report: workspaceReport(result), summary: describeScan(result) };
+      }),
+    );
+  }
+}

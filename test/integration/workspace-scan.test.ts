@@ -1,0 +1,163 @@
+// "Veil: Scan Workspace": files found, skipped and scanned without being opened, findings in
+// the Problems panel, a report without values, a 5,000-file tree, cancellation.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { scan } from "../../src/engine";
+import { activateVeil, closeAllEditors, veilDiagnostics, waitFor, workspaceUri } from "./helpers";
+import { LINE_PREFIX } from "./runner";
+
+const SCAN = "veil.internal.scanWorkspace";
+
+interface ScanResult {
+  filesFound: number;
+  filesScanned: number;
+  skipped: { excluded: number; binary: number; tooLarge: number; unreadable: number };
+  files: { path: string; findings: { category: string; kind: string }[] }[];
+  cancelled: boolean;
+  elapsedMs: number;
+  shown: number;
+  report: string;
+  summary: string;
+}
+
+// Obviously fake test data, built from pieces.
+const AWS_KEY = "AKIA" + "QWERTYUIOPASDFGH";
+const GITHUB_TOKEN = "ghp_" + "Zx9".repeat(12);
+const EMAILS = ["jeanne.martin@example-client.fr", "paul.durand@example-client.fr"];
+
+const FILES: Record<string, string> = {
+  "veil-scan/keys.env": `# fake keys\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n\nGITHUB_TOKEN=${GITHUB_TOKEN}\n`,
+  "veil-scan/people.txt": `Contacts:\n- Jeanne: ${EMAILS[0]}\n- Paul: ${EMAILS[1]}\n`,
+  "veil-scan/quiet.ts": "export const answer = 42;\n",
+  "veil-scan/ignored-by-veilignore/keys.env": `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+  "veil-scan/excluded-by-setting/keys.env": `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+  "veil-scan/hidden-by-files-exclude/keys.env": `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+  "veil-scan/large.txt": `${EMAILS[0]}\n${"x".repeat(80)}\n`.repeat(1000),
+};
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+async function write(relative: string, content: string | Uint8Array): Promise<void> {
+  await vscode.workspace.fs.writeFile(workspaceUri(relative), typeof content === "string" ? encode(content) : content);
+}
+
+function scanWorkspace(options: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void } = {}): Thenable<ScanResult> {
+  return vscode.commands.executeCommand<ScanResult>(SCAN, options);
+}
+
+function under(result: ScanResult, prefix: string) {
+  return result.files.filter((f) => f.path.startsWith(prefix));
+}
+
+suite("Workspace scan", function () {
+  this.timeout(180_000);
+  let first: ScanResult;
+
+  suiteSetup(async () => {
+    await activateVeil();
+    await closeAllEditors();
+    for (const [path, content] of Object.entries(FILES)) await write(path, content);
+    // A binary file: a NUL byte early, a key after it.
+    const binary = encode(`\u0000\u0001PNG${AWS_KEY}`);
+    await write("veil-scan/image.bin", binary);
+    await write(".veilignore", "# test\n/veil-scan/ignored-by-veilignore/\n");
+    const config = vscode.workspace.getConfiguration();
+    await config.update("veil.exclude", ["**/excluded-by-setting/**"], vscode.ConfigurationTarget.Workspace);
+    await config.update("files.exclude", { "**/hidden-by-files-exclude": true }, vscode.ConfigurationTarget.Workspace);
+    await config.update("veil.maxFileSizeKB", 64, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => vscode.workspace.getConfiguration("veil").get<number>("maxFileSizeKB") === 64, { message: "settings applied" });
+  });
+
+  suiteTeardown(async () => {
+    const config = vscode.workspace.getConfiguration();
+    for (const key of ["veil.exclude", "files.exclude", "veil.maxFileSizeKB"]) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(workspaceUri(".veilignore")).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(workspaceUri("veil-scan"), { recursive: true }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(workspaceUri("veil-scan-big"), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  test("finds what the engine finds in each file, and skips excluded, binary and large files", async () => {
+    first = await scanWorkspace();
+    assert.equal(first.cancelled, false);
+    const found = new Map(under(first, "veil-scan/").map((f) => [f.path, f.findings]));
+    assert.deepEqual([...found.keys()].sort(), ["veil-scan/keys.env", "veil-scan/people.txt"]);
+    for (const path of found.keys()) {
+      const expected = scan(FILES[path]).map((f) => `${f.category}:${f.kind}`);
+      assert.deepEqual(found.get(path)!.map((f) => `${f.category}:${f.kind}`), expected, path);
+    }
+    assert.ok(found.get("veil-scan/keys.env")!.filter((f) => f.category === "secret").length >= 2, "both keys are secrets");
+    assert.equal(found.get("veil-scan/people.txt")!.filter((f) => f.kind === "email").length, 2);
+    assert.ok(first.skipped.binary >= 1, "image.bin skipped as binary");
+    assert.ok(first.skipped.tooLarge >= 1, "large.txt skipped as too large");
+    assert.ok(first.skipped.excluded >= 2, "veil.exclude and .veilignore");
+    // files.exclude: findFiles never returns the file.
+    assert.ok(!first.files.some((f) => f.path.includes("hidden-by-files-exclude")));
+    assert.match(first.summary, /^\d+ findings in \d+ files: /);
+  });
+
+  test("shows the findings in the Problems panel without opening the files", async () => {
+    const uri = workspaceUri("veil-scan/keys.env");
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), "keys.env was opened");
+    const diagnostics = veilDiagnostics(uri);
+    const text = FILES["veil-scan/keys.env"];
+    const findings = scan(text);
+    assert.equal(diagnostics.length, findings.length);
+    const lines = text.split("\n");
+    const starts = diagnostics.map((d) => lines.slice(0, d.range.start.line).reduce((n, l) => n + l.length + 1, 0) + d.range.start.character).sort((a, b) => a - b);
+    assert.deepEqual(starts, findings.map((f) => f.start));
+    assert.equal(veilDiagnostics(workspaceUri("veil-scan/ignored-by-veilignore/keys.env")).length, 0);
+    assert.equal(veilDiagnostics(workspaceUri("veil-scan/image.bin")).length, 0);
+  });
+
+  test("writes a report with files, kinds and counts, never a value", () => {
+    const report = first.report;
+    assert.match(report, /veil-scan\/keys\.env/);
+    assert.match(report, /veil-scan\/people\.txt/);
+    assert.match(report, /\| email \| \d+ \|/);
+    for (const value of [AWS_KEY, GITHUB_TOKEN, ...EMAILS]) assert.ok(!report.includes(value), `the report holds ${value.slice(0, 4)}…`);
+    const leaks = scan(report).filter((f) => f.category === "secret" || f.kind === "email");
+    assert.deepEqual(leaks.map((f) => `${f.kind} ${f.preview}`), []);
+  });
+
+  test("scans a 5,000-file tree, and stops within a second when cancelled", async function () {
+    this.timeout(600_000);
+    const created = Date.now();
+    const writes: Thenable<void>[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const body = i % 100 === 0 ? `owner: user${i}@example-client.fr\n` : `line ${i}\nnothing to see\n`;
+      writes.push(vscode.workspace.fs.writeFile(workspaceUri(`veil-scan-big/d${Math.floor(i / 100)}/f${i}.txt`), encode(body)));
+      if (writes.length >= 200) await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+    console.log(`${LINE_PREFIX}      created 5,000 files in ${Date.now() - created} ms`);
+
+    const full = await scanWorkspace();
+    assert.equal(full.cancelled, false);
+    assert.equal(full.filesScanned - first.filesScanned, 5000);
+    const big = under(full, "veil-scan-big/");
+    assert.equal(big.length, 50);
+    assert.ok(big.every((f) => f.findings.length === 1 && f.findings[0].kind === "email"));
+    console.log(`${LINE_PREFIX}      full scan: ${full.filesScanned} files in ${full.elapsedMs} ms`);
+
+    const source = new vscode.CancellationTokenSource();
+    let cancelledAt = 0;
+    let total = 0;
+    const running = scanWorkspace({
+      token: source.token,
+      onProgress: (done, all) => {
+        total = all;
+        if (done >= 500 && !cancelledAt) {
+          cancelledAt = Date.now();
+          source.cancel();
+        }
+      },
+    });
+    const partial = await running;
+    const stopMs = Date.now() - cancelledAt;
+    console.log(`${LINE_PREFIX}      cancelled after ${partial.filesScanned} of ${total} files; stopped ${stopMs} ms after cancel()`);
+    assert.ok(cancelledAt > 0, "the scan never reached 500 files");
+    assert.equal(partial.cancelled, true);
+    assert.ok(partial.filesScanned < total, "cancellation did not stop the scan");
+    assert.ok(stopMs < 1000, `stopped ${stopMs} ms after cancel()`);
+  });
+});
