@@ -10,6 +10,7 @@ import { DiagnosticsController } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
 import { ContextKeys, labelPickItems, SET_LABEL_COMMAND, setWorkspaceLabel } from "./label";
 import type { ExtensionServices } from "./services";
+import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
 
 /**
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   const contextKeys = new ContextKeys(config);
   const statusBar = new StatusBarController(config, diagnostics);
   context.subscriptions.push(contextKeys, statusBar);
+  registerScreenShare(context, config, diagnostics, statusBar);
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();

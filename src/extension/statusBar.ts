@@ -10,6 +10,8 @@ import { describePolicy, labelDescription, labelName, SET_LABEL_COMMAND } from "
 export class StatusBarController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("veil.status", vscode.StatusBarAlignment.Right, 100);
   private readonly listeners: vscode.Disposable[];
+  /** Screen-share mode is on: `$(eye-closed)` after the label (set by ScreenShareController). */
+  screenShare = false;
 
   constructor(
     private readonly config: ConfigStore,
@@ -50,6 +52,7 @@ export class StatusBarController implements vscode.Disposable {
     const count = document ? this.diagnostics.collection.get(document.uri)?.length ?? 0 : 0;
     const name = config.label ? labelName(config.label) : "Veil";
     this.item.text = count > 0 ? `$(shield) ${name} · ${count}` : `$(shield) ${name}`;
+    if (this.screenShare) this.item.text += " $(eye-closed)";
     const warn = config.label === "pro" || (config.label === undefined && count > 0);
     this.item.backgroundColor = warn ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -61,6 +64,7 @@ export class StatusBarController implements vscode.Disposable {
         `${count === 1 ? vscode.l10n.t("1 finding in this file.") : vscode.l10n.t("{0} findings in this file.", count)}\n\n`,
       );
     }
+    if (this.screenShare) tooltip.appendMarkdown(`$(eye-closed) ${vscode.l10n.t("Screen-share mode: sensitive values are masked on screen.")}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t("Click to change the label."));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t("Veil: {0}, {1} findings", labelName(config.label), count) };

@@ -1,0 +1,136 @@
+// Screen-share mode: every finding in the visible editors is drawn as an opaque bar, the
+// text itself untouched (copying, saving and the language server see the real file).
+import * as vscode from "vscode";
+import type { Finding } from "../engine";
+import type { ConfigStore } from "./config";
+import type { DiagnosticsController } from "./diagnostics";
+import type { StatusBarController } from "./statusBar";
+
+export const TOGGLE_SCREEN_SHARE_COMMAND = "veil.toggleScreenShare";
+/** Registered only in test runs: whether masking is on and the ranges drawn masked per visible editor. */
+export const SCREEN_SHARE_STATE_COMMAND = "veil.internal.screenShareState";
+export const SCREEN_SHARE_CONTEXT_KEY = "veil.screenShareOn";
+
+export interface MaskedRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface ScreenShareState {
+  on: boolean;
+  editors: { uri: string; ranges: MaskedRange[] }[];
+}
+
+export class ScreenShareController implements vscode.Disposable {
+  /** The text is made invisible and a solid bar in its place; `••••` stands after it as a hint. */
+  private readonly decoration = vscode.window.createTextEditorDecorationType({
+    color: "transparent",
+    opacity: "0",
+    backgroundColor: new vscode.ThemeColor("editor.foreground"),
+    borderRadius: "3px",
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    after: { contentText: "🔒", margin: "0 0 0 2px", color: new vscode.ThemeColor("descriptionForeground") },
+  });
+  /** What the user chose with the command; `undefined` = follow the label (auto mode). */
+  private override: boolean | undefined;
+  private readonly applied = new Map<vscode.TextEditor, vscode.Range[]>();
+  private readonly listeners: vscode.Disposable[];
+  private lastOn = false;
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly diagnostics: DiagnosticsController,
+    private readonly statusBar: StatusBarController,
+  ) {
+    this.listeners = [
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      diagnostics.onDidUpdate((uri) => {
+        if (this.isOn() && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) this.refresh();
+      }),
+      config.onDidChange(() => this.refresh()),
+    ];
+    // Reading the config loads the engine: decide just after activation.
+    const first = setTimeout(() => this.refresh(), 0);
+    this.listeners.push({ dispose: () => clearTimeout(first) });
+  }
+
+  /** On when toggled on, or (until toggled) when the label's policy masks and `veil.screenShare.autoForPro` is set. */
+  isOn(): boolean {
+    if (this.override !== undefined) return this.override;
+    const config = this.config.get(vscode.window.activeTextEditor?.document.uri);
+    return config.screenShareAutoForPro && config.policy.masking;
+  }
+
+  toggle(): boolean {
+    this.override = !this.isOn();
+    this.refresh();
+    void vscode.window.setStatusBarMessage(
+      this.override ? vscode.l10n.t("Veil: screen-share mode on, sensitive values are masked") : vscode.l10n.t("Veil: screen-share mode off"),
+      3000,
+    );
+    return this.override;
+  }
+
+  refresh(): void {
+    const on = this.isOn();
+    if (on !== this.lastOn) {
+      this.lastOn = on;
+      void vscode.commands.executeCommand("setContext", SCREEN_SHARE_CONTEXT_KEY, on);
+    }
+    this.statusBar.screenShare = on;
+    this.statusBar.update();
+    this.applied.clear();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!on) {
+        editor.setDecorations(this.decoration, []);
+        continue;
+      }
+      const findings = this.diagnostics.findingsFor(editor.document);
+      const options = findings.map((finding) => this.optionsFor(editor.document, finding));
+      editor.setDecorations(this.decoration, options);
+      this.applied.set(editor, options.map((o) => o.range));
+    }
+  }
+
+  private optionsFor(document: vscode.TextDocument, finding: Finding): vscode.DecorationOptions {
+    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+    const hover = new vscode.MarkdownString();
+    hover.appendMarkdown(`**${vscode.l10n.t("Masked by Veil (screen-share mode)")}**\n\n`);
+    hover.appendText(`${finding.message} — ${finding.preview}`);
+    return { range, hoverMessage: hover };
+  }
+
+  state(): ScreenShareState {
+    const on = this.isOn();
+    return {
+      on,
+      editors: vscode.window.visibleTextEditors.map((editor) => ({
+        uri: editor.document.uri.toString(),
+        ranges: (this.applied.get(editor) ?? []).map((r) => ({
+          start: { line: r.start.line, character: r.start.character },
+          end: { line: r.end.line, character: r.end.character },
+        })),
+      })),
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.listeners) d.dispose();
+    this.decoration.dispose();
+  }
+}
+
+/** Creates the controller and its commands; everything goes to `context.subscriptions`. */
+export function registerScreenShare(
+  context: vscode.ExtensionContext,
+  config: ConfigStore,
+  diagnostics: DiagnosticsController,
+  statusBar: StatusBarController,
+): ScreenShareController {
+  const controller = new ScreenShareController(config, diagnostics, statusBar);
+  context.subscriptions.push(controller, vscode.commands.registerCommand(TOGGLE_SCREEN_SHARE_COMMAND, () => controller.toggle()));
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(vscode.commands.registerCommand(SCREEN_SHARE_STATE_COMMAND, () => controller.state()));
+  }
+  return controller;
+}
