@@ -22,14 +22,13 @@ export interface ScreenShareState {
 }
 
 export class ScreenShareController implements vscode.Disposable {
-  /** The text is made invisible and a solid bar in its place; `••••` stands after it as a hint. */
+  /** The text is made invisible with a solid bar in its place (the same width: nothing moves). */
   private readonly decoration = vscode.window.createTextEditorDecorationType({
     color: "transparent",
     opacity: "0",
     backgroundColor: new vscode.ThemeColor("editor.foreground"),
     borderRadius: "3px",
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    after: { contentText: "🔒", margin: "0 0 0 2px", color: new vscode.ThemeColor("descriptionForeground") },
   });
   /** What the user chose with the command; `undefined` = follow the label (auto mode). */
   private override: boolean | undefined;
