@@ -15,6 +15,7 @@ const AMOUNT =
   /(?:\d{1,3}(?:[ \u00a0\u202f\u2009,.'’]\d{3})+|\d+)(?:[.,]\d{1,2})?(?:[ \u00a0\u202f]?(?:[kKM]|Md|Mds|bn|millions?|milliards?|billions?)(?![\p{L}\d]))?/uy;
 
 const SYMBOLS = ["€", "$", "£"];
+const SENTENCE_PUNCTUATION = "\n\r\t.,;:!?)";
 const CODES = ["EUR", "USD", "GBP", "CHF"];
 /** "euro(s)" and "dollar(s)" in any case, searched without their first letter: "e" is so common that indexOf("euro") is four times slower. */
 const WORD_TAILS: readonly [string, number, number][] = [
@@ -109,7 +110,9 @@ export const moneyPass: Pass = {
             continue;
           }
         }
-        // Suffix: "1 250,50 €", "12k€", "15 $".
+        // Suffix: "1 250,50 €", "12k€", "15 $". A "$" that ends a regex (`1987$/`) or opens a
+        // template placeholder (`0.0${z}`) is followed by code, not by the end of a phrase.
+        if (dollar && me < n && !isSpace(text.charCodeAt(me)) && !SENTENCE_PUNCTUATION.includes(text[me])) continue;
         const start = amountBefore(text, ms, dollar);
         if (start >= 0) found(start, me, 0.8);
       }

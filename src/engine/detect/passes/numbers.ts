@@ -133,7 +133,8 @@ function separatorKind(text: string, from: number, to: number): string {
 // ("Desk: …", "Office: …"; "the office is at 17 …" is an address).
 const PHONE_BEFORE = new RegExp(
   "(?:^|[^\\p{L}])(?:" +
-    "(?:t[ée]l[ée]?|gsm|fax|sms|cell|call(?:s|ed|ing)?|appel(?:ez|er|le)?|joindre)(?!\\p{L})" +
+    "(?:t[ée]l[ée]?|gsm|fax|sms|cell|appel(?:ez|er|le)?|joindre)(?!\\p{L})" +
+    "|call(?:ed|ing)?\\s*(?:me|us|him|her|them|back|at|on|:)(?!\\p{L})" +
     "|t[ée]l[ée]phon|phone|mobile|portable|whatsapp|cellular|cellulaire" +
     "|(?:ph|mob|desk|office|contact|home|work|bureau|domicile|direct)\\s*[:.]" +
     ")",
@@ -143,7 +144,9 @@ const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel
 const COMPANY = /siren|siret|rcs|r\.c\.s|immatricul|registre du commerce|company (?:number|id)|n° tva/;
 const CARD = /card|carte|(?:^|[^a-z])c[bc](?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
 const SSN = /ssn|social security|soc\.? ?sec/;
-const VERSION = /(?:version|(?:^|[^a-z])v(?:er)?\.?)[\s"'`:=(]*$/;
+/** Words after which a dotted quad is a version, a section or a step number, not an address. */
+const NOT_AN_ADDRESS =
+  /(?:version|(?:^|[^a-z])v(?:er)?\.?|section|(?:^|[^a-z])sect?\.?|step|§|chapter|(?:^|[^a-z])chap\.?|clause|article|(?:^|[^a-z])art\.?|paragraph|(?:^|[^a-z])para\.?|figure|(?:^|[^a-z])fig\.?|table|rfc\s*\d*|workflow|rule)[\s"'`:=(#-]*$|oid/;
 
 /** Per-scan state: where the context for the current run lies, and the libphonenumber budget. */
 interface RunContext {
@@ -333,7 +336,7 @@ function findIpv4s(rc: RunContext, emitThem: boolean): void {
     const before = groupStart[g] > 0 ? text.charCodeAt(groupStart[g] - 1) : 32;
     const after = groupEnd[h] < text.length ? text.charCodeAt(groupEnd[h]) : 32;
     if (h - g === 3 && !isWordChar(before) && !isWordChar(after) && isIpv4(text, g)) {
-      if (emitThem) emit(rc.out, rc.context, PII["ip-address"], groupStart[g], groupEnd[h], 0.85);
+      if (emitThem) emit(rc.out, rc.context, PII["ip-address"], groupStart[g], groupEnd[h], singleDigitOctets(g) ? 0.4 : 0.85);
       ipRanges.push(g, h + 1);
     }
     g = h + 1;
@@ -353,12 +356,20 @@ function isIpv4(text: string, from: number): boolean {
   }
   // Unspecified (0/8), loopback (127/8), multicast, reserved and masks (224 and up).
   if (first === 0 || first === 127 || first >= 224) return false;
-  // "version 1.2.3.4", "v1.0.0.1", AssemblyVersion("1.0.0.0"): only worth a regex if a "v" is near.
+  // "version 1.2.3.4", AssemblyVersion("1.0.0.0"), "section 4.1.2.9", OID = '2.5.29.14':
+  // only worth a regex when a letter is near.
   const s = groupStart[from];
-  for (let i = s - 1; i >= 0 && i >= s - 24; i--) {
+  const lineStart = linesBefore(text, s, 0, s - 40);
+  for (let i = s - 1; i >= lineStart; i--) {
     const c = text.charCodeAt(i);
-    if (c === 118 || c === 86) return !contextMatches(text, s - 24, s, VERSION);
+    if (isAsciiLetter(c) || c === 0xa7) return !contextMatches(text, lineStart, s, NOT_AN_ADDRESS);
   }
+  return true;
+}
+
+/** 1.2.3.4, 4.1.2.9: far more often a section, a step or an example than a host. */
+function singleDigitOctets(from: number): boolean {
+  for (let g = from; g < from + 4; g++) if (groupEnd[g] - groupStart[g] !== 1) return false;
   return true;
 }
 
@@ -469,9 +480,11 @@ function handleRun(rc: RunContext, s: number, shortOnly: boolean): number {
   const vatStart = text.startsWith("FR", s - 2) ? s - 2 : text.charCodeAt(s - 1) === 32 && text.startsWith("FR", s - 3) ? s - 3 : -1;
   if (vatStart >= 0 && (vatStart === 0 || !isWordChar(text.charCodeAt(vatStart - 1))) && tryFrVat(rc, vatStart)) return e;
 
-  // Digits inside an identifier, a hex string or a decimal fraction are not identifiers.
+  // Digits inside an identifier, a hex string or a decimal fraction are not identifiers,
+  // nor are those hyphenated to a word: CVE-2026-9358, ISO-8859-1, build_20240115.
   const before = s > 0 ? text.charCodeAt(s - 1) : 32;
   if (isWordChar(before)) return e;
+  if ((before === 45 || before === 47) && s >= 2 && isWordChar(text.charCodeAt(s - 2))) return e;
   if ((before === 46 || before === 44) && s >= 2 && isDigit(text.charCodeAt(s - 2))) return e;
   const after = e < n ? text.charCodeAt(e) : 32;
   if (isWordChar(after) && !(after === 120 && isDigit(text.charCodeAt(e + 1)))) return e;
