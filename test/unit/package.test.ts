@@ -90,6 +90,21 @@ describe("package.json", () => {
     assert.match(manifest.repository?.url ?? "", /^https:\/\//);
   });
 
+  it("links only declared commands from its walkthrough, in both languages", () => {
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    const french = JSON.parse(readFileSync(join(ROOT, "package.nls.fr.json"), "utf8")) as Record<string, string>;
+    const walkthroughs = manifest.contributes.walkthroughs ?? [];
+    assert.ok(walkthroughs.length > 0, "no walkthrough");
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      for (const strings of [nls, french]) {
+        const text = strings[step.description.replace(/^%|%$/g, "")] ?? step.description;
+        const links = [...text.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+        assert.ok(links.length > 0, `${step.id} has no button`);
+        for (const id of links) assert.ok(declared.has(id), `${step.id} links to ${id}, which is not declared`);
+      }
+    }
+  });
+
   it("has the images its walkthrough steps show", () => {
     for (const walkthrough of manifest.contributes.walkthroughs ?? []) {
       assert.ok(walkthrough.steps.length > 0, `${walkthrough.id} has no step`);
