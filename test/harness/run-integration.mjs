@@ -73,6 +73,13 @@ async function runPass({ trusted, grep: passGrep, label }) {
   const workspace = path.join(temp.dir, "workspace");
   fs.mkdirSync(userDataDir);
   fs.mkdirSync(extensionsDir);
+  if (web) {
+    // VS Code 1.100's browser workbench ignores the payload's extensionDevelopmentKind (it
+    // reads a property its environment service does not have), so also ask for the web
+    // worker through the remote machine's settings.
+    fs.mkdirSync(path.join(userDataDir, "Machine"), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, "Machine", "settings.json"), JSON.stringify({ "remote.extensionKind": { "veil.veil": ["web"] } }));
+  }
   fs.cpSync(path.join(PROJECT_ROOT, "test", "fixtures", "workspace"), workspace, { recursive: true });
   const options = { grep: passGrep, trust: trusted ? "trusted" : "untrusted", timeoutMs: timeoutSeconds * 1000 };
   fs.mkdirSync(path.join(workspace, ".veil-test"));
@@ -140,13 +147,15 @@ async function runPass({ trusted, grep: passGrep, label }) {
     if (!results && !outcome.reason) problems.push("the test entry wrote no results (did the extension host start the tests?)");
     else {
       if (results.vscodeVersion !== info.version) problems.push(`the extension host reports VS Code ${results.vscodeVersion}, the server is ${info.version}`);
+      const ranOnNode = /^Node /.test(results.runtime ?? "");
+      if (web === ranOnNode) problems.push(`the tests ran on ${results.runtime}, not in the ${web ? "web worker" : "Node"} extension host`);
       if (results.failures > 0 && code === 0) problems.push(`${results.failures} failures but exit code 0`);
     }
     if (problems.length > 0) code = code || 1;
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const summary = results ? `${results.passes} passing, ${results.failures} failing, ${results.pending} pending` : "no results";
-    log(`${label}: VS Code ${info.version} (code-server ${info.codeServer}, commit ${info.commit.slice(0, 10)}; extension host reports ${results?.vscodeVersion ?? "nothing"}, ${results?.host ?? (web ? "web" : "node")} host) — ${summary} — exit ${code} in ${seconds} s`);
+    log(`${label}: VS Code ${info.version} (code-server ${info.codeServer}, commit ${info.commit.slice(0, 10)}; extension host reports ${results?.vscodeVersion ?? "nothing"}, ${web ? "web worker" : "Node"} host${results ? ` on ${results.runtime}` : ""}) — ${summary} — exit ${code} in ${seconds} s`);
     if (code !== 0) {
       for (const problem of problems) log(`  problem: ${problem}`);
       const hostErrors = extensionHostErrors(userDataDir);

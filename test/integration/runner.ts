@@ -21,6 +21,8 @@ export interface RunResult {
   vscodeVersion: string;
   host: "node" | "web";
   uiKind: "desktop" | "web";
+  /** "Node x.y.z" or "no Node (web worker)": where the tests really ran. */
+  runtime: string;
   passes: number;
   failures: number;
   pending: number;
@@ -115,7 +117,9 @@ export async function runMocha(mocha: MochaLike, reporterBase: MochaReporterBase
       console.log(LINE_PREFIX + line);
     }
   };
-  const header = `VS Code ${vscode.version} (${host} extension host, ${vscode.env.uiKind === vscode.UIKind.Web ? "web" : "desktop"} UI, workspace ${vscode.workspace.isTrusted ? "trusted" : "untrusted"})`;
+  // What the code actually runs on, not what the entry claims: a web worker has no Node.
+  const runtime = typeof process !== "undefined" && process.versions?.node ? `Node ${process.versions.node}` : "no Node (web worker)";
+  const header = `VS Code ${vscode.version} (${host} extension host on ${runtime}, ${vscode.env.uiKind === vscode.UIKind.Web ? "web" : "desktop"} UI, workspace ${vscode.workspace.isTrusted ? "trusted" : "untrusted"})`;
   console.log(LINE_PREFIX + header);
   output.push(header);
 
@@ -132,6 +136,7 @@ export async function runMocha(mocha: MochaLike, reporterBase: MochaReporterBase
       vscodeVersion: vscode.version,
       host,
       uiKind: vscode.env.uiKind === vscode.UIKind.Web ? "web" : "desktop",
+      runtime,
       passes: stats.passes,
       failures: Math.max(failures, stats.failures),
       pending: stats.pending,
