@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document -- page.evaluate callbacks run in the browser */
 // Screenshot of screen-share mode: the demo's production.env with every value drawn masked.
 // Same server and Chromium as the tests; saves media/screenshots/screen-share.png.
 //   node test/harness/screenshot-masking.mjs [--file config/production.env] [--out PATH]   (after npm run build)
