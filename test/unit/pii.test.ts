@@ -86,6 +86,8 @@ describe("personal data", () => {
       ["Phone:\n9472 7916", "9472 7916"],
       ["0490 75 40 81 (mobile)", "0490 75 40 81"],
       ["appelez le 04 90 75 40 81", "04 90 75 40 81"],
+      ["nobody answers at 0161 496 0733 today", "0161 496 0733"],
+      ["reach Anna on 030-12345678", "030-12345678"],
     ]);
     expectNone("phone", [
       "overflow the call stack (CVE-2026-9358 / CWE-674)",
@@ -101,6 +103,9 @@ describe("personal data", () => {
       "Date: 2003-08-28 12:13:52",
       "the office is at 17031 2202 Rissik St",
       "count: number = 123456789",
+      "0.5.1234567",
+      "rows 012 345 678 901 234",
+      "0123456789",
     ]);
   });
 

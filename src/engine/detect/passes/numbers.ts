@@ -198,7 +198,7 @@ function checkInternational(rc: RunContext, raw: string, digitCount: number): Ph
 const EXTENSION = / ?(?:x|ext\.?|#) ?\d{1,5}(?!\d)/y;
 
 /** Tries to read groups from..to as a phone number; emits it and returns true if it is one. */
-function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens: string, seps: string): boolean {
+function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens: string, seps: string, partial: boolean): boolean {
   const { text } = rc;
   const start = groupStart[from];
   let end = groupEnd[to - 1];
@@ -248,8 +248,19 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
       return true;
     }
   }
+  // A national number with its trunk prefix, written in groups ("0688 872 49 99",
+  // "024 971 50 30", "0961-7596216"): how most countries outside North America write phones.
+  if (len >= 9 && len <= 11 && to - from >= 2 && to - from <= 5 && digits.charCodeAt(0) === 48 && digits.charCodeAt(1) !== 48 && (seps === "space" || seps === "-" || seps === ".")) {
+    let groupsOk = true;
+    for (let g = from; g < to && groupsOk; g++) groupsOk = groupEnd[g] - groupStart[g] >= 2 && groupEnd[g] - groupStart[g] <= 8;
+    // Cut out of a longer row of numbers, the shape alone proves nothing.
+    if (groupsOk && (!partial || hasContext())) {
+      emit(rc.out, rc.context, PII.phone, pStart, end, hasContext() ? 0.85 : 0.65);
+      return true;
+    }
+  }
   // Anything else looks like a phone number only next to a word that says so.
-  if (len > 13 || (to - from === 1 && len < 9)) return false;
+  if (len > 13 || (to - from === 1 && len < 9) || to - from > 6) return false;
   if (looksLikeDate(text, from, to, lens)) return false;
   if (!hasContext()) return false;
   emit(rc.out, rc.context, PII.phone, pStart, end, to - from > 1 ? 0.75 : 0.7);
@@ -263,7 +274,7 @@ function looksLikeDate(text: string, from: number, to: number, lens: string): bo
 }
 
 /** Tries groups from..to as one identifier; emits it and returns true if it is one. */
-function classify(rc: RunContext, from: number, to: number): boolean {
+function classify(rc: RunContext, from: number, to: number, partial: boolean): boolean {
   const { text, out, context } = rc;
   const start = groupStart[from];
   const end = groupEnd[to - 1];
@@ -312,7 +323,7 @@ function classify(rc: RunContext, from: number, to: number): boolean {
       return true;
     }
   }
-  return tryPhone(rc, from, to, digits, lens, seps);
+  return tryPhone(rc, from, to, digits, lens, seps, partial);
 }
 
 function cardGrouping(lens: string): boolean {
@@ -505,10 +516,12 @@ function handleRun(rc: RunContext, s: number, shortOnly: boolean): number {
 
 /** Classifies groups from..to, or else the longest numbers at its start or end. */
 function classifySegment(rc: RunContext, from: number, to: number): void {
-  if (classify(rc, from, to)) return;
+  if (classify(rc, from, to, false)) return;
+  // Two numbers side by side have a few groups; a long row of small numbers is a table.
+  if (to - from > 8) return;
   // A number written next to another: "4111 1111 1111 1111 12/25", "Box 12 06 12 34 56 78".
-  for (let k = to - 1; k > from; k--) if (classify(rc, from, k)) return;
-  for (let k = from + 1; k < to; k++) if (classify(rc, k, to)) return;
+  for (let k = to - 1; k > from; k--) if (classify(rc, from, k, true)) return;
+  for (let k = from + 1; k < to; k++) if (classify(rc, k, to, true)) return;
 }
 
 export const numbersPass: Pass = {
