@@ -65,12 +65,14 @@ const BASE_RATIO = 100;
 const PER_FINDING = 0.03 * ((1 << 20) / SIZE);
 
 /**
- * Rules known to exceed the bound on some inputs, with why. An input over the bound is
+ * Rules and passes known to exceed the bound on some inputs, with why. An input over the bound is
  * measured again with these rules off: if it is then within bounds it is reported as known
  * (printed, not failed); anything else over the bound fails. Remove a rule once it is fixed.
  * Details and figures: /work/notes/ROBUSTNESS.md.
  */
 const KNOWN_SLOW: Record<string, string> = {
+  "pii-numbers":
+    "every run of digits costs its classification (Luhn, lengths, context regexes over lower-cased slices): ~10 µs per run on the loaded machine; card near-misses every 24 characters measured at ratio 73–102",
   "secret-assignment":
     "on a line where no separator ends the value, every keyword hit (secret, token, access_key…) captures the value run (up to 300 chars), compares it again through the backreference and fails on the terminator: ~13 µs per hit on the loaded machine, the regex alone 0.15–0.4 s per MB, ratio 100–155 with the rest of the engine",
 };
@@ -286,8 +288,12 @@ describe("adversarial input: every rule and pass stays linear on 1 MB", function
       const m = measure(scannerFor(input.options), input, text);
       if (m.ratio > m.bound) {
         // Within bounds without one of the known slow rules, and much faster? Then it is that
-        // rule, already on record (not a lucky quiet moment of the machine).
+        // rule, already on record (not a lucky quiet moment of the machine: a rule must also
+        // have run, one of its keywords being in the text).
+        const lower = text.toLowerCase();
         for (const id of Object.keys(KNOWN_SLOW)) {
+          const rule = rules.find((r) => r.id === id);
+          if (rule && !rule.keywords.some((k) => lower.includes(k))) continue;
           const without = measure(scannerFor(input.options, [id]), input, text);
           if (without.ratio <= without.bound && without.ratio * 1.5 <= m.ratio) {
             m.known = [id];
