@@ -31,7 +31,8 @@ export function isDisabled(context: PassContext, info: PiiInfo): boolean {
 }
 
 export function emit(out: Candidate[], context: PassContext, info: PiiInfo, start: number, end: number, confidence: number): void {
-  if (isDisabled(context, info)) return;
+  // The scanner would drop it anyway; not building it keeps finding-dense inputs cheap.
+  if (confidence < context.options.minConfidence || isDisabled(context, info)) return;
   out.push({ ruleId: info.ruleId, category: "pii", kind: info.kind, title: info.title, start, end, confidence, advice: info.advice });
 }
 

@@ -145,8 +145,33 @@ const COMPANY = /siren|siret|rcs|r\.c\.s|immatricul|registre du commerce|company
 const CARD = /card|carte|(?:^|[^a-z])c[bc](?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
 const SSN = /ssn|social security|soc\.? ?sec/;
 /** Words after which a dotted quad is a version, a section or a step number, not an address. */
-const NOT_AN_ADDRESS =
-  /(?:version|(?:^|[^a-z])v(?:er)?\.?|section|(?:^|[^a-z])sect?\.?|step|§|chapter|(?:^|[^a-z])chap\.?|clause|article|(?:^|[^a-z])art\.?|paragraph|(?:^|[^a-z])para\.?|figure|(?:^|[^a-z])fig\.?|table|rfc\s*\d*|workflow|rule)[\s"'`:=(#-]*$|oid/;
+const NOT_ADDRESS_WORDS = new Set(["v", "ver", "version", "section", "sec", "sect", "step", "chapter", "chap", "clause", "article", "art", "para", "paragraph", "figure", "fig", "table", "workflow", "rule", "release", "build"]);
+
+/**
+ * "version 1.2.3.4", AssemblyVersion("1.0.0.0"), "section 4.1.2.9", "§ 4.1.2.9",
+ * OID = '2.5.29.14': the last word before the quad, or "oid" earlier on the line, says it is
+ * not an address. Reads at most 40 characters, without a regex: it runs on every quad.
+ */
+function notAnAddress(text: string, s: number): boolean {
+  const lineStart = linesBefore(text, s, 0, s - 40);
+  let i = s - 1;
+  while (i >= lineStart) {
+    const c = text.charCodeAt(i);
+    if (c === 0xa7) return true;
+    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 58 || c === 61 || c === 40 || c === 35 || c === 45 || c === 46) i--;
+    else break;
+  }
+  const wordEnd = i + 1;
+  while (i >= lineStart && isAsciiLetter(text.charCodeAt(i))) i--;
+  if (wordEnd - i > 1) {
+    const word = text.slice(i + 1, wordEnd).toLowerCase();
+    if (NOT_ADDRESS_WORDS.has(word) || word.endsWith("version")) return true;
+  }
+  for (let k = lineStart; k + 2 < s; k++) {
+    if ((text.charCodeAt(k) | 32) === 111 && (text.charCodeAt(k + 1) | 32) === 105 && (text.charCodeAt(k + 2) | 32) === 100) return true;
+  }
+  return false;
+}
 
 /** Per-scan state: where the context for the current run lies, and the libphonenumber budget. */
 interface RunContext {
@@ -346,7 +371,8 @@ function findIpv4s(rc: RunContext, emitThem: boolean): void {
     while (h + 1 < groupCount && groupStart[h + 1] - groupEnd[h] === 1 && text.charCodeAt(groupEnd[h]) === 46) h++;
     const before = groupStart[g] > 0 ? text.charCodeAt(groupStart[g] - 1) : 32;
     const after = groupEnd[h] < text.length ? text.charCodeAt(groupEnd[h]) : 32;
-    if (h - g === 3 && !isWordChar(before) && !isWordChar(after) && isIpv4(text, g)) {
+    // Without emitting, only the shape matters (the caller skips these groups).
+    if (h - g === 3 && !isWordChar(before) && !isWordChar(after) && isIpv4(text, g, emitThem)) {
       if (emitThem) emit(rc.out, rc.context, PII["ip-address"], groupStart[g], groupEnd[h], singleDigitOctets(g) ? 0.4 : 0.85);
       ipRanges.push(g, h + 1);
     }
@@ -354,7 +380,7 @@ function findIpv4s(rc: RunContext, emitThem: boolean): void {
   }
 }
 
-function isIpv4(text: string, from: number): boolean {
+function isIpv4(text: string, from: number, checkContext: boolean): boolean {
   let first = 0;
   for (let g = from; g < from + 4; g++) {
     const len = groupEnd[g] - groupStart[g];
@@ -367,15 +393,7 @@ function isIpv4(text: string, from: number): boolean {
   }
   // Unspecified (0/8), loopback (127/8), multicast, reserved and masks (224 and up).
   if (first === 0 || first === 127 || first >= 224) return false;
-  // "version 1.2.3.4", AssemblyVersion("1.0.0.0"), "section 4.1.2.9", OID = '2.5.29.14':
-  // only worth a regex when a letter is near.
-  const s = groupStart[from];
-  const lineStart = linesBefore(text, s, 0, s - 40);
-  for (let i = s - 1; i >= lineStart; i--) {
-    const c = text.charCodeAt(i);
-    if (isAsciiLetter(c) || c === 0xa7) return !contextMatches(text, lineStart, s, NOT_AN_ADDRESS);
-  }
-  return true;
+  return !checkContext || !notAnAddress(text, groupStart[from]);
 }
 
 /** 1.2.3.4, 4.1.2.9: far more often a section, a step or an example than a host. */
