@@ -8,12 +8,13 @@ import { isUsSsn } from "../../validate/ssn";
 import { contextMatches, emit, isAsciiLetter, isDigit, isWordChar, lineEnd, linesBefore, PII } from "./common";
 
 /**
- * Number-shaped personal data, found in one walk over the text: every run of digits joined
- * by single separators (space, NBSP, dot, dash, parentheses) is read once, then handed to
- * the validators in order — IBAN and French VAT (two letters before the digits), IPv4,
- * SIRET, card, SIREN, NIR, US SSN, phone. A failed checksum is never a finding; formats that
- * any number could take (a bare 9-digit SIREN, a national phone number written in groups)
- * need a context word nearby.
+ * Number-shaped personal data. Runs of digits joined by short separators (space, NBSP, U+202F,
+ * dot, dash, parentheses) are found by two cheap regex searches (seven digits or more; dotted
+ * quads) and a look for Corsica's 2A/2B, read once into group buffers, then handed to the
+ * validators in order: IBAN and French VAT (letters just before the digits), IPv4, SIRET,
+ * card, SIREN, NIR, US SSN, phone. A failed checksum is never a finding; formats any number
+ * could take (a bare 9-digit SIREN, digits in groups that might be a phone) need a context
+ * word nearby.
  */
 
 /**
