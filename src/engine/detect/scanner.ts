@@ -103,8 +103,9 @@ export class Scanner {
   scan(text: string): Finding[] {
     const candidates = this.candidates(text);
     if (candidates.length === 0) return [];
-    const lower = text.toLowerCase();
-    const ignored = this.options.directives ? ignoredRanges(text, lower.length === text.length ? lower : asciiLower(text)) : [];
+    // Most texts hold no directive: a case-insensitive test (~2 GB/s) spares lower-casing the
+    // whole text (~200 MB/s and a full copy) just to look for one.
+    const ignored = this.options.directives && DIRECTIVE_HINT.test(text) ? ignoredRanges(text, lowerSameLength(text)) : [];
     const kept: Candidate[] = [];
     for (const c of candidates) {
       if (c.confidence < this.options.minConfidence) continue;
@@ -234,6 +235,15 @@ export class Scanner {
 }
 
 /** Lower-cases ASCII only, so offsets stay those of the original text. */
+/** Every directive token of directives.ts holds one of these. */
+const DIRECTIVE_HINT = /veil:allow|gitleaks:allow|pragma: allowlist|secretlint-disable/i;
+
+/** Lower-cased text with the original's offsets. */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : asciiLower(text);
+}
+
 function asciiLower(text: string): string {
   return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
