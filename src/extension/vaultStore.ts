@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { Vault, sha256Hex } from "../engine";
+import type { Vault } from "../engine";
+import { engine } from "./engine";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KEY_PREFIX = "veil.vault:";
@@ -17,20 +18,34 @@ export interface VaultStoreOptions {
   now?: () => number;
 }
 
+interface WorkspaceShape {
+  workspaceFile?: vscode.Uri;
+  workspaceFolders?: readonly { uri: vscode.Uri }[];
+  name?: string;
+}
+
+function workspaceIdentity(workspace: WorkspaceShape): string {
+  if (workspace.workspaceFile && workspace.workspaceFile.scheme !== "untitled") return `file:${workspace.workspaceFile.toString()}`;
+  if (workspace.workspaceFolders?.length) return `folders:${workspace.workspaceFolders.map((f) => f.uri.toString()).join("\n")}`;
+  return `window:${workspace.name ?? ""}`;
+}
+
 /**
  * The SecretStorage key of a workspace's vault: one vault per workspace, named by a hash so
  * that folder paths (which may hold a client's name) are not written as key names.
  */
-export function vaultKeyFor(workspace: {
-  workspaceFile?: vscode.Uri;
-  workspaceFolders?: readonly { uri: vscode.Uri }[];
-  name?: string;
-}): string {
-  let identity: string;
-  if (workspace.workspaceFile && workspace.workspaceFile.scheme !== "untitled") identity = `file:${workspace.workspaceFile.toString()}`;
-  else if (workspace.workspaceFolders?.length) identity = `folders:${workspace.workspaceFolders.map((f) => f.uri.toString()).join("\n")}`;
-  else identity = `window:${workspace.name ?? ""}`;
-  return KEY_PREFIX + sha256Hex(identity);
+export function vaultKeyFor(workspace: WorkspaceShape): string {
+  return KEY_PREFIX + engine().sha256Hex(workspaceIdentity(workspace));
+}
+
+/**
+ * The same key for a store made at activation: the workspace is read now, the hash is taken
+ * on first use, so activation does not load the engine.
+ */
+export function lazyVaultKeyFor(workspace: WorkspaceShape): () => string {
+  const identity = workspaceIdentity(workspace);
+  let key: string | undefined;
+  return () => (key ??= KEY_PREFIX + engine().sha256Hex(identity));
 }
 
 // Writers of one key inside this extension host take turns, so two stores (or two commands)
@@ -52,11 +67,11 @@ function withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T> {
 }
 
 function emptyVault(): Vault {
-  return Vault.fromJSON({ version: 1, entries: [] });
+  return engine().Vault.fromJSON({ version: 1, entries: [] });
 }
 
 function cloneVault(vault: Vault): Vault {
-  return Vault.fromJSON(vault.toJSON());
+  return engine().Vault.fromJSON(vault.toJSON());
 }
 
 function serialize(vault: Vault): string {
@@ -75,10 +90,11 @@ export class VaultStore implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private corruptionReported = false;
   private cached: Vault | undefined;
+  private resolvedKey: string | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
-    readonly key: string,
+    private readonly keySource: string | (() => string),
     private readonly options: VaultStoreOptions,
   ) {
     this.subscription = secrets.onDidChange((event) => {
@@ -86,6 +102,11 @@ export class VaultStore implements vscode.Disposable {
       this.cached = undefined;
       this.changeEmitter.fire();
     });
+  }
+
+  /** The SecretStorage key (given, or computed on first use). */
+  get key(): string {
+    return (this.resolvedKey ??= typeof this.keySource === "string" ? this.keySource : this.keySource());
   }
 
   dispose(): void {
@@ -114,7 +135,7 @@ export class VaultStore implements vscode.Disposable {
     }
     if (raw === undefined || raw === "") return emptyVault();
     try {
-      return Vault.fromJSON(JSON.parse(raw));
+      return engine().Vault.fromJSON(JSON.parse(raw));
     } catch (error) {
       this.report(`the stored vault is not valid (${errorName(error)}); it was reset`);
       await this.secrets.delete(this.key).then(undefined, () => undefined);

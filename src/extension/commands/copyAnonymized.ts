@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { anonymize, describeReport } from "../../engine";
+import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 import { resolveSource, type SourceText } from "./textSource";
 
@@ -13,13 +13,13 @@ export interface CopyAnonymizedResult {
 /** Anonymizes a text with the workspace vault (saved at once) and puts it on the clipboard. */
 export async function copySourceAnonymized(context: CommandContext, source: SourceText): Promise<CopyAnonymizedResult> {
   const config = context.services.config(source.document?.uri);
-  const result = await context.vault.update((vault) => anonymize(source.text, vault, { scan: config.scanOptions }));
+  const result = await context.vault.update((vault) => engine().anonymize(source.text, vault, { scan: config.scanOptions }));
   await vscode.env.clipboard.writeText(result.text);
   const total = result.report.total;
   const message =
     total === 0
       ? vscode.l10n.t("Nothing sensitive found — copied as is")
-      : vscode.l10n.t("Copied anonymized. {0}", describeReport(result.report));
+      : vscode.l10n.t("Copied anonymized. {0}", engine().describeReport(result.report));
   void vscode.window.showInformationMessage(message);
   log(context, `copy anonymized (${source.origin}): ${total} replaced ${JSON.stringify(result.report.byKind)}`);
   return { replaced: total, byKind: { ...result.report.byKind }, origin: source.origin };

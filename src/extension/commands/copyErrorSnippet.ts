@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { extractErrorSnippet, type ErrorSnippet } from "../../engine";
+import type { ErrorSnippet } from "../../engine";
+import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 import { isTerminalInvocation, readTerminalSelection, selectedRanges, toRange, toUri, type TargetArgument } from "./textSource";
 
@@ -139,7 +140,7 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
   const readFile = (relativePath: string) => (current && relativePath === current.path ? current.text : readWorkspaceFile(relativePath));
   const folders = vscode.workspace.workspaceFolders ?? [];
   const snippet: ErrorSnippet | undefined = await context.vault.update((vault) =>
-    extractErrorSnippet(source, {
+    engine().extractErrorSnippet(source, {
       contextLines: config.snippetContextLines,
       workspaceRoots: folders.map(folderRoot),
       homeDir: environment("HOME") ?? environment("USERPROFILE"),

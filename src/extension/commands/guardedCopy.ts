@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { scan, type Finding } from "../../engine";
+import type { Finding } from "../../engine";
+import { engine } from "../engine";
 import { copySourceAnonymized } from "./copyAnonymized";
 import { log, type CommandContext } from "./context";
 import { selectedRanges, sourceFromRanges, type SourceText } from "./textSource";
@@ -65,7 +66,7 @@ export async function guardedCopy(context: CommandContext, arg?: unknown): Promi
   const config = context.services.config(editor.document.uri);
   // No check of `config.copyGuard` here: the `veil.copyGuardActive` context key decides whether
   // Ctrl/Cmd+C reaches this command; run explicitly, it always guards.
-  const findings = scan(source.text, config.scanOptions);
+  const findings = engine().scan(source.text, config.scanOptions);
   if (findings.length === 0) {
     await plainCopy(source.text);
     return { action: "copied", findings: 0 };

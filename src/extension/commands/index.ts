@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
-import { anonymize, Vault } from "../../engine";
+import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
-import { VaultStore, vaultKeyFor } from "../vaultStore";
+import { lazyVaultKeyFor, VaultStore } from "../vaultStore";
 import { CommandId, type CommandContext } from "./context";
 import { copyAnonymized } from "./copyAnonymized";
 import { copyErrorSnippet } from "./copyErrorSnippet";
@@ -28,7 +28,7 @@ export interface TestHooks {
 
 /** The workspace vault in SecretStorage; an unreadable one is reported once and reset. */
 export function createVaultStore(context: vscode.ExtensionContext, services: ExtensionServices): VaultStore {
-  return new VaultStore(context.secrets, vaultKeyFor(vscode.workspace), {
+  return new VaultStore(context.secrets, lazyVaultKeyFor(vscode.workspace), {
     ttlDays: () => services.config().vaultTtlDays,
     onCorrupt: (detail) => {
       services.output.appendLine(`[${new Date().toISOString()}] vault: ${detail}`);
@@ -46,6 +46,7 @@ export function createVaultStore(context: vscode.ExtensionContext, services: Ext
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const message = error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
+  const { anonymize, Vault } = engine();
   return `${error.name}: ${anonymize(message, new Vault()).text}`;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { restore } from "../../engine";
+import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 
 /** What restoring did: how many placeholders were put back, which ones the vault does not know. */
@@ -30,7 +30,7 @@ export async function pasteWithRealValues(context: CommandContext): Promise<Rest
     return undefined;
   }
   const vault = await context.vault.load();
-  const result = restore(clipboard, vault);
+  const result = engine().restore(clipboard, vault);
   const selections = [...editor.selections];
   const applied = await editor.edit((edit) => {
     for (const selection of selections) edit.replace(selection, result.text);

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { anonymize, describeReport, type AnonymizeResult } from "../../engine";
+import type { AnonymizeResult } from "../../engine";
+import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 import { resolveSource } from "./textSource";
 
@@ -48,7 +49,7 @@ export function previewHeader(result: AnonymizeResult): string {
   if (result.report.total === 0) {
     lines.push(vscode.l10n.t("Nothing sensitive found: the text would be copied as is."));
   } else {
-    lines.push(describeReport(result.report));
+    lines.push(engine().describeReport(result.report));
     // Grouped by placeholder kind (`EMAIL`), as the report counts them; placeholders only.
     const byKind = new Map<string, { count: number; placeholders: string[] }>();
     for (const replacement of result.replacements) {
@@ -82,7 +83,7 @@ export async function previewShared(context: CommandContext, provider: PreviewCo
   const config = context.services.config(source.document?.uri);
   // A copy of the vault: the preview shows the placeholders a copy would give, but saves none.
   const vault = await context.vault.load();
-  const result = anonymize(source.text, vault, { scan: config.scanOptions });
+  const result = engine().anonymize(source.text, vault, { scan: config.scanOptions });
   const baseName = source.document ? source.document.uri.path.split("/").pop() || "untitled" : vscode.l10n.t("terminal");
   const uri = provider.add(vscode.l10n.t("Shared preview - {0}", baseName), previewHeader(result) + result.text);
   let document = await vscode.workspace.openTextDocument(uri);

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { restore } from "../../engine";
+import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 import { warnUnknown, type RestoreOutcome } from "./pasteWithRealValues";
 import { selectedRanges, wholeDocumentRange } from "./textSource";
@@ -19,7 +19,7 @@ export async function restoreSelection(context: CommandContext): Promise<Restore
   const replacements: { range: vscode.Range; text: string }[] = [];
   for (const range of ranges) {
     const original = document.getText(range);
-    const result = restore(original, vault);
+    const result = engine().restore(original, vault);
     restored += result.restored;
     for (const placeholder of result.unknown) unknown.add(placeholder);
     if (result.text !== original) replacements.push({ range, text: result.text });
