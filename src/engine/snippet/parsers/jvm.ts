@@ -51,6 +51,22 @@ export function parseJvmFrame(line: string): ParsedFrame | undefined {
   return frame;
 }
 
+/** How far above the first frame an exception's headline may be. */
+const HEADLINE_REACH = 20;
+
+/**
+ * Where an error's text starts above its first frame (at `firstFrame`): non-blank lines are
+ * taken upwards until one is the headline. Equals `firstFrame` when nothing is above it.
+ */
+function errorStart(lines: readonly string[], firstFrame: number, isHeadline: (line: string) => boolean): number {
+  let start = firstFrame;
+  for (let j = firstFrame - 1; j >= 0 && j >= firstFrame - HEADLINE_REACH && lines[j].trim() !== ""; j--) {
+    start = j;
+    if (isHeadline(lines[j])) break;
+  }
+  return start;
+}
+
 export const jvmParser: ErrorParser = {
   id: "jvm",
   parse(lines) {
@@ -62,11 +78,7 @@ export const jvmParser: ErrorParser = {
         continue;
       }
       // The exception line(s) above the first frame.
-      let start = i;
-      for (let j = i - 1; j >= 0 && j >= i - 20 && lines[j].trim() !== ""; j--) {
-        start = j;
-        if (EXCEPTION.test(lines[j])) break;
-      }
+      const start = errorStart(lines, i, (line) => EXCEPTION.test(line));
       if (start === i) {
         i++;
         continue;
@@ -113,11 +125,8 @@ export const dotnetParser: ErrorParser = {
         i++;
         continue;
       }
-      let start = i;
-      for (let j = i - 1; j >= 0 && j >= i - 20 && lines[j].trim() !== ""; j--) {
-        start = j;
-        if (DOTNET_EXCEPTION.test(lines[j]) && !/^\s*---> /.test(lines[j])) break;
-      }
+      // An inner exception (` ---> …`) is not the headline: keep walking up to the outer one.
+      const start = errorStart(lines, i, (line) => DOTNET_EXCEPTION.test(line) && !/^\s*---> /.test(line));
       if (start === i) {
         i++;
         continue;
