@@ -19,6 +19,7 @@ export * from "./policy";
 export * from "./editor/commentSyntax";
 export * from "./editor/envMove";
 export * from "./editor/incremental";
+export * from "./editor/slices";
 
 const cache = new WeakMap<ScanOptions, Scanner>();
 let defaultScanner: Scanner | undefined;

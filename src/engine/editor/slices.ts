@@ -1,0 +1,250 @@
+/**
+ * Scanning a large text in slices, so that an editor can yield between them. Each slice owns
+ * a "core" range of the text and is scanned with a margin of context on both sides; only the
+ * findings that start in the core are kept, so a finding crossing a boundary is found once,
+ * by the slice where it starts. With a margin wider than the reach of any rule (the longest
+ * multi-line value, a private-key block, plus its window), the result equals one `scan` of
+ * the whole text.
+ *
+ * Cores start at line starts wherever the text has lines, so the lines around a finding and
+ * the line before it (a `veil:allow-next-line`) are inside the scanned text. A line longer than
+ * a slice is cut at a safe place (after a space or punctuation if there is one nearby, never
+ * inside a UTF-16 surrogate pair); for the findings on such a line, or on the line after it,
+ * the ignore directives are checked again on the whole lines, as a one-shot scan sees them.
+ */
+import { ignoredRanges, isIgnored } from "../detect/directives";
+import type { Finding } from "../types";
+
+/**
+ * Context scanned on each side of a slice's core. A private-key block can run ~32,100
+ * characters (its rule's window reaches 32,000 after the keyword, 64 before); the other rules
+ * reach a few hundred. Also the right margin for IncrementalFindings.
+ */
+export const SLICE_MARGIN = 36_864;
+
+/** Characters per slice core by default: a few milliseconds of scanning at ~100 MB/s. */
+export const DEFAULT_SLICE_CHARS = 512 * 1024;
+
+export interface TextSlice {
+  /** The findings kept from this slice start in [coreStart, coreEnd). */
+  coreStart: number;
+  coreEnd: number;
+  /** The range actually scanned: the core plus the margins, on line boundaries where possible. */
+  scanStart: number;
+  scanEnd: number;
+}
+
+export interface SliceOptions {
+  /** Characters per core (a core ends at the next line start after this many, or is cut on a long line). */
+  sliceChars?: number;
+  /** Context scanned around each core; at least SLICE_MARGIN for a result equal to one scan. */
+  margin?: number;
+  /** Whether the scanner honours ignore directives (`Scanner.options.directives`). */
+  directives?: boolean;
+}
+
+export type SliceScanFunction = (text: string) => Finding[];
+
+/**
+ * A scan of `text` one slice at a time: call `step()` until it returns false, then read
+ * `findings`. The slice size can change between steps (`sliceChars`), for a caller that
+ * aims at a duration per slice.
+ */
+export class SlicedScan {
+  sliceChars: number;
+  private readonly margin: number;
+  private readonly directives: boolean;
+  private next = 0;
+  private readonly out: Finding[] = [];
+  /** Ignored ranges (one-shot semantics) around long lines, computed once per line. */
+  private readonly longLineIgnores = new Map<number, Array<[number, number]>>();
+  private slices = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly scan: SliceScanFunction,
+    options: SliceOptions = {},
+  ) {
+    this.sliceChars = Math.max(1, Math.floor(options.sliceChars ?? DEFAULT_SLICE_CHARS));
+    this.margin = Math.max(0, Math.floor(options.margin ?? SLICE_MARGIN));
+    this.directives = options.directives ?? true;
+  }
+
+  get done(): boolean {
+    return this.next >= this.text.length && (this.slices > 0 || this.text.length === 0);
+  }
+
+  /** How much of the text the finished slices cover, in characters. */
+  get progress(): number {
+    return this.next;
+  }
+
+  /** Slices scanned so far. */
+  get sliceCount(): number {
+    return this.slices;
+  }
+
+  /** Findings of the finished slices, sorted, never overlapping; all of them once `done`. */
+  get findings(): readonly Finding[] {
+    return this.out;
+  }
+
+  /** Scans the next slice; returns false when there was nothing left to scan. */
+  step(): boolean {
+    if (this.done) return false;
+    const slice = nextSlice(this.text, this.next, this.sliceChars, this.margin);
+    this.slices++;
+    this.next = slice.coreEnd;
+    const { text } = this;
+    const scanned = slice.scanStart === 0 && slice.scanEnd === text.length ? text : text.slice(slice.scanStart, slice.scanEnd);
+    // Where lines are whole inside the scanned text, the scan saw every directive that applies.
+    const wholeFrom = slice.scanStart === 0 ? 0 : text.charCodeAt(slice.scanStart - 1) === 10 ? nextLineStart(text, slice.scanStart) : nextLineStart(text, nextLineStart(text, slice.scanStart));
+    const wholeTo = slice.scanEnd === text.length || text.charCodeAt(slice.scanEnd) === 10 ? slice.scanEnd : lineStartOf(text, slice.scanEnd);
+    for (const f of this.scan(scanned)) {
+      const start = f.start + slice.scanStart;
+      if (start < slice.coreStart) continue;
+      if (start >= slice.coreEnd) break;
+      const end = f.end + slice.scanStart;
+      if (this.directives && (start < wholeFrom || start >= wholeTo) && this.ignoredOnWholeLines(start)) continue;
+      // A finding that starts in this core but ends after a later finding's start cannot
+      // happen (findings never overlap); keep the order by dropping any such leftover.
+      const last = this.out[this.out.length - 1];
+      if (last && last.end > start) continue;
+      this.out.push(slice.scanStart === 0 ? f : { ...f, start, end });
+    }
+    return true;
+  }
+
+  /** Runs every remaining slice now. */
+  finish(): readonly Finding[] {
+    while (this.step());
+    return this.out;
+  }
+
+  /** Whether a directive silences `offset` when the lines around it are seen whole. */
+  private ignoredOnWholeLines(offset: number): boolean {
+    const { text } = this;
+    const lineStart = lineStartOf(text, offset);
+    let ranges = this.longLineIgnores.get(lineStart);
+    if (!ranges) {
+      // This line and the one before it (a next-line directive), whole: the same ranges as
+      // the one-shot scan's over these lines.
+      const from = lineStart === 0 ? 0 : lineStartOf(text, lineStart - 1);
+      const to = lineEndOf(text, offset);
+      const region = text.slice(from, to);
+      ranges = ignoredRanges(region, lowerSameLength(region)).map(([s, e]): [number, number] => [s + from, e + from]);
+      this.longLineIgnores.set(lineStart, ranges);
+    }
+    return ranges.length > 0 && isIgnored(ranges, offset);
+  }
+}
+
+/** Scans `text` in slices, all at once: the same findings as `scan(text)` (for tests and tools). */
+export function scanInSlices(text: string, scan: SliceScanFunction, options: SliceOptions = {}): Finding[] {
+  return [...new SlicedScan(text, scan, options).finish()];
+}
+
+/** Every slice of `text`, in order (the plan `SlicedScan` follows with a fixed size). */
+export function planSlices(text: string, sliceChars = DEFAULT_SLICE_CHARS, margin = SLICE_MARGIN): TextSlice[] {
+  const slices: TextSlice[] = [];
+  let at = 0;
+  do {
+    const slice = nextSlice(text, at, Math.max(1, Math.floor(sliceChars)), margin);
+    slices.push(slice);
+    at = slice.coreEnd;
+  } while (at < text.length);
+  return slices;
+}
+
+/** The slice whose core starts at `coreStart`. */
+export function nextSlice(text: string, coreStart: number, sliceChars: number, margin: number): TextSlice {
+  const length = text.length;
+  let coreEnd: number;
+  if (length - coreStart <= sliceChars) coreEnd = length;
+  else {
+    const target = coreStart + sliceChars;
+    // The next line start after the target, if the line is not much longer than a slice.
+    const lineBreak = text.indexOf("\n", target - 1);
+    if (lineBreak >= 0 && lineBreak + 1 - target <= sliceChars / 4) coreEnd = lineBreak + 1;
+    else {
+      // Or the last line start before it, if that leaves a core at least half a slice long.
+      const before = text.lastIndexOf("\n", target - 1);
+      coreEnd = before + 1 >= coreStart + sliceChars / 2 ? before + 1 : safeCut(text, target, coreStart + 1);
+    }
+    if (coreEnd >= length) coreEnd = length;
+  }
+  const scanStart = coreStart === 0 ? 0 : contextStart(text, coreStart, margin);
+  const scanEnd = coreEnd === length ? length : contextEnd(text, coreEnd, margin);
+  return { coreStart, coreEnd, scanStart, scanEnd };
+}
+
+/** Start of the scanned text: `margin` before the core, moved back to a line start if the line is not too long. */
+function contextStart(text: string, coreStart: number, margin: number): number {
+  const at = Math.max(0, coreStart - margin);
+  if (at === 0) return 0;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  if (at - lineStart <= margin) return lineStart;
+  return safeCut(text, at, 1);
+}
+
+/** End of the scanned text: `margin` after the core, moved on to a line end if the line is not too long. */
+function contextEnd(text: string, coreEnd: number, margin: number): number {
+  const at = Math.min(text.length, coreEnd + margin);
+  if (at === text.length) return at;
+  const lineBreak = text.indexOf("\n", at);
+  const lineEnd = lineBreak < 0 ? text.length : lineBreak;
+  if (lineEnd - at <= margin) return lineEnd;
+  return safeCut(text, at, coreEnd + 1);
+}
+
+/** Chars after which a long line is cut by preference (space, tab, `;`, `,`, brackets, quotes). */
+function isDelimiter(c: number): boolean {
+  return c === 32 || c === 9 || c === 59 || c === 44 || c === 123 || c === 125 || c === 40 || c === 41 || c === 91 || c === 93 || c === 34 || c === 39;
+}
+
+const CUT_SEARCH = 256;
+
+/**
+ * A cut position near `at` (never below `floor`): just after a delimiter within a short
+ * distance before it if there is one, else `at` itself moved off a surrogate pair and off a
+ * `-` (so "veil:allow-next-line" is never read as "veil:allow").
+ */
+export function safeCut(text: string, at: number, floor: number): number {
+  const low = Math.max(floor, at - CUT_SEARCH);
+  for (let p = at; p > low; p--) if (isDelimiter(text.charCodeAt(p - 1))) return p;
+  let p = at;
+  while (p > floor && p < text.length && (isLowSurrogateAfterHigh(text, p) || text.charCodeAt(p) === 45)) p--;
+  if (p <= floor && floor < at) {
+    p = at;
+    while (p < text.length && (isLowSurrogateAfterHigh(text, p) || text.charCodeAt(p) === 45)) p++;
+  }
+  return p;
+}
+
+function isLowSurrogateAfterHigh(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 0xdc00 || c > 0xdfff || p === 0) return false;
+  const h = text.charCodeAt(p - 1);
+  return h >= 0xd800 && h <= 0xdbff;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const at = text.indexOf("\n", offset);
+  return at < 0 ? text.length : at;
+}
+
+/** Start of the line after the one holding `offset` (the text's length if there is none). */
+function nextLineStart(text: string, offset: number): number {
+  const at = text.indexOf("\n", offset);
+  return at < 0 ? text.length : at + 1;
+}
+
+/** Lower-cased text with the original's offsets (what the scanner matches directives on). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
