@@ -1,5 +1,6 @@
-// Pure pieces of "Veil: Scan Workspace": .veilignore parsing, counting and the Markdown
-// report. No `vscode` import, so unit tests run them in plain Node.
+// Pure pieces of "Veil: Scan Workspace": binary sniffing, line starts, counting and the
+// Markdown report (ignore files: src/shared/ignoreFile.ts). No `vscode` import, so unit
+// tests run them in plain Node.
 import type { Category } from "../engine";
 
 /** What the report knows of one file: its workspace-relative path and its findings' kinds, never a value. */
@@ -45,33 +46,6 @@ export function countFindings(files: readonly FileFindings[]): CategoryCounts {
     }
   }
   return counts;
-}
-
-/**
- * Globs from a `.veilignore` (gitignore-like): one pattern a line, `#` comments, a name
- * without a slash matches at any depth (file or folder), a leading `/` anchors at the
- * folder root, a trailing `/` means a folder. Negations (`!`) are not supported and reported.
- */
-export function parseVeilIgnore(text: string): { globs: string[]; problems: string[] } {
-  const globs: string[] = [];
-  const problems: string[] = [];
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    if (line.startsWith("!")) {
-      problems.push(`.veilignore line ${index + 1}: negations (!) are not supported`);
-      return;
-    }
-    const folder = line.endsWith("/");
-    let pattern = line.replace(/\/+$/, "");
-    const anchored = pattern.startsWith("/") || pattern.includes("/");
-    pattern = pattern.replace(/^\/+/, "");
-    if (!pattern) return;
-    const base = anchored ? pattern : `**/${pattern}`;
-    if (!folder) globs.push(pattern);
-    globs.push(`${base}/**`);
-  });
-  return { globs, problems };
 }
 
 /** Whether the first 8 KB hold a NUL byte: the way git and ripgrep tell binary files. */

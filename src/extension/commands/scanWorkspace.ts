@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
+import { IgnoreTree } from "../../shared/ignoreFile";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
 import {
@@ -11,7 +12,6 @@ import {
   type FileFindings,
   lineStarts,
   looksBinary,
-  parseVeilIgnore,
   type ReportStrings,
   type SkippedCounts,
   type WorkspaceScanSummary,
@@ -37,36 +37,61 @@ interface Progress {
 
 interface FolderSetup {
   folder: vscode.WorkspaceFolder;
-  excludes: string[];
+  excludes: readonly string[];
+  /** The folder's `.veilignore` (at its root), gitignore syntax. */
+  veilIgnore: IgnoreTree;
+  /** The folder's `.gitignore` files (root and nested) and `.git/info/exclude`, unless `veil.workspaceScan.respectGitignore` is off. */
+  gitIgnore: IgnoreTree | undefined;
   maxBytes: number;
   scanner: Scanner;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function readVeilIgnore(folder: vscode.WorkspaceFolder, log: (line: string) => void): Promise<string[]> {
-  const uri = vscode.Uri.joinPath(folder.uri, ".veilignore");
-  let bytes: Uint8Array;
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    return [];
+    return undefined;
   }
-  const { globs, problems } = parseVeilIgnore(new TextDecoder().decode(bytes));
-  for (const problem of problems) log(`${folder.name}: ${problem}`);
-  return globs;
 }
 
-async function setUpFolder(folder: vscode.WorkspaceFolder, services: ExtensionServices, log: (line: string) => void): Promise<FolderSetup> {
+/** Path of a URI relative to the folder, `/`-separated. */
+function inFolder(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.replace(/\/+$/, "");
+  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : vscode.workspace.asRelativePath(uri, false);
+}
+
+/** `uris`: the files found in the folder, among which its `.gitignore` files. */
+async function setUpFolder(folder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[], services: ExtensionServices): Promise<FolderSetup> {
   const config = services.config(folder.uri);
-  const excludes = [...config.exclude, ...(await readVeilIgnore(folder, log))];
-  return { folder, excludes, maxBytes: config.maxFileSizeBytes, scanner: new (engine().Scanner)(config.scanOptions) };
+  const veilIgnore = new IgnoreTree();
+  const veilText = await readText(vscode.Uri.joinPath(folder.uri, ".veilignore"));
+  if (veilText !== undefined) veilIgnore.add("", veilText);
+  let gitIgnore: IgnoreTree | undefined;
+  if (vscode.workspace.getConfiguration("veil", folder.uri).get<boolean>("workspaceScan.respectGitignore", true)) {
+    gitIgnore = new IgnoreTree();
+    // `.git` is usually hidden by files.exclude: its exclude file is read by name.
+    const infoExclude = await readText(vscode.Uri.joinPath(folder.uri, ".git", "info", "exclude"));
+    if (infoExclude !== undefined) gitIgnore.add("", infoExclude);
+    const ignoreFiles = uris.filter((uri) => uri.path.endsWith("/.gitignore"));
+    const texts = await Promise.all(ignoreFiles.map((uri) => readText(uri)));
+    ignoreFiles.forEach((uri, i) => {
+      const text = texts[i];
+      if (text !== undefined) gitIgnore!.add(inFolder(folder, uri).slice(0, -".gitignore".length), text);
+    });
+  }
+  return { folder, excludes: config.exclude, veilIgnore, gitIgnore, maxBytes: config.maxFileSizeBytes, scanner: new (engine().Scanner)(config.scanOptions) };
+}
+
+function isSkipped(setup: FolderSetup, path: string): boolean {
+  return (setup.excludes.length > 0 && isExcludedPath(path, setup.excludes)) || setup.veilIgnore.ignores(path) || (setup.gitIgnore?.ignores(path) ?? false);
 }
 
 /**
  * Scans every file of the workspace that Veil does not skip. `files.exclude` applies through
- * `findFiles`; `veil.exclude`, each folder's `.veilignore`, binary and oversized files are
- * skipped here. Stops at the next file once `token` is cancelled.
+ * `findFiles`; `veil.exclude`, each folder's `.veilignore`, its `.gitignore` files (unless
+ * `veil.workspaceScan.respectGitignore` is off), binary and oversized files are skipped here. Stops at the next file once `token` is cancelled.
  */
 export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress): Promise<WorkspaceScanResult> {
   const started = Date.now();
@@ -81,15 +106,14 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
   const work: { uri: vscode.Uri; relative: string; setup: FolderSetup }[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (token.isCancellationRequested) break;
-    const setup = await setUpFolder(folder, services, log);
-    // `undefined` as exclude: VS Code applies files.exclude.
+    // `undefined` as exclude: VS Code applies files.exclude (and no ignore file).
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), undefined, undefined, token);
+    const setup = await setUpFolder(folder, uris, services);
+    if (setup.gitIgnore?.size) log(`${folder.name}: ${setup.gitIgnore.size} git ignore files`);
     filesFound += uris.length;
     for (const uri of uris) {
-      const relative = vscode.workspace.asRelativePath(uri, false);
-      const inFolder = uri.path.startsWith(folder.uri.path) ? uri.path.slice(folder.uri.path.length).replace(/^\/+/, "") : relative;
-      if (setup.excludes.length > 0 && isExcludedPath(inFolder, setup.excludes)) skipped.excluded++;
-      else work.push({ uri, relative, setup });
+      if (isSkipped(setup, inFolder(folder, uri))) skipped.excluded++;
+      else work.push({ uri, relative: vscode.workspace.asRelativePath(uri, false), setup });
     }
   }
   work.sort((a, b) => a.relative.localeCompare(b.relative));
