@@ -1,5 +1,5 @@
 /** The `--config FILE` JSON: what to look for, what to allow, what to skip, how loud. */
-import type { ScanOptions, TermSpec } from "../engine";
+import { jsonErrorReason, regexErrorReason, type ScanOptions, type TermSpec } from "../engine";
 
 export type Severity = "error" | "warning" | "note";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "note"];
@@ -47,23 +47,6 @@ function describe(value: Json): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `a string (${value.length} characters)`;
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
-}
-
-/**
- * What JSON.parse objected to, without the input: V8 quotes up to ten characters each side of
- * an unexpected token, or the whole input when it is short, and a config holds confidential
- * terms (a map, the real values). Positions ("in JSON at position 33") are kept.
- */
-export function jsonErrorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = message.replace(/,?\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)?\s+is not valid JSON$/, "");
-  return reason === "" ? "unexpected content" : reason;
-}
-
-/** A regex SyntaxError's reason without the pattern V8 quotes ("Invalid regular expression: /…/u: Unterminated group"). */
-export function regexErrorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.startsWith("Invalid regular expression:") ? message.slice(message.lastIndexOf(": ") + 2) : "invalid";
 }
 
 function isObject(value: Json): value is Record<string, Json> {

@@ -1,11 +1,11 @@
 /** `veil anonymize`: stdin to stdout with every sensitive value replaced by a placeholder. */
-import { spawnSync } from "node:child_process";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { anonymize, describeReport, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
-import { CONFIG_HELP, ConfigError, emptyConfig, jsonErrorReason, parseConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig } from "../config";
 import type { CliIO } from "../io";
+import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMap as readMapFile, readMapText, writeMap } from "../mapFile";
 
 const OPTIONS = {
   map: { type: "string" },
@@ -55,75 +55,9 @@ export function decodeInput(bytes: Uint8Array, command: string): string {
   }
 }
 
-function errorText(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === "ENOENT") return "no such file";
-  if (e?.code === "EACCES" || e?.code === "EPERM") return "permission denied";
-  if (e?.code === "EISDIR") return "is a directory";
-  return e?.message ?? String(error);
-}
-
-/** The map file's text, or `undefined` when it does not exist. */
-function readMapText(path: string, command: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return undefined;
-    throw new CommandError(`${command}: cannot read map ${path}: ${errorText(error)}`);
-  }
-}
-
 /** Reads a map file; a missing file is an empty map when `missingOk`. */
 export function readMap(path: string, command: string, missingOk: boolean): Vault {
-  const text = readMapText(path, command);
-  if (text === undefined) {
-    if (missingOk) return new Vault();
-    throw new CommandError(`${command}: cannot read map ${path}: no such file`);
-  }
-  return parseMap(text, path, command);
-}
-
-function parseMap(text: string, path: string, command: string): Vault {
-  try {
-    return Vault.fromJSON(JSON.parse(text.replace(/^\uFEFF/, "")));
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? `not valid JSON (${jsonErrorReason(error)})` : (error as Error).message;
-    throw new CommandError(`${command}: map ${path} is unusable: ${detail}. It was left as it is; fix it, or move it away to start a new map`);
-  }
-}
-
-/** Writes the map through a 0600 temporary file renamed over it, so it is never half-written or readable by others. */
-function writeMapAtomically(path: string, vault: Vault): void {
-  const temp = resolve(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(temp, "wx", 0o600);
-  let written = false;
-  try {
-    writeSync(fd, JSON.stringify(vault.toJSON(), null, 2) + "\n");
-    fsyncSync(fd);
-    written = true;
-  } finally {
-    closeSync(fd);
-    if (!written) unlinkSync(temp);
-  }
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
-}
-
-/** A warning when `path` is inside a git work tree and git would not ignore it. */
-function gitExposure(path: string, io: CliIO): string | undefined {
-  const result = spawnSync("git", ["check-ignore", "-q", "--", basename(path)], {
-    cwd: dirname(path),
-    env: { ...process.env, ...io.env, GIT_OPTIONAL_LOCKS: "0" },
-    stdio: "ignore",
-    timeout: 5000,
-  });
-  // Status 1: inside a work tree and not ignored. 0: ignored. 128 or an error: no repository, no git.
-  if (result.error || result.status !== 1) return undefined;
-  return `map ${path} is inside a git work tree and not ignored by git: add it to .gitignore so the real values are never committed`;
+  return readMapFile(path, path, command, missingOk);
 }
 
 /**
@@ -133,17 +67,16 @@ function gitExposure(path: string, io: CliIO): string | undefined {
  */
 function anonymizeWithMap(text: string, options: AnonymizeOptions, mapPath: string, shown: string, command: string): AnonymizeResult {
   for (let attempt = 0; ; attempt++) {
-    const original = readMapText(mapPath, command);
+    const original = readMapText(mapPath, shown, command);
     const vault = original === undefined ? new Vault() : parseMap(original, shown, command);
     const before = JSON.stringify(vault.toJSON());
     const result = anonymize(text, vault, options);
-    if (original !== undefined && JSON.stringify(vault.toJSON()) === before) return result;
-    if (readMapText(mapPath, command) !== original && attempt < 5) continue;
-    try {
-      writeMapAtomically(mapPath, vault);
-    } catch (error) {
-      throw new CommandError(`${command}: cannot write map ${shown}: ${errorText(error)}; nothing was written to the output`);
+    if (original !== undefined && JSON.stringify(vault.toJSON()) === before) {
+      keepPrivate(mapPath);
+      return result;
     }
+    if (readMapText(mapPath, shown, command) !== original && attempt < 5) continue;
+    writeMap(mapPath, vault, shown, command, "nothing was written to the output");
     return result;
   }
 }
@@ -172,7 +105,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       try {
         text = readFileSync(configPath, "utf8");
       } catch (error) {
-        throw new CommandError(`${command}: cannot read config file ${values.config}: ${errorText(error)}`);
+        throw new CommandError(`${command}: cannot read config file ${values.config}: ${fsErrorText(error)}`);
       }
       config = parseConfig(text, values.config);
     }
@@ -181,14 +114,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const options = { scan: config.scan, money: values["no-money"] ? false : (config.scan.money ?? true) };
     const result = mapPath ? anonymizeWithMap(text, options, mapPath, values.map ?? mapPath, command) : anonymize(text, new Vault(), options);
     if (mapPath) {
-      const warning = gitExposure(mapPath, io);
+      const warning = gitExposureWarning(mapPath, mapPath, io.env);
       if (warning) io.stderr(`${command}: warning: ${warning}\n`);
     }
     io.stdout(Buffer.from(result.text, "utf8"));
     io.stderr(`${command}: ${describeReport(result.report)}${mapPath || result.report.total === 0 ? "" : " (no --map: the values were not kept)"}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof CommandError) io.stderr(`${error.message}\n`);
+    if (error instanceof CommandError || error instanceof MapFileError) io.stderr(`${error.message}\n`);
     else if (error instanceof ConfigError) io.stderr(`${command}: ${error.message}\n`);
     else throw error;
     return 2;

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { restore } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import type { CliIO } from "../io";
+import { MapFileError } from "../mapFile";
 import { CommandError, decodeInput, readMap } from "./anonymize";
 
 const OPTIONS = {
@@ -57,7 +58,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
+    if (!(error instanceof CommandError || error instanceof MapFileError)) throw error;
     io.stderr(`${error.message}\n`);
     return 2;
   }

@@ -1,9 +1,10 @@
 /** `veil snippet`: a log or stack trace on stdin, a shareable neutralized Markdown snippet on stdout. */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { extractErrorSnippet, Vault } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import type { CliIO } from "../io";
+import { gitExposureWarning, keepPrivate, MapFileError, readMap, writeMap } from "../mapFile";
 
 const OPTIONS = {
   root: { type: "string" },
@@ -25,7 +26,8 @@ Options:
                  failing code is read from it (never from outside it)
   --context N    lines of code shown before and after the failing line (default 3, max 50)
   --map FILE     keep the placeholders' real values in this map (read and extended, written
-                 with mode 0600), so \`veil restore --map FILE\` works on the answer
+                 with mode 0600), so \`veil restore --map FILE\` works on the answer; Veil
+                 warns when it would land in a git work tree without being ignored
   -h, --help     show this help
 
 Exit codes: 0 snippet printed, 2 no error found in the input, usage or I/O error.
@@ -76,36 +78,6 @@ export function readUnderRoot(root: string, relativePath: string): string | unde
   }
 }
 
-function readVault(path: string): Vault {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return new Vault();
-    throw new SnippetError(`veil snippet: cannot read map ${path}: ${(error as Error).message}`);
-  }
-  try {
-    return Vault.fromJSON(JSON.parse(text.replace(/^\uFEFF/, "")));
-  } catch (error) {
-    throw new SnippetError(`veil snippet: map ${path} is unusable: ${(error as Error).message}. It was left as it is; fix it or use another file`);
-  }
-}
-
-function writeVault(path: string, vault: Vault): void {
-  const temp = resolve(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(temp, JSON.stringify(vault.toJSON(), null, 2) + "\n", { mode: 0o600, flag: "wx" });
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already renamed or never created.
-    }
-    throw new SnippetError(`veil snippet: cannot write map ${path}: ${(error as Error).message}; nothing was printed`);
-  }
-}
-
 export async function run(args: string[], io: CliIO): Promise<number> {
   const command = "veil snippet";
   let values;
@@ -141,7 +113,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (root !== given) roots.push(root);
     }
     const mapPath = values.map === undefined ? undefined : resolve(io.cwd, values.map);
-    const vault = mapPath ? readVault(mapPath) : new Vault();
+    const vault = mapPath ? readMap(mapPath, values.map ?? mapPath, command, true) : new Vault();
     const before = JSON.stringify(vault.toJSON());
     const input = new TextDecoder("utf-8").decode(await io.stdin());
     const snippet = await extractErrorSnippet(input, {
@@ -158,7 +130,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       );
       return 2;
     }
-    if (mapPath && JSON.stringify(vault.toJSON()) !== before) writeVault(mapPath, vault);
+    if (mapPath) {
+      if (JSON.stringify(vault.toJSON()) !== before) writeMap(mapPath, vault, values.map ?? mapPath, command, "nothing was printed");
+      else keepPrivate(mapPath);
+      const warning = existsSync(mapPath) ? gitExposureWarning(mapPath, mapPath, io.env) : undefined;
+      if (warning) io.stderr(`${command}: warning: ${warning}\n`);
+    }
     io.stdout(Buffer.from(snippet.markdown, "utf8"));
     const errors = snippet.errors.length + snippet.omitted;
     io.stderr(
@@ -166,7 +143,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof SnippetError) {
+    if (error instanceof SnippetError || error instanceof MapFileError) {
       io.stderr(`${error.message}\n`);
       return 2;
     }

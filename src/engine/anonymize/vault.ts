@@ -10,6 +10,7 @@
  * reserved: never issued later, so restoring that input's anonymized copy, even after
  * many more copies, leaves them as they were.
  */
+import { jsonErrorReason } from "../util/errors";
 import { formatPlaceholder, isCanonicalPlaceholder, parsePlaceholder, placeholderKind } from "./placeholders";
 
 export interface VaultEntry {
@@ -41,6 +42,29 @@ export interface MergeReport {
   renumbered: { from: string; to: string }[];
 }
 
+/**
+ * Thrown by `Vault.fromJSON` on corrupt data. The message never quotes the data (it holds the
+ * real values): only what is wrong and where (`entries[3].createdAt`, a JSON position).
+ */
+export class CorruptVaultError extends Error {
+  constructor(
+    /** What is wrong, without the "Veil map is corrupt" prefix. */
+    readonly reason: string,
+  ) {
+    super(`Veil map is corrupt: ${reason}`);
+    this.name = "CorruptVaultError";
+  }
+}
+
+/** A JSON value named by its type only: a string may be a real value. */
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `a string (${value.length} characters)`;
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 1000 ? String(value) : "a number";
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
 export class Vault {
   private readonly entries: VaultEntry[] = [];
   private readonly byPlaceholder = new Map<string, VaultEntry>();
@@ -51,21 +75,24 @@ export class Vault {
   private readonly counters = new Map<string, number>();
   private readonly reserved = new Set<string>();
 
-  /** Rebuilds a vault from `toJSON()` output; throws an Error saying what is wrong. */
+  /**
+   * Rebuilds a vault from `toJSON()` output, or from its JSON text (a leading byte-order mark
+   * is ignored); throws a `CorruptVaultError` saying what is wrong without quoting the data.
+   */
   static fromJSON(data: unknown): Vault {
     const fail = (message: string): never => {
-      throw new Error(`Veil map is corrupt: ${message}`);
+      throw new CorruptVaultError(message);
     };
     if (typeof data === "string") {
       try {
-        data = JSON.parse(data);
+        data = JSON.parse(data.replace(/^\uFEFF/, ""));
       } catch (error) {
-        fail(`not valid JSON (${(error as Error).message})`);
+        fail(`not valid JSON (${jsonErrorReason(error)})`);
       }
     }
     if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("expected an object { version, entries }");
     const object = data as Record<string, unknown>;
-    if (object.version !== 1) return fail(`unsupported version ${JSON.stringify(object.version)} (expected 1)`);
+    if (object.version !== 1) return fail(`unsupported version ${typeOf(object.version)} (expected 1)`);
     if (!Array.isArray(object.entries)) return fail("entries must be an array");
     const vault = new Vault();
     object.entries.forEach((raw: unknown, i: number) => {
@@ -86,7 +113,7 @@ export class Vault {
     if (object.counters !== undefined) {
       if (typeof object.counters !== "object" || object.counters === null || Array.isArray(object.counters)) return fail("counters must be an object");
       for (const [kind, n] of Object.entries(object.counters as Record<string, unknown>)) {
-        if (!isCanonicalPlaceholder(`[${kind}_1]`)) return fail(`counters: ${JSON.stringify(kind.slice(0, 40))} is not a placeholder kind`);
+        if (!isCanonicalPlaceholder(`[${kind}_1]`)) return fail(`counters: a key of ${kind.length} characters is not a placeholder kind`);
         if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) return fail(`counters.${kind} must be a whole number`);
         vault.bump(kind, n);
       }

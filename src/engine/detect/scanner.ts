@@ -92,7 +92,7 @@ export class Scanner {
       try {
         this.allowPatterns.push(new RegExp(`^(?:${source})$`, "u"));
       } catch (error) {
-        this.warnings.push(`allow pattern ${JSON.stringify(source.slice(0, 40))} is not a valid regex: ${(error as Error).message}`);
+        this.warnings.push(`allow pattern "${maskValue(source, "secret", "pattern")}" is not a valid regex: ${String((error as Error).message).split(": ").pop()}`);
       }
     }
     this.allowValues = new Set(this.options.allow.values);

@@ -1,4 +1,5 @@
 import type { Candidate, TermSpec } from "../types";
+import { patternWarning } from "../util/errors";
 
 /** Accent variants a letter may be typed with, so "Societe" finds "Société" and back. */
 const ACCENTS: Record<string, string> = {
@@ -53,7 +54,7 @@ export function compileTerms(terms: readonly TermSpec[]): CompiledTerms {
         new RegExp(term.text, "u");
         source = term.text;
       } catch (error) {
-        errors.push(`term pattern ${JSON.stringify(term.text.slice(0, 40))} is not a valid regex: ${(error as Error).message}`);
+        errors.push(patternWarning("term pattern", term.text, error));
         continue;
       }
     } else source = literalSource(term.text);
