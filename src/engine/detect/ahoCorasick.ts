@@ -1,7 +1,10 @@
+import { HIGH_FOLD } from "./fold";
+
 /**
  * Aho–Corasick automaton over UTF-16 code units, ASCII case-folded, so one pass over the
- * text finds every keyword of every rule. Keywords are ASCII; other code units reset to
- * the root cheaply through a default transition.
+ * text finds every keyword of every rule and every user term's first word. Keywords are
+ * ASCII; accented Latin letters fold to their base letter (fold.ts); other code units reset
+ * to the root cheaply.
  */
 export interface KeywordHit {
   /** Index of the keyword in the list given to the constructor. */
@@ -79,10 +82,12 @@ export class KeywordAutomaton {
     for (let i = 0; i < length; i++) {
       let code = text.charCodeAt(i);
       if (code >= ALPHABET) {
-        state = 0;
-        continue;
-      }
-      if (code >= 65 && code <= 90) code += 32;
+        code = HIGH_FOLD[code];
+        if (code === 0) {
+          state = 0;
+          continue;
+        }
+      } else if (code >= 65 && code <= 90) code += 32;
       if (state === 0 && first[code] === 0) continue;
       state = next[state * ALPHABET + code];
       const out = outputs[state];

@@ -6,7 +6,7 @@ import { sha256Hex } from "../validate/sha256";
 import { KeywordAutomaton } from "./ahoCorasick";
 import { ignoredRanges, isIgnored } from "./directives";
 import { maskValue } from "./preview";
-import { compileTerms, findTerms, type CompiledTerms } from "./terms";
+import { compileTerms, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
 
 const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
 
@@ -22,6 +22,8 @@ interface CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
+  readonly keywords: readonly string[];
+  private readonly withWords = new Map<string, KeywordAutomaton>();
   /** For each keyword index, the rules that listed it. */
   readonly rulesByKeyword: number[][];
 
@@ -45,7 +47,25 @@ class RuleSet {
       const window = { ...DEFAULT_WINDOW, ...rule.window };
       return { rule, pattern: new RegExp(rule.pattern.source, flags), before: window.before, after: window.after, multiline: window.multiline };
     });
-    this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
+    this.keywords = [...keywordIndex.keys()];
+    this.automaton = new KeywordAutomaton(this.keywords);
+  }
+
+  /**
+   * The automaton over the rules' keywords followed by terms' first words (indexes from
+   * `keywords.length` on are the words). A few recent ones are kept: scanners are built per
+   * settings, and the build costs a few milliseconds.
+   */
+  automatonWith(words: readonly string[]): KeywordAutomaton {
+    if (words.length === 0) return this.automaton;
+    const key = words.join("\u0000");
+    let automaton = this.withWords.get(key);
+    if (!automaton) {
+      automaton = new KeywordAutomaton([...this.keywords, ...words]);
+      if (this.withWords.size >= 8) this.withWords.delete(this.withWords.keys().next().value as string);
+    } else this.withWords.delete(key);
+    this.withWords.set(key, automaton);
+    return automaton;
   }
 }
 
@@ -77,6 +97,8 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
 export class Scanner {
   readonly options: ResolvedOptions;
   private readonly terms: CompiledTerms;
+  /** The rules' keywords plus the anchored terms' first words; built at the first scan. */
+  private automaton: KeywordAutomaton | undefined;
   private readonly allowPatterns: RegExp[];
   private readonly allowValues: ReadonlySet<string>;
   private readonly allowHashes: ReadonlySet<string>;
@@ -120,7 +142,8 @@ export class Scanner {
   candidates(text: string): Candidate[] {
     const out: Candidate[] = [];
     const options = this.options;
-    if (options.secret || options.pii) this.runRules(text, out);
+    const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
+    if (options.secret || options.pii || termStarts) this.runRules(text, out, termStarts);
     // toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets.
     let lower: string | undefined;
     const context = {
@@ -137,7 +160,8 @@ export class Scanner {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
     }
-    if (options.term) findTerms(text, this.terms, out);
+    if (termStarts) findTermsAt(text, this.terms, termStarts, out);
+    if (options.term) findSweptTerms(text, this.terms, out);
     return out;
   }
 
@@ -148,9 +172,13 @@ export class Scanner {
     return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money));
   }
 
-  private runRules(text: string, out: Candidate[]): void {
+  /** Rule windows from the keyword automaton, then each rule in its windows; `termStarts` gets where the terms' first words start. */
+  private runRules(text: string, out: Candidate[], termStarts: number[] | undefined): void {
     const set = getRuleSet();
+    const automaton = (this.automaton ??= set.automatonWith(termStarts ? this.terms.anchors : []));
+    const ruleKeywords = set.keywords.length;
     const options = this.options;
+    const rulesOn = options.secret || options.pii;
     // Windows per rule, appended in text order so merging is a look at the last one.
     const windows = new Map<number, number[]>();
     // The line holding the current hit: (lineBreakBefore, lineBreakAfter) are the "\n" around
@@ -159,8 +187,13 @@ export class Scanner {
     // walk of the window per hit (a long line packed with keywords made that quadratic-ish).
     let lineBreakBefore = -1;
     let lineBreakAfter = -2;
-    set.automaton.search(text, (keyword, end) => {
-      const start = end - set.automaton.keywords[keyword].length;
+    automaton.search(text, (keyword, end) => {
+      const start = end - automaton.keywords[keyword].length;
+      if (keyword >= ruleKeywords) {
+        termStarts?.push(start);
+        return;
+      }
+      if (!rulesOn) return;
       if (end > lineBreakAfter || start <= lineBreakBefore) {
         lineBreakBefore = start > 0 ? text.lastIndexOf("\n", start - 1) : -1;
         lineBreakAfter = text.indexOf("\n", end);
