@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { anonymize, extractErrorSnippet, restore, Vault } from "../../src/engine";
+import { anonymize, extractErrorSnippet, restore, Vault, type ScanOptions } from "../../src/engine";
 import { excerptCandidates, formatExcerpt, prepareLines, renderMarkdown } from "../../src/engine/snippet";
 import type { ParsedFrame } from "../../src/engine/snippet/model";
 import { Neutralizer } from "../../src/engine/snippet/neutralize";
@@ -139,6 +139,14 @@ describe("snippet neutralization", () => {
     assert.match(lines[6], /^mail \[EMAIL_\d\]$/);
     assert.equal(lines[7], "a file called settings.local.json");
     assert.equal(restore(out, vault).text.split("\n")[0], "postgres://shop:hunter2@db.internal.acme.corp:5432/shop");
+  });
+
+  it("hides e-mails and IPs even when the caller's settings switch personal data off; other personal data follows the settings", () => {
+    const line = "mail ops@acme-shop.com from 10.20.4.17, call +33 6 12 34 56 78";
+    const hide = (scan: ScanOptions) => new Neutralizer({ workspaceRoots: [], vault: new Vault(), scan }, "").neutralize(line);
+    assert.equal(hide({ categories: { pii: false } }), "mail [EMAIL_1] from [IP_1], call +33 6 12 34 56 78");
+    assert.equal(hide({ disabledRules: ["email", "ip-address"] }), "mail [EMAIL_1] from [IP_1], call [PHONE_1]");
+    assert.equal(hide({ minConfidence: 0.99 }), "mail [EMAIL_1] from [IP_1], call +33 6 12 34 56 78");
   });
 
   it("shares the vault with copy anonymized: the same value gets the same placeholder", async () => {

@@ -6,7 +6,7 @@
 import { anonymize } from "../anonymize/anonymize";
 import { isCanonicalPlaceholder } from "../anonymize/placeholders";
 import type { Vault } from "../anonymize/vault";
-import type { ScanOptions } from "../types";
+import type { PiiKind, ScanOptions } from "../types";
 import { GENERIC_ACCOUNTS, HOME_PATH, baseName, isWindowsAbsolute } from "./paths";
 
 export interface NeutralizeSettings {
@@ -36,8 +36,21 @@ const INTERNAL_HOST = /(?<![\w.-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9
 const URL = /\b([a-z][a-z0-9+.-]{1,15}):\/\/(?:((?:\[[A-Z][A-Z0-9_]*\]|[^\s/?#@:[\]"'<>])+)(?::((?:\[[A-Z][A-Z0-9_]*\]|[^\s/?#@[\]"'<>])*))?@)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
 /** A host named by a network error or a connection setting. */
 const HOST_AFTER_KEYWORD = /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|resolve host:?|[Hh]ost(?:name)?\s*[=:]|[Ss]erver\s*[=:]|Data Source\s*=|connect(?:ing|ion)? to|getaddrinfo \w+)\s*['"(]?((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z])\b/g;
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
-const IPV4 = /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)/g;
+
+/** Personal data a snippet leaves to the caller's settings; e-mails and IPs are always hidden. */
+const OTHER_PII: Record<Exclude<PiiKind, "email" | "ip-address">, true> = {
+  phone: true, iban: true, "credit-card": true, "fr-nir": true, "fr-siren": true, "fr-siret": true, "fr-vat": true, "us-ssn": true, money: true, person: true,
+};
+/**
+ * The engine's e-mail and IP detectors alone, whatever the caller's settings switch off: a
+ * shared log must not carry them. Same kinds as the first pass, so placeholders agree.
+ */
+const EMAIL_AND_IP: ScanOptions = {
+  categories: { secret: false, pii: true, term: false },
+  disabledRules: Object.keys(OTHER_PII),
+  money: false,
+  directives: false,
+};
 
 export function isPublicHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, "");
@@ -137,8 +150,11 @@ export class Neutralizer {
     const result = anonymize(out, vault, { scan: this.settings.scan, money: this.settings.scan?.money ?? false, now: this.settings.now });
     out = result.text;
     n += result.replacements.length;
-    // What the engine may not report on its own in a log: e-mails, hosts, IPs, user names.
-    out = out.replace(EMAIL, (m) => (/^git@/i.test(m) || (isPublicHost(m.slice(m.indexOf("@") + 1)) && /^(?:noreply|no-reply|support|security)@/i.test(m)) ? m : put(m, "email")));
+    // What the caller's settings may have switched off, or the engine not report on its own in a log:
+    // e-mails and IPs, hosts, user names.
+    const floor = anonymize(out, vault, { scan: EMAIL_AND_IP, now: this.settings.now });
+    out = floor.text;
+    n += floor.replacements.length;
     out = out.replace(URL, (m, scheme: string, user: string | undefined, password: string | undefined, host: string) => {
       if (/^(?:file|data|blob|about|javascript)$/i.test(scheme)) return m;
       let auth = "";
@@ -150,12 +166,6 @@ export class Neutralizer {
     });
     out = out.replace(INTERNAL_HOST, (m) => put(m.toLowerCase(), "HOST"));
     out = out.replace(HOST_AFTER_KEYWORD, (m, host: string) => (isPublicHost(host) || /\.(?:js|ts|py|rb|go|rs|java|php|cs|json|ya?ml|log|txt|html?)$/i.test(host) ? m : m.slice(0, m.length - host.length) + put(host.toLowerCase(), "HOST")));
-    out = out.replace(IPV4, (m, offset: number, whole: string) => {
-      if (isLoopback(m) || m === "0.0.0.0" || m === "255.255.255.255") return m;
-      // Four-part version numbers: "Version=4.0.0.0", "v1.2.3.4".
-      if (/(?:[Vv]ersion[=: ]\s*|\bv)$/.test(whole.slice(Math.max(0, offset - 9), offset))) return m;
-      return put(m, "ip-address");
-    });
     if (this.namePattern) out = out.replace(this.namePattern, (m) => put(this.canonicalName(m), "USER"));
     if (count) this.replacements += n;
     return out;
