@@ -101,12 +101,38 @@ describe("snippet neutralization", () => {
     assert.equal(app.paths("at f (/app/src/a.js:1:1) GET https://api.acme.io/app/orders /srv/app/x"), "at f (src/a.js:1:1) GET https://api.acme.io/app/orders /srv/app/x");
   });
 
-  it("replaces user names found in home paths and given in options, everywhere, one placeholder per person", () => {
+  it("replaces user names found in home paths and given in options in paths, user@host and prompts, one placeholder per person", () => {
     const vault = new Vault();
     const n = new Neutralizer({ workspaceRoots: [], vault, userName: "dmitri" }, "at x (/home/alice/a.js:1:1)");
-    const out = n.neutralize("Alice ran it; ALICE's key; dmitri too; malice stays; /var/mail/alice");
-    assert.match(out, /^\[USER_(\d)\] ran it; \[USER_\1\]'s key; \[USER_\d\] too; malice stays; \/var\/mail\/\[USER_\1\]$/);
-    assert.equal(restore(out, vault).text.replace(/alice/gi, "alice"), "alice ran it; alice's key; dmitri too; malice stays; /var/mail/alice");
+    const input = [
+      "/var/mail/alice",
+      "\\\\nas\\dmitri\\share\\x.log",
+      "see https://gitlab.example.org/alice/shop",
+      "ssh alice@buildbox",
+      "alice@laptop:~/shop$ npm test",
+      "laptop:shop dmitri$ npm test",
+      "cd ~alice/shop",
+    ].join("\n");
+    const out = n.neutralize(input).split("\n");
+    const a = /^\/var\/mail\/\[(USER_\d)\]$/.exec(out[0])?.[1];
+    const d = /^\\\\nas\\\[(USER_\d)\]\\share\\x\.log$/.exec(out[1])?.[1];
+    assert.ok(a && d && a !== d, out.join("\n"));
+    assert.deepEqual(out.slice(2), [
+      `see https://gitlab.example.org/[${a}]/shop`,
+      `ssh [${a}]@buildbox`,
+      `[${a}]@laptop:~/shop$ npm test`,
+      `laptop:shop [${d}]$ npm test`,
+      `cd ~[${a}]/shop`,
+    ]);
+    assert.equal(restore(out.join("\n"), vault).text, input);
+  });
+
+  it("leaves a user name that is a word in prose: matched case-sensitively, only in paths and prompts", () => {
+    const vault = new Vault();
+    const n = new Neutralizer({ workspaceRoots: [], vault, userName: "mark" }, "");
+    const prose = "Mark the test as skipped; mark it done, ask Mark (remark: trademark). mark@ is not a prompt";
+    assert.equal(n.neutralize(prose), prose);
+    assert.match(n.neutralize("at run (/srv/mark/app.js:3:9)"), /^at run \(\/srv\/\[USER_1\]\/app\.js:3:9\)$/);
   });
 
   it("never sweeps generic accounts (node, root, runner) through the text", () => {

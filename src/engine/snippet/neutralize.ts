@@ -80,6 +80,25 @@ function folderPattern(folder: string): RegExp | undefined {
   return new RegExp(`(?<![\\w.~/\\\\-])(?:file://)?${body}(/|(?![\\w.-]))`, "g");
 }
 
+/**
+ * Where a log shows a user name: a path segment (`/srv/alice/app`, `\\nas\alice`, `~alice/`),
+ * `user@host` (a prompt, an ssh target; the host may be a placeholder already) and the end of
+ * a prompt (`host:dir alice$ `). Case-sensitive, as user names are: "mark" in a path is a
+ * user, "Mark" in a sentence is a word, and prose is left alone.
+ */
+function userNamePattern(names: readonly string[]): RegExp {
+  const name = `(?:${names.map(escapeRegex).join("|")})`;
+  return new RegExp(
+    [
+      String.raw`(?<=[\\/~])${name}(?=[\\/]|(?![\w.-]))`,
+      String.raw`(?<![\w.~/\\-])${name}(?=[\\/])`,
+      String.raw`(?<![\w.%+-])${name}(?=@[\w[])`,
+      String.raw`(?<=\s)${name}(?=[$%#](?:\s|$))`,
+    ].join("|"),
+    "gm",
+  );
+}
+
 /** `/home/alice`, `C:\Users\carol`: the user name they name, or undefined for system accounts. */
 function personalName(name: string): string | undefined {
   const clean = name.trim();
@@ -120,7 +139,7 @@ export class Neutralizer {
     if (settings.homeDir) add(baseName(settings.homeDir.replace(/[\\/]+$/, "")));
     for (const m of wholeInput.matchAll(new RegExp(HOME_PATH.source, "g"))) add(m[1]);
     this.names = [...names].sort((a, b) => b.length - a.length);
-    if (this.names.length > 0) this.namePattern = new RegExp(`(?<![A-Za-z0-9_])(?:${this.names.map(escapeRegex).join("|")})(?![A-Za-z0-9_])`, "gi");
+    if (this.names.length > 0) this.namePattern = userNamePattern(this.names);
   }
 
   /** User names found in home paths and options, for the caller's tests and reports. */
