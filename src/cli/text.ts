@@ -67,14 +67,31 @@ export interface Position {
 }
 
 /**
- * Line starts of a text, built once per file that has findings. Line breaks are LF, CRLF
- * and a lone CR, as in VS Code, so positions agree with the editor.
+ * Line starts of a text, found only as far as the offsets asked for (findings come in text
+ * order, so a file is walked at most once, and not past its last finding). Line breaks are
+ * LF, CRLF and a lone CR, as in VS Code, so positions agree with the editor; a text without
+ * CR is walked with indexOf.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Everything before this offset has been walked. */
+  private walked = 0;
+  private readonly hasCR: boolean;
 
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
+  constructor(private readonly text: string) {
+    this.hasCR = text.includes("\r");
+  }
+
+  private walkTo(offset: number): void {
+    const text = this.text;
+    const limit = Math.min(offset, text.length);
+    let i = this.walked;
+    if (!this.hasCR) {
+      for (let nl = text.indexOf("\n", i); nl !== -1 && nl < limit; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+      this.walked = Math.max(this.walked, limit);
+      return;
+    }
+    for (; i < limit; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13) {
@@ -82,9 +99,11 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+    this.walked = Math.max(this.walked, i);
   }
 
   position(offset: number): Position {
+    if (offset > this.walked) this.walkTo(offset);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

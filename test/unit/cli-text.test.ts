@@ -75,6 +75,20 @@ describe("cli: line index", () => {
   });
 });
 
+describe("cli: line index, asked many times", () => {
+  it("one index answers offsets in any order like a fresh one each time", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\n", "\r", "é", "🙂"), maxLength: 60 }), fc.array(fc.nat(), { maxLength: 12 }), (text, ns) => {
+        const shared = new LineIndex(text);
+        for (const n of ns) {
+          const offset = n % (text.length + 1);
+          assert.deepEqual(shared.position(offset), new LineIndex(text).position(offset));
+        }
+      }),
+    );
+  });
+});
+
 describe("cli: ignore rules", () => {
   it("reads .veilignore like .gitignore", () => {
     const file = new IgnoreFile("# comment\n\nbuild/\n*.log\n!keep.log\n/root-only.txt\ndocs/*.md\n\\#hash\n");

@@ -264,13 +264,20 @@ class ScanRun {
   }
 }
 
-/** The file's bytes, or undefined when it is larger than `maxSize`; one open, one fstat. */
+/** Reused by every read: a scan decodes each file before reading the next, so one buffer serves. */
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * The file's bytes, or undefined when it is larger than `maxSize`; one open, one fstat.
+ * The bytes live in a shared buffer that the next call overwrites: decode them first.
+ */
 function readUpTo(path: string, maxSize: number): Buffer | undefined {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
     if (size > maxSize) return undefined;
-    const buffer = Buffer.allocUnsafe(size);
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+    const buffer = scratch.subarray(0, size);
     let filled = 0;
     while (filled < size) {
       const n = readSync(fd, buffer, filled, size - filled, null);
