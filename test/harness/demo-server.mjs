@@ -1,6 +1,6 @@
 // Starts the VS Code Server with the freshly built Veil installed (copied into a fresh
 // extensions folder, so any page of the server loads it, with or without a payload) and
-// the demo workspace to open. Used by start.mjs (npm start) and screenshot.mjs.
+// the demo workspace to open. Used by start.mjs (npm start) and screenshots.mjs.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {

@@ -1,6 +1,6 @@
 // Installs, starts and stops the VS Code Server that ships inside the npm package
 // `code-server` (recipe in DESIGN.md, "Testing"), and drives Debian's headless Chromium.
-// Shared by run-integration.mjs, start.mjs and screenshot.mjs.
+// Shared by run-integration.mjs, start.mjs and screenshots.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
