@@ -12,6 +12,7 @@ import { ContextKeys, labelPickItems, SET_LABEL_COMMAND, setWorkspaceLabel } fro
 import type { ExtensionServices } from "./services";
 import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
+import { teeOutputChannel } from "./outputTee";
 
 /**
  * What `activate` returns: read-only views for the integration tests (the status bar and
@@ -26,6 +27,8 @@ export interface VeilApi {
   contextKeys(): Readonly<Record<string, unknown>>;
   findingsFor(document: vscode.TextDocument): readonly Finding[];
   labelPickItems: typeof labelPickItems;
+  /** What was written to the Veil Output channel (the last lines), for the leak tests. */
+  outputLines(): readonly string[];
 }
 
 // main.ts is evaluated last, after every module it imports.
@@ -34,7 +37,7 @@ const bundleEvaluatedAt = Date.now();
 export function activate(context: vscode.ExtensionContext): VeilApi {
   const started = Date.now();
   const codeLoadingMs = bundleEvaluatedAt - moduleLoadStartedAt;
-  const output = vscode.window.createOutputChannel("Veil");
+  const { output, lines: outputLines } = teeOutputChannel(vscode.window.createOutputChannel("Veil"));
   const config = new ConfigStore();
   const diagnostics = new DiagnosticsController(config, output);
   const log = (line: string) => output.appendLine(`[${new Date().toISOString()}] ${line}`);
@@ -84,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
     contextKeys: () => ({ ...contextKeys.values }),
     findingsFor: services.findingsFor,
     labelPickItems,
+    outputLines,
   };
 }
 

@@ -135,9 +135,11 @@ export class VaultStore implements vscode.Disposable {
     }
     if (raw === undefined || raw === "") return emptyVault();
     try {
-      return engine().Vault.fromJSON(JSON.parse(raw));
+      // Parsed by the vault itself: its errors say what is wrong and where, never the values.
+      return engine().Vault.fromJSON(raw);
     } catch (error) {
-      this.report(`the stored vault is not valid (${errorName(error)}); it was reset`);
+      const reason = error instanceof engine().CorruptVaultError ? (error as { reason: string }).reason : errorName(error);
+      this.report(`the stored vault is not valid (${reason}); it was reset`);
       await this.secrets.delete(this.key).then(undefined, () => undefined);
       return emptyVault();
     }

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import type { ScanOptions } from "../../engine";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
 import { lazyVaultKeyFor, VaultStore } from "../vaultStore";
@@ -39,15 +40,20 @@ export function createVaultStore(context: vscode.ExtensionContext, services: Ext
   });
 }
 
+/** URIs, absolute paths and quoted strings in an error message: they may name a client or a person. */
+const PATH_LIKE = /\b[a-z][\w+.-]*:\/\/[^\s'"]*|'[^'\n]*'|"[^"\n]*"|(?<![\w.])\/[^\s'"]+/gi;
+
 /**
- * An error for the Output channel. Its message could quote the text being processed, so any
- * value the engine recognizes in it is replaced by a placeholder of a throwaway vault.
+ * An error for the Output channel. Its message could quote the text being processed or a
+ * path (a folder named after a client, an e-mail as a file name): values the engine
+ * recognizes, the workspace's terms included, are replaced by placeholders of a throwaway
+ * vault, then URIs, paths and quoted strings are dropped.
  */
-function describeError(error: unknown): string {
+function describeError(error: unknown, scan?: ScanOptions): string {
   if (!(error instanceof Error)) return typeof error;
-  const message = error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
   const { anonymize, Vault } = engine();
-  return `${error.name}: ${anonymize(message, new Vault()).text}`;
+  const message = anonymize(error.message.slice(0, 2000), new Vault(), { scan }).text.replace(PATH_LIKE, "‹path›");
+  return `${error.name}: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`;
 }
 
 /** Registers every Veil command of this module; all registrations go to `context.subscriptions`. */
@@ -61,7 +67,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
         try {
           return await run(...args);
         } catch (error) {
-          services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${describeError(error)}`);
+          services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${describeError(error, services.config(undefined).scanOptions)}`);
           void vscode.window.showErrorMessage(vscode.l10n.t("Veil: the command failed. See the Veil output for details."));
           return undefined;
         }
