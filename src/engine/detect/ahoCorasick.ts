@@ -3,8 +3,13 @@ import { HIGH_FOLD } from "./fold";
 /**
  * Aho–Corasick automaton over UTF-16 code units, ASCII case-folded, so one pass over the
  * text finds every keyword of every rule and every user term's first word. Keywords are
- * ASCII; accented Latin letters fold to their base letter (fold.ts); other code units reset
- * to the root cheaply.
+ * ASCII; accented Latin letters fold to their base letter (fold.ts).
+ *
+ * This loop is about half of the engine's time, so the table is kept small and the loop
+ * short: code units map to a class (one per character used in some keyword; class 0 for
+ * every other character, which sends the automaton back to the root without a lookup);
+ * transitions hold the next state's row offset (state × classes), and states that end a
+ * keyword are numbered last, so "is this a hit" is one comparison.
  */
 export interface KeywordHit {
   /** Index of the keyword in the list given to the constructor. */
@@ -16,82 +21,108 @@ export interface KeywordHit {
 const ALPHABET = 128;
 
 export class KeywordAutomaton {
+  /** Code unit → character class; 0 = in no keyword. */
+  private readonly classOf: Uint8Array;
+  private readonly classes: number;
+  /** Row offset of the next state, by (row offset of this state + class). */
   private readonly next: Int32Array;
-  private readonly outputs: number[][];
-  private readonly firstCodes: Uint8Array;
+  /** Rows from this offset on belong to states that end at least one keyword. */
+  private readonly firstHitRow: number;
+  /** Keywords ending at each state, by state number. */
+  private readonly outputs: readonly (readonly number[])[];
   readonly keywords: readonly string[];
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
-    const goto: Int32Array[] = [new Int32Array(ALPHABET).fill(-1)];
-    const outputs: number[][] = [[]];
-    this.firstCodes = new Uint8Array(ALPHABET);
-    keywords.forEach((keyword, index) => {
-      let state = 0;
+    const classOf = new Uint8Array(0x10000);
+    let classes = 1;
+    for (const keyword of keywords) {
       for (let i = 0; i < keyword.length; i++) {
         const code = fold(keyword.charCodeAt(i));
         if (code >= ALPHABET) throw new Error(`keyword "${keyword}" must be ASCII`);
-        if (i === 0) this.firstCodes[code] = 1;
-        if (goto[state][code] === -1) {
-          goto[state][code] = goto.length;
-          goto.push(new Int32Array(ALPHABET).fill(-1));
+        if (classOf[code] === 0) classOf[code] = classes++;
+      }
+    }
+    // Upper-case ASCII and accented letters take the class of the letter they fold to.
+    for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32];
+    for (let code = ALPHABET; code < 0x10000; code++) if (HIGH_FOLD[code] !== 0) classOf[code] = classOf[HIGH_FOLD[code]];
+    this.classOf = classOf;
+    this.classes = classes;
+
+    // The trie.
+    const goto: Int32Array[] = [new Int32Array(classes).fill(-1)];
+    const outputs: number[][] = [[]];
+    keywords.forEach((keyword, index) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = classOf[fold(keyword.charCodeAt(i))];
+        if (goto[state][c] === -1) {
+          goto[state][c] = goto.length;
+          goto.push(new Int32Array(classes).fill(-1));
           outputs.push([]);
         }
-        state = goto[state][code];
+        state = goto[state][c];
       }
       outputs[state].push(index);
     });
     // Breadth-first failure links, folded into a dense transition table.
     const states = goto.length;
-    const next = new Int32Array(states * ALPHABET);
+    const next = new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHABET; c++) {
+    for (let c = 1; c < classes; c++) {
       const s = goto[0][c];
-      if (s === -1) next[c] = 0;
-      else {
+      if (s !== -1) {
         next[c] = s;
-        fail[s] = 0;
         queue.push(s);
       }
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const r = queue[qi];
       outputs[r] = outputs[r].concat(outputs[fail[r]]);
-      for (let c = 0; c < ALPHABET; c++) {
+      for (let c = 1; c < classes; c++) {
         const s = goto[r][c];
-        if (s === -1) next[r * ALPHABET + c] = next[fail[r] * ALPHABET + c];
+        if (s === -1) next[r * classes + c] = next[fail[r] * classes + c];
         else {
-          next[r * ALPHABET + c] = s;
-          fail[s] = next[fail[r] * ALPHABET + c];
+          next[r * classes + c] = s;
+          fail[s] = next[fail[r] * classes + c];
           queue.push(s);
         }
       }
     }
-    this.next = next;
-    this.outputs = outputs;
+    // Renumber: the root stays 0, states with hits go last; store row offsets.
+    const order = [...Array(states).keys()].sort((a, b) => Number(outputs[a].length > 0) - Number(outputs[b].length > 0) || a - b);
+    const renamed = new Int32Array(states);
+    order.forEach((old, index) => (renamed[old] = index));
+    const rows = new Int32Array(states * classes);
+    for (let s = 0; s < states; s++) {
+      for (let c = 0; c < classes; c++) rows[renamed[s] * classes + c] = renamed[next[s * classes + c]] * classes;
+    }
+    this.next = rows;
+    this.outputs = order.map((old) => outputs[old]);
+    const firstHit = order.findIndex((old) => outputs[old].length > 0);
+    this.firstHitRow = firstHit < 0 ? Number.MAX_SAFE_INTEGER : firstHit * classes;
   }
 
   /** Calls `onHit` for every keyword occurrence, in text order. */
   search(text: string, onHit: (keyword: number, end: number) => void): void {
+    const classOf = this.classOf;
     const next = this.next;
-    const outputs = this.outputs;
-    const first = this.firstCodes;
+    const firstHitRow = this.firstHitRow;
+    const classes = this.classes;
     const length = text.length;
-    let state = 0;
+    let row = 0;
     for (let i = 0; i < length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= ALPHABET) {
-        code = HIGH_FOLD[code];
-        if (code === 0) {
-          state = 0;
-          continue;
-        }
-      } else if (code >= 65 && code <= 90) code += 32;
-      if (state === 0 && first[code] === 0) continue;
-      state = next[state * ALPHABET + code];
-      const out = outputs[state];
-      if (out.length !== 0) for (let k = 0; k < out.length; k++) onHit(out[k], i + 1);
+      const c = classOf[text.charCodeAt(i)];
+      if (c === 0) {
+        row = 0;
+        continue;
+      }
+      row = next[row + c];
+      if (row >= firstHitRow) {
+        const out = this.outputs[row / classes];
+        for (let k = 0; k < out.length; k++) onHit(out[k], i + 1);
+      }
     }
   }
 }
