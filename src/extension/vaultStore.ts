@@ -5,7 +5,7 @@ import { engine } from "./engine";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KEY_PREFIX = "veil.vault:";
 /** How many times an update is recomputed when another window wrote the vault meanwhile. */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 8;
 
 /** What the store does when the stored vault cannot be read (shown once per store). */
 export type CorruptVaultReporter = (detail: string) => void;
@@ -195,7 +195,13 @@ export class VaultStore implements vscode.Disposable {
           // Last resort after repeated races: keep both sides' entries.
           if (serialize(latest) !== before) working.merge(latest);
           await this.write(working);
-          return result;
+          // Another window may have saved between that check and this write, and one of the two
+          // saves is then lost. Read back: when what is stored is not what was written, this
+          // change is redone on it (the other window does the same if its save was the one lost).
+          const stored = await this.readStored();
+          if (attempt >= MAX_ATTEMPTS || serialize(stored) === serialize(working)) return result;
+          base = stored;
+          continue;
         }
         base = latest;
       }

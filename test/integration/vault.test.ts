@@ -3,11 +3,39 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { anonymize, restore, Vault } from "../../src/engine";
-import { vaultKeyFor } from "../../src/extension/vaultStore";
+import { VaultStore, vaultKeyFor } from "../../src/extension/vaultStore";
 import { activateVeil, readClipboard, runCommand } from "./helpers";
 import { FAKE_AWS_KEY_1, FAKE_AWS_KEY_2, FAKE_AWS_KEY_3, forgetAll, freshVaultStore, placeholdersIn, readVault, testHooks, closeEditorsReverting, openScratch } from "./commandTestSupport";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One window's view of the workspace's SecretStorage, as a second extension host has it. A
+ * VaultStore's in-process lock is keyed by its key's name, so a store over this view (under
+ * its own name for the same stored vault) never waits for another window's store; every read
+ * and write is delayed by a few milliseconds, so the two windows' reads and writes interleave.
+ */
+function windowView(secrets: vscode.SecretStorage, realKey: string, name: string, delayMs: () => number): { secrets: vscode.SecretStorage; key: string; dispose(): void } {
+  const key = `${realKey}#${name}`;
+  const toReal = (k: string) => (k === key ? realKey : k);
+  const emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  const subscription = secrets.onDidChange((event) => emitter.fire({ key: event.key === realKey ? key : event.key }));
+  const later = <T>(operation: () => Thenable<T>): Promise<T> => new Promise((resolve) => setTimeout(resolve, delayMs())).then(() => operation());
+  const view: vscode.SecretStorage = {
+    get: (k) => later(() => secrets.get(toReal(k))),
+    store: (k, v) => later(() => secrets.store(toReal(k), v)),
+    delete: (k) => later(() => secrets.delete(toReal(k))),
+    onDidChange: emitter.event,
+  };
+  return {
+    secrets: view,
+    key,
+    dispose: () => {
+      subscription.dispose();
+      emitter.dispose();
+    },
+  };
+}
 
 suite("Vault in SecretStorage", () => {
   suiteSetup(activateVeil);
@@ -77,6 +105,36 @@ suite("Vault in SecretStorage", () => {
     }
   });
 
+  test("two windows copying at the same time: no entry lost, no placeholder for two values", async function () {
+    this.timeout(120_000);
+    const hooks = await testHooks();
+    let seed = 7;
+    const delay = () => (seed = (seed * 16807) % 2147483647) % 7;
+    const views = ["A", "B"].map((name) => windowView(hooks.secrets, hooks.vaultKey, name, delay));
+    const stores = views.map((view) => new VaultStore(view.secrets, view.key, { ttlDays: () => 30 }));
+    try {
+      const shared = "shared.contact@example-client.fr";
+      const inputs: [number, string][] = [];
+      for (let i = 0; i < 8; i++) for (const w of [0, 1]) inputs.push([w, `window ${w} copy ${i}: w${w}.person${i}@example-client.fr, cc ${shared}`]);
+      // Every copy of both windows at once; within a window they take turns, across windows they race.
+      const results = await Promise.all(inputs.map(([w, input]) => stores[w].update((vault) => anonymize(input, vault))));
+      const stored = await readVault();
+      const values = new Set(stored.toJSON().entries.map((e) => e.value));
+      const expected = [shared, ...inputs.map(([, input]) => /w\d\.person\d@example-client\.fr/.exec(input)![0])];
+      const lost = expected.filter((v) => !values.has(v));
+      assert.deepEqual(lost, [], `${lost.length} of ${expected.length} values lost`);
+      results.forEach((result, i) => {
+        assert.equal(placeholdersIn(result.text).length, 2, "two placeholders per copy");
+        assert.equal(restore(result.text, stored).text, inputs[i][1], `copy ${i}: every placeholder handed out still stands for its own value`);
+      });
+      const placeholders = stored.toJSON().entries.map((e) => e.placeholder);
+      assert.equal(new Set(placeholders).size, placeholders.length, "one value per placeholder");
+    } finally {
+      stores.forEach((s) => s.dispose());
+      views.forEach((v) => v.dispose());
+    }
+  });
+
   test("another window saving during an update: the change is redone on the fresh vault, nothing lost", async () => {
     const hooks = await testHooks();
     const store = await freshVaultStore();
@@ -124,6 +182,32 @@ suite("Vault in SecretStorage", () => {
       assert.ok(!(await hooks.secrets.get(hooks.vaultKey))?.includes(FAKE_AWS_KEY_1), "the expired value is removed from storage too");
     } finally {
       store.dispose();
+    }
+  });
+
+  test("a corrupted stored vault holding values is reported without quoting them, and reset", async () => {
+    const hooks = await testHooks();
+    const entry = `{"placeholder":"[AWS_ACCESS_KEY_1]","kind":"aws-access-key-id","value":"${FAKE_AWS_KEY_1}","createdAt":1}`;
+    const corrupt = [
+      `{"version":1,"entries":[${entry} x]}`,
+      FAKE_AWS_KEY_1,
+      `{"version":"${FAKE_AWS_KEY_1}","entries":[]}`,
+      `{"version":1,"entries":[${entry}],"counters":{"key ${FAKE_AWS_KEY_2}":1}}`,
+      `{"version":1,"entries":[${entry.replace('"createdAt":1', '"createdAt":"' + FAKE_AWS_KEY_2 + '"')}]}`,
+    ];
+    for (const stored of corrupt) {
+      await hooks.secrets.store(hooks.vaultKey, stored);
+      const reports: string[] = [];
+      const store = await freshVaultStore({ onCorrupt: (detail) => reports.push(detail) });
+      try {
+        assert.equal((await store.load()).size, 0);
+        assert.equal(reports.length, 1);
+        assert.match(reports[0], /^the stored vault is not valid \(.+\); it was reset$/);
+        for (const value of [FAKE_AWS_KEY_1, FAKE_AWS_KEY_2]) assert.ok(!reports[0].includes(value) && !reports[0].includes(value.slice(4, 12)), `the report quotes a value: ${reports[0].length} chars`);
+        assert.equal(await hooks.secrets.get(hooks.vaultKey), undefined, "the corrupt vault is deleted");
+      } finally {
+        store.dispose();
+      }
     }
   });
 
