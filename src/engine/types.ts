@@ -90,6 +90,8 @@ export interface PassContext {
   /** Lower-cased copy of the text (same length and offsets as the original). */
   lower: string;
   options: ResolvedOptions;
+  /** Where the keyword automaton saw a currency word (money pass's MONEY_KEYWORDS), any case, unsorted. */
+  moneyWords: number[];
 }
 
 export interface TermSpec {

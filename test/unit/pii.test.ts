@@ -236,6 +236,11 @@ describe("personal data", () => {
       ["2,5 M€", "2,5 M€"],
       ["costs US$ 20", "US$ 20"],
       ["1 000 000 USD", "1 000 000 USD"],
+      ["about 500 Euro.", "500 Euro"],
+      ["ADVANCE 300 EUROS", "300 EUROS"],
+      ["lost 12 Dollars", "12 Dollars"],
+      ["prix : 40 EURO", "40 EURO"],
+      ["GBP 75", "GBP 75"],
     ]);
     expectNone("money", [
       "s.replace(/^ks_c_5601-1987$/i, 'CP949')",
@@ -247,6 +252,10 @@ describe("personal data", () => {
       "price in €",
       "pi ≈ 3.14159 €",
       "neural network",
+      "EURUSD 1.0850",
+      "neuro 300",
+      "300 eurodollars",
+      "Eur 300",
     ]);
     it("is switched off by options.money = false", () => {
       assert.deepEqual(pii("1 250,50 € and jean@orange.fr", withOptions({ money: false })), [["jean@orange.fr", "email"]]);

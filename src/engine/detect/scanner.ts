@@ -1,5 +1,6 @@
 import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
+import { MONEY_KEYWORDS } from "./passes/money";
 import type { Candidate, Finding, Pass, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
@@ -22,7 +23,10 @@ interface CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
+  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS. */
   readonly keywords: readonly string[];
+  /** How many of `keywords` are rules' (the first ones). */
+  readonly ruleKeywords: number;
   private readonly withWords = new Map<string, KeywordAutomaton>();
   /** For each keyword index, the rules that listed it. */
   readonly rulesByKeyword: number[][];
@@ -47,7 +51,8 @@ class RuleSet {
       const window = { ...DEFAULT_WINDOW, ...rule.window };
       return { rule, pattern: new RegExp(rule.pattern.source, flags), before: window.before, after: window.after, multiline: window.multiline };
     });
-    this.keywords = [...keywordIndex.keys()];
+    this.ruleKeywords = keywordIndex.size;
+    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
     this.automaton = new KeywordAutomaton(this.keywords);
   }
 
@@ -123,11 +128,11 @@ export class Scanner {
 
   /** Findings sorted by start offset, never overlapping; offsets in UTF-16 code units. */
   scan(text: string): Finding[] {
-    const candidates = this.candidates(text);
+    const { out: candidates, directive } = this.collect(text);
     if (candidates.length === 0) return [];
-    // Most texts hold no directive: a case-insensitive test (~2 GB/s) spares lower-casing the
-    // whole text (~200 MB/s and a full copy) just to look for one.
-    const ignored = this.options.directives && DIRECTIVE_HINT.test(text) ? ignoredRanges(text, lowerSameLength(text)) : [];
+    // Most texts hold no directive: the keyword automaton saw one or not, which spares
+    // lower-casing the whole text (~200 MB/s and a full copy) just to look for one.
+    const ignored = this.options.directives && directive ? ignoredRanges(text, lowerSameLength(text)) : [];
     const kept: Candidate[] = [];
     for (const c of candidates) {
       if (c.confidence < this.options.minConfidence) continue;
@@ -140,10 +145,16 @@ export class Scanner {
 
   /** Raw candidates from every enabled rule, pass and term, before filtering. */
   candidates(text: string): Candidate[] {
+    return this.collect(text).out;
+  }
+
+  private collect(text: string): { out: Candidate[]; directive: boolean } {
     const out: Candidate[] = [];
     const options = this.options;
     const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
-    if (options.secret || options.pii || termStarts) this.runRules(text, out, termStarts);
+    const seen: KeywordSignals = { directive: false, moneyWords: [] };
+    // Also with only swept terms on: the automaton is what notices ignore directives.
+    if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
     // toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets.
     let lower: string | undefined;
     const context = {
@@ -155,6 +166,7 @@ export class Scanner {
         return lower;
       },
       options,
+      moneyWords: seen.moneyWords,
     };
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
@@ -162,7 +174,7 @@ export class Scanner {
     }
     if (termStarts) findTermsAt(text, this.terms, termStarts, out);
     if (options.term) findSweptTerms(text, this.terms, out);
-    return out;
+    return { out, directive: seen.directive };
   }
 
   private passEnabled(pass: Pass): boolean {
@@ -173,10 +185,12 @@ export class Scanner {
   }
 
   /** Rule windows from the keyword automaton, then each rule in its windows; `termStarts` gets where the terms' first words start. */
-  private runRules(text: string, out: Candidate[], termStarts: number[] | undefined): void {
+  private runRules(text: string, out: Candidate[], termStarts: number[] | undefined, seen: KeywordSignals): void {
     const set = getRuleSet();
     const automaton = (this.automaton ??= set.automatonWith(termStarts ? this.terms.anchors : []));
-    const ruleKeywords = set.keywords.length;
+    const ruleKeywords = set.ruleKeywords;
+    const moneyFrom = ruleKeywords + DIRECTIVE_KEYWORDS.length;
+    const termsFrom = set.keywords.length;
     const options = this.options;
     const rulesOn = options.secret || options.pii;
     // Windows per rule, appended in text order so merging is a look at the last one.
@@ -190,7 +204,9 @@ export class Scanner {
     automaton.search(text, (keyword, end) => {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
-        termStarts?.push(start);
+        if (keyword >= termsFrom) termStarts?.push(start);
+        else if (keyword >= moneyFrom) seen.moneyWords.push(start);
+        else seen.directive = true;
         return;
       }
       if (!rulesOn) return;
@@ -267,9 +283,14 @@ export class Scanner {
   }
 }
 
-/** Lower-cases ASCII only, so offsets stay those of the original text. */
-/** Every directive token of directives.ts holds one of these. */
-const DIRECTIVE_HINT = /veil:allow|gitleaks:allow|pragma: allowlist|secretlint-disable/i;
+/** Every directive token of directives.ts holds one of these; the keyword automaton looks for them. */
+const DIRECTIVE_KEYWORDS: readonly string[] = ["veil:allow", "gitleaks:allow", "pragma: allowlist", "secretlint-disable"];
+
+/** What the keyword automaton saw for parts of the scan other than rules. */
+interface KeywordSignals {
+  directive: boolean;
+  moneyWords: number[];
+}
 
 /** Lower-cased text with the original's offsets. */
 function lowerSameLength(text: string): string {

@@ -3,8 +3,9 @@ import { emit, isAsciiLetter, isDigit, isWordChar, PII } from "./common";
 
 /**
  * Amounts of money with a currency: "1 250,50 €", "€1,250.50", "12k€", "$ 3.5M",
- * "EUR 2.000", "CHF 1'250.50", "300 euros". Found from the currency markers (rare in code,
- * so the pass costs a few indexOf calls), then the amount is read next to the marker.
+ * "EUR 2.000", "CHF 1'250.50", "300 euros". Found from the currency markers — the symbols
+ * with indexOf (rare in code), the words from the scanner's keyword automaton — then the
+ * amount is read next to the marker.
  */
 
 /**
@@ -18,17 +19,12 @@ const SYMBOLS = ["€", "$", "£"];
 const SENTENCE_PUNCTUATION = "\n\r\t.,;:!?)";
 const CODES = ["EUR", "USD", "GBP", "CHF"];
 /**
- * "euro(s)" and "dollar(s)", as tails searched with indexOf and the letter before checked:
- * "e" is so common in code that indexOf("euro") costs four times indexOf("uro"), while
- * "dollar" is cheaper whole than "ollar". [tail, its length back to the word start, letters allowed there]
+ * Words the scanner's keyword automaton reports for this pass (any case, any order), so
+ * the pass makes no sweep of its own for them: the ISO codes (upper case only), and "euro"
+ * and "dollar" as the spellings below, with an optional plural "s".
  */
-const WORD_TAILS: readonly [string, number, number, number][] = [
-  ["uro", 1, 101, 69],
-  ["URO", 1, 69, 69],
-  ["dollar", 0, 0, 0],
-  ["Dollar", 0, 0, 0],
-  ["DOLLAR", 0, 0, 0],
-];
+export const MONEY_KEYWORDS: readonly string[] = ["eur", "usd", "gbp", "chf", "euro", "dollar"];
+const WORD_SPELLINGS = ["euro", "Euro", "EURO", "eURO", "dollar", "Dollar", "DOLLAR"];
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
@@ -122,10 +118,15 @@ export const moneyPass: Pass = {
         if (start >= 0) found(start, me, 0.8);
       }
     }
-    for (const code of CODES) {
-      for (let ms = text.indexOf(code); ms !== -1; ms = text.indexOf(code, ms + 1)) {
-        const me = ms + 3;
-        if ((ms > 0 && isAsciiLetter(text.charCodeAt(ms - 1))) || (me < n && isAsciiLetter(text.charCodeAt(me)))) continue;
+    // "EURO" is reported as "eur" and as "euro": each place once.
+    const words = context.moneyWords.sort((a, b) => a - b);
+    for (let w = 0; w < words.length; w++) {
+      const ms = words[w];
+      if (w > 0 && words[w - 1] === ms) continue;
+      const me3 = ms + 3;
+      const isCode = CODES.some((code) => text.startsWith(code, ms));
+      if (isCode && !(ms > 0 && isAsciiLetter(text.charCodeAt(ms - 1))) && !(me3 < n && isAsciiLetter(text.charCodeAt(me3)))) {
+        const me = me3;
         let p = me;
         if (p < n && isSpace(text.charCodeAt(p))) p++;
         const end = amountAt(text, p);
@@ -135,22 +136,16 @@ export const moneyPass: Pass = {
         }
         const start = amountBefore(text, ms, false);
         if (start >= 0) found(start, me, 0.8);
+        continue;
       }
-    }
-    for (const [tail, back, lower, upper] of WORD_TAILS) {
-      for (let i = text.indexOf(tail); i !== -1; i = text.indexOf(tail, i + 1)) {
-        const ms = i - back;
-        if (back > 0) {
-          const first = ms >= 0 ? text.charCodeAt(ms) : 0;
-          if (first !== lower && first !== upper) continue;
-        }
-        if (ms > 0 && isWordChar(text.charCodeAt(ms - 1))) continue;
-        let me = i + tail.length;
-        if (me < n && (text.charCodeAt(me) === 115 || text.charCodeAt(me) === 83)) me++;
-        if (me < n && isWordChar(text.charCodeAt(me))) continue;
-        const start = amountBefore(text, ms, false);
-        if (start >= 0) found(start, me, 0.75);
-      }
+      const word = WORD_SPELLINGS.find((spelling) => text.startsWith(spelling, ms));
+      if (word === undefined) continue;
+      if (ms > 0 && isWordChar(text.charCodeAt(ms - 1))) continue;
+      let me = ms + word.length;
+      if (me < n && (text.charCodeAt(me) === 115 || text.charCodeAt(me) === 83)) me++;
+      if (me < n && isWordChar(text.charCodeAt(me))) continue;
+      const start = amountBefore(text, ms, false);
+      if (start >= 0) found(start, me, 0.75);
     }
   },
 };
