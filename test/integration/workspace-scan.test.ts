@@ -122,6 +122,45 @@ suite("Workspace scan", function () {
     assert.deepEqual(leaks.map((f) => `${f.kind} ${f.preview}`), []);
   });
 
+  // Before the 5,000-file tree, and it removes its files: the next test counts files.
+  test("skips what the .gitignore files ignore (root of a folder and nested), unless turned off", async () => {
+    const email = (n: number) => `contact: user${n}@example-client.fr\n`;
+    const files: Record<string, string> = {
+      // Nested .gitignore files, read relative to their own folder.
+      "veil-scan-git/.gitignore": "# generated\nbuild/\n*.dump.txt\n!kept.dump.txt\n/anchored.txt\nlogs/**/*.txt\n",
+      "veil-scan-git/build/a.txt": email(1),
+      "veil-scan-git/build/kept.dump.txt": email(2),
+      "veil-scan-git/x.dump.txt": email(3),
+      "veil-scan-git/kept.dump.txt": email(4),
+      "veil-scan-git/anchored.txt": email(5),
+      "veil-scan-git/sub/anchored.txt": email(6),
+      "veil-scan-git/logs/a/b/deep.txt": email(7),
+      "veil-scan-git/plain.txt": email(8),
+      "veil-scan-git/pkg/.gitignore": "secret-*.txt\n!secret-ok.txt\n",
+      "veil-scan-git/pkg/deeper/secret-1.txt": email(9),
+      "veil-scan-git/pkg/secret-ok.txt": email(10),
+      "veil-scan-git/secret-2.txt": email(11),
+    };
+    for (const [path, content] of Object.entries(files)) await write(path, content);
+    try {
+      const expectedKept = ["veil-scan-git/kept.dump.txt", "veil-scan-git/plain.txt", "veil-scan-git/pkg/secret-ok.txt", "veil-scan-git/secret-2.txt", "veil-scan-git/sub/anchored.txt"];
+      const withFindings = (result: ScanResult) => under(result, "veil-scan-git/").map((f) => f.path).sort();
+
+      const respected = await scanWorkspace();
+      assert.deepEqual(withFindings(respected), expectedKept.sort());
+
+      await vscode.workspace.getConfiguration().update(RESPECT_GITIGNORE, false, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => vscode.workspace.getConfiguration("veil").get<boolean>("workspaceScan.respectGitignore") === false, { message: "setting applied" });
+      const all = await scanWorkspace();
+      const everyFile = Object.keys(files).filter((path) => !path.endsWith(".gitignore")).sort();
+      assert.deepEqual(withFindings(all), everyFile);
+      assert.equal(respected.skipped.excluded - all.skipped.excluded, everyFile.length - expectedKept.length, "the git-ignored files count as excluded");
+    } finally {
+      await vscode.workspace.getConfiguration().update(RESPECT_GITIGNORE, undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(workspaceUri("veil-scan-git"), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   test("scans a 5,000-file tree, and stops within a second when cancelled", async function () {
     this.timeout(600_000);
     const created = Date.now();
@@ -164,36 +203,4 @@ suite("Workspace scan", function () {
     assert.ok(stopMs < 1000, `stopped ${stopMs} ms after cancel()`);
   });
 
-  test("skips what the .gitignore files ignore (root of a folder and nested), unless turned off", async () => {
-    const email = (n: number) => `contact: user${n}@example-client.fr\n`;
-    const files: Record<string, string> = {
-      // Nested .gitignore files, read relative to their own folder.
-      "veil-scan-git/.gitignore": "# generated\nbuild/\n*.dump.txt\n!kept.dump.txt\n/anchored.txt\nlogs/**/*.txt\n",
-      "veil-scan-git/build/a.txt": email(1),
-      "veil-scan-git/build/kept.dump.txt": email(2),
-      "veil-scan-git/x.dump.txt": email(3),
-      "veil-scan-git/kept.dump.txt": email(4),
-      "veil-scan-git/anchored.txt": email(5),
-      "veil-scan-git/sub/anchored.txt": email(6),
-      "veil-scan-git/logs/a/b/deep.txt": email(7),
-      "veil-scan-git/plain.txt": email(8),
-      "veil-scan-git/pkg/.gitignore": "secret-*.txt\n!secret-ok.txt\n",
-      "veil-scan-git/pkg/deeper/secret-1.txt": email(9),
-      "veil-scan-git/pkg/secret-ok.txt": email(10),
-      "veil-scan-git/secret-2.txt": email(11),
-    };
-    for (const [path, content] of Object.entries(files)) await write(path, content);
-    const expectedKept = ["veil-scan-git/kept.dump.txt", "veil-scan-git/plain.txt", "veil-scan-git/pkg/secret-ok.txt", "veil-scan-git/secret-2.txt", "veil-scan-git/sub/anchored.txt"];
-    const withFindings = (result: ScanResult) => under(result, "veil-scan-git/").map((f) => f.path).sort();
-
-    const respected = await scanWorkspace();
-    assert.deepEqual(withFindings(respected), expectedKept.sort());
-
-    await vscode.workspace.getConfiguration().update(RESPECT_GITIGNORE, false, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => vscode.workspace.getConfiguration("veil").get<boolean>("workspaceScan.respectGitignore") === false, { message: "setting applied" });
-    const all = await scanWorkspace();
-    const everyFile = Object.keys(files).filter((path) => !path.endsWith(".gitignore")).sort();
-    assert.deepEqual(withFindings(all), everyFile);
-    assert.equal(respected.skipped.excluded - all.skipped.excluded, everyFile.length - expectedKept.length, "the git-ignored files count as excluded");
-  });
 });
