@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { minimatch } from "minimatch";
-import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, TextChange } from "../engine";
+import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, SlicedScan, TextChange } from "../engine";
 import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig } from "./services";
@@ -10,8 +10,46 @@ export const DIAGNOSTIC_SOURCE = "Veil";
 /** Above this size an edit rescans only the lines it can affect (see IncrementalFindings). */
 export const LARGE_DOCUMENT_CHARS = 1_000_000;
 export const LARGE_DOCUMENT_LINES = 20_000;
-/** Larger than the longest multi-line value a rule finds (a PEM private key block). */
-const INCREMENTAL_MARGIN = 16_384;
+/**
+ * Above this size the first scan of a document (and any full rescan) runs in slices that
+ * yield to the event loop between them (see SlicedScan); smaller ones scan in one go.
+ */
+export const SLICED_SCAN_CHARS = 1_000_000;
+/** What each slice aims at; the slice size follows the measured speed. */
+const SLICE_TARGET_MS = 20;
+const MIN_SLICE_CHARS = 64 * 1024;
+const MAX_SLICE_CHARS = 4 * 1024 * 1024;
+const FIRST_SLICE_CHARS = 256 * 1024;
+
+/** Figures of the sliced scans since activation (or the last reset), for tests and the log. */
+export interface SlicingStats {
+  /** Longest single slice, in milliseconds. */
+  longestSliceMs: number;
+  slices: number;
+  /** Sliced scans that ran to the end and published. */
+  completed: number;
+  /** Sliced scans dropped because the document changed, closed, or the settings changed. */
+  cancelled: number;
+  /** Longest scan done in one go (small documents, edits of large ones, findingsFor finishing a sliced scan). */
+  longestSyncScanMs: number;
+}
+
+const NO_STATS: SlicingStats = { longestSliceMs: 0, slices: 0, completed: 0, cancelled: 0, longestSyncScanMs: 0 };
+
+/** Lets the event loop run (timers, messages from VS Code) before the next slice. */
+function yieldToEventLoop(): Promise<void> {
+  // The web-worker extension host has no setImmediate; setTimeout(0) works everywhere.
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
+interface SliceJob {
+  document: vscode.TextDocument;
+  version: number;
+  config: VeilConfig;
+  sliced: SlicedScan;
+  cancelled: boolean;
+}
 
 /** Where the README explains each category; stable anchors the README keeps. */
 const README = "https://github.com/veil-privacy/veil/blob/main/README.md";
@@ -72,6 +110,11 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires after a document's diagnostics were replaced. */
   readonly onDidUpdate = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Sliced scans under way, by document URI. */
+  private readonly jobs = new Map<string, SliceJob>();
+  private sliceChars = FIRST_SLICE_CHARS;
+  private disposed = false;
+  private stats: SlicingStats = { ...NO_STATS };
 
   constructor(
     private readonly config: ConfigStore,
@@ -98,6 +141,17 @@ export class DiagnosticsController implements vscode.Disposable {
   publishedFindings(uri: vscode.Uri): readonly Finding[] | undefined {
     const state = this.states.get(uri.toString());
     return state && this.collection.has(uri) ? state.findings : undefined;
+  }
+
+  /** Documents the controller keeps findings for, and sliced scans under way (tests check both drop on close). */
+  get trackedDocuments(): { states: number; scans: number; timers: number } {
+    return { states: this.states.size, scans: this.jobs.size, timers: this.timers.size };
+  }
+
+  slicingStats(reset = false): SlicingStats {
+    const stats = { ...this.stats };
+    if (reset) this.stats = { ...NO_STATS };
+    return stats;
   }
 
   /** Rescans every open document now (used after a label or settings change). */
@@ -174,7 +228,14 @@ export class DiagnosticsController implements vscode.Disposable {
       this.notice(skip, document);
       return;
     }
-    const { findings } = this.compute(document);
+    if (!this.upToDate(document, config) && documentLength(document) > SLICED_SCAN_CHARS) {
+      this.startSlicedScan(document, config);
+      return;
+    }
+    this.render(document, config, this.compute(document).findings);
+  }
+
+  private render(document: vscode.TextDocument, config: VeilConfig, findings: readonly Finding[]): void {
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of findings) {
       const severity = toDiagnosticSeverity(config.policy.severity[finding.category]);
@@ -195,7 +256,7 @@ export class DiagnosticsController implements vscode.Disposable {
       if (isExcludedPath(relative, config.exclude)) return "excluded";
     }
     // Length in UTF-16 units: close enough to bytes to apply a size limit without encoding.
-    if (document.getText().length > config.maxFileSizeBytes) return "tooLarge";
+    if (documentLength(document) > config.maxFileSizeBytes) return "tooLarge";
     return undefined;
   }
 
@@ -232,6 +293,87 @@ export class DiagnosticsController implements vscode.Disposable {
     return scanner;
   }
 
+  /**
+   * Whether the findings kept for the document are those of its current text, or can be
+   * brought up to date by the small rescan of an edit (IncrementalFindings keeps the version
+   * in step with the edits).
+   */
+  private upToDate(document: vscode.TextDocument, config: VeilConfig): boolean {
+    const state = this.states.get(document.uri.toString());
+    return state !== undefined && state.document === document && state.config === config && state.version === document.version;
+  }
+
+  /**
+   * Starts (or lets run) a sliced scan of a large document: one slice, then a yield to the
+   * event loop, until the end; dropped as soon as the document changes, closes, the settings
+   * change or the controller is disposed. Diagnostics are published once, at the end.
+   */
+  private startSlicedScan(document: vscode.TextDocument, config: VeilConfig): void {
+    const key = document.uri.toString();
+    const running = this.jobs.get(key);
+    if (running && running.document === document && running.version === document.version && running.config === config) return;
+    if (running) this.cancel(key, running);
+    const scanner = this.scannerFor(config);
+    const sliced = new (engine().SlicedScan)(document.getText(), (text) => scanner.scan(text), { sliceChars: this.sliceChars, directives: scanner.options.directives });
+    const job: SliceJob = { document, version: document.version, config, sliced, cancelled: false };
+    this.jobs.set(key, job);
+    void this.runSlicedScan(key, job);
+  }
+
+  private cancel(key: string, job: SliceJob): void {
+    if (job.cancelled) return;
+    job.cancelled = true;
+    this.stats.cancelled++;
+    if (this.jobs.get(key) === job) this.jobs.delete(key);
+  }
+
+  private isStale(job: SliceJob): boolean {
+    return job.cancelled || this.disposed || job.document.isClosed || job.document.version !== job.version || this.config.get(job.document.uri) !== job.config;
+  }
+
+  private async runSlicedScan(key: string, job: SliceJob): Promise<void> {
+    const started = Date.now();
+    let longest = 0;
+    for (;;) {
+      // Yield first: the caller (an event handler) returns before any slice runs.
+      await yieldToEventLoop();
+      if (this.isStale(job)) {
+        this.cancel(key, job);
+        return;
+      }
+      const before = job.sliced.progress;
+      const t0 = performance.now();
+      const more = job.sliced.step();
+      const elapsed = performance.now() - t0;
+      if (!more) break;
+      longest = Math.max(longest, elapsed);
+      this.stats.slices++;
+      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+      // Aim the next slice at SLICE_TARGET_MS from the speed just measured (at most doubling).
+      const chars = job.sliced.progress - before;
+      const next = Math.min(2 * this.sliceChars, (chars * SLICE_TARGET_MS) / Math.max(elapsed, 1));
+      this.sliceChars = Math.round(Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, next)));
+      job.sliced.sliceChars = this.sliceChars;
+      if (job.sliced.done) break;
+    }
+    if (this.jobs.get(key) === job) this.jobs.delete(key);
+    if (this.isStale(job)) {
+      this.cancel(key, job);
+      return;
+    }
+    const { document, config } = job;
+    // findingsFor may have finished this scan already (and keeps a tracker for edits): keep that state.
+    if (!this.upToDate(document, config)) {
+      const findings = job.sliced.findings;
+      this.states.set(key, { document, version: job.version, config, findings, tracker: new (engine().IncrementalFindings)(findings, engine().SLICE_MARGIN) });
+    }
+    this.stats.completed++;
+    this.log(
+      `scanned ${vscode.workspace.asRelativePath(document.uri, false)} in ${job.sliced.sliceCount} slices: ${job.sliced.findings.length} findings in ${Date.now() - started} ms (longest slice ${longest.toFixed(1)} ms)`,
+    );
+    this.render(document, config, this.states.get(key)!.findings);
+  }
+
   private compute(document: vscode.TextDocument): DocumentState {
     const key = document.uri.toString();
     const config = this.config.get(document.uri);
@@ -239,6 +381,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const current = existing?.document === document ? existing : undefined;
     if (current && current.config === config && current.version === document.version && !current.tracker?.isDirty) return current;
     const scanner = this.scannerFor(config);
+    const job = this.jobs.get(key);
     const text = document.getText();
     const started = Date.now();
     const large = text.length > LARGE_DOCUMENT_CHARS || document.lineCount > LARGE_DOCUMENT_LINES;
@@ -247,11 +390,13 @@ export class DiagnosticsController implements vscode.Disposable {
       current.findings = current.tracker.refresh(text, (slice) => scanner.scan(slice));
       state = current;
     } else {
-      const findings = scanner.scan(text);
-      state = { document, version: document.version, config, findings, tracker: large ? new (engine().IncrementalFindings)(findings, INCREMENTAL_MARGIN) : undefined };
+      // A sliced scan of this very text under way: finish its remaining slices now.
+      const findings = job && job.document === document && job.version === document.version && job.config === config && !job.cancelled ? [...job.sliced.finish()] : scanner.scan(text);
+      state = { document, version: document.version, config, findings, tracker: large ? new (engine().IncrementalFindings)(findings, engine().SLICE_MARGIN) : undefined };
       this.states.set(key, state);
     }
     const elapsed = Date.now() - started;
+    this.stats.longestSyncScanMs = Math.max(this.stats.longestSyncScanMs, elapsed);
     if (large || elapsed > 50) this.log(`scanned ${vscode.workspace.asRelativePath(document.uri, false)}: ${state.findings.length} findings in ${elapsed} ms${large ? " (incremental)" : ""}`);
     return state;
   }
@@ -265,6 +410,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if ((state && state.document !== document) || (pending && pending.document !== document)) return;
     if (pending) clearTimeout(pending.handle);
     this.timers.delete(key);
+    const job = this.jobs.get(key);
+    if (job) this.cancel(key, job);
     this.states.delete(key);
     this.collection.delete(uri);
     this.emitter.fire(uri);
@@ -275,10 +422,17 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const [key, job] of this.jobs) this.cancel(key, job);
     for (const timer of this.timers.values()) clearTimeout(timer.handle);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
     this.collection.dispose();
     this.emitter.dispose();
   }
+}
+
+/** The document's length in UTF-16 units, without building its text (getText joins every line). */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

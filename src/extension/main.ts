@@ -6,7 +6,7 @@ import { engine } from "./engine";
 import { allowValue, CoreCommandId, ignoreLine, moveToEnv, VeilCodeActionProvider } from "./codeActions";
 import { registerCommands } from "./commands";
 import { ConfigStore } from "./config";
-import { DiagnosticsController } from "./diagnostics";
+import { DiagnosticsController, type SlicingStats } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
 import { ContextKeys, labelPickItems, SET_LABEL_COMMAND, setWorkspaceLabel } from "./label";
 import type { ExtensionServices } from "./services";
@@ -27,6 +27,12 @@ export interface VeilApi {
   contextKeys(): Readonly<Record<string, unknown>>;
   findingsFor(document: vscode.TextDocument): readonly Finding[];
   labelPickItems: typeof labelPickItems;
+  /** Sliced scans of large documents: longest slice, counts (`reset` starts the figures again). */
+  slicing(reset?: boolean): SlicingStats;
+  /** Per-document state the diagnostics keep (drops when documents close). */
+  trackedDocuments(): { states: number; scans: number; timers: number };
+  /** `process.memoryUsage().heapUsed` of the extension host; undefined in the web worker. */
+  heapUsed(): number | undefined;
   /** What was written to the Veil Output channel (the last lines), for the leak tests. */
   outputLines(): readonly string[];
 }
@@ -87,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
     contextKeys: () => ({ ...contextKeys.values }),
     findingsFor: services.findingsFor,
     labelPickItems,
+    slicing: (reset) => diagnostics.slicingStats(reset),
+    trackedDocuments: () => diagnostics.trackedDocuments,
+    heapUsed: () => (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage?.().heapUsed,
     outputLines,
   };
 }

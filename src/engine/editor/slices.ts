@@ -56,8 +56,12 @@ export class SlicedScan {
   private readonly directives: boolean;
   private next = 0;
   private readonly out: Finding[] = [];
-  /** Ignored ranges (one-shot semantics) around long lines, computed once per line. */
+  /** Ignored ranges (one-shot semantics) around long lines, by line start, computed once per line. */
   private readonly longLineIgnores = new Map<number, Array<[number, number]>>();
+  /** Findings waiting for the directive check of their long line (`line` -1: none needed), in order. */
+  private readonly deferred: Array<{ finding: Finding; line: number }> = [];
+  /** The long line being lower-cased, part by part. */
+  private preparing?: { line: number; from: number; to: number; at: number; lower: string[] };
   private slices = 0;
 
   constructor(
@@ -71,7 +75,7 @@ export class SlicedScan {
   }
 
   get done(): boolean {
-    return this.next >= this.text.length && (this.slices > 0 || this.text.length === 0);
+    return this.next >= this.text.length && (this.slices > 0 || this.text.length === 0) && this.deferred.length === 0;
   }
 
   /** How much of the text the finished slices cover, in characters. */
@@ -89,8 +93,15 @@ export class SlicedScan {
     return this.out;
   }
 
-  /** Scans the next slice; returns false when there was nothing left to scan. */
+  /**
+   * Scans the next slice, or does the next part of the directive check of a long line (each
+   * about one slice of work); returns false when there was nothing left to do.
+   */
   step(): boolean {
+    if (this.deferred.length > 0) {
+      this.prepareLongLine();
+      return true;
+    }
     if (this.done) return false;
     const slice = nextSlice(this.text, this.next, this.sliceChars, this.margin);
     this.slices++;
@@ -104,14 +115,12 @@ export class SlicedScan {
       const start = f.start + slice.scanStart;
       if (start < slice.coreStart) continue;
       if (start >= slice.coreEnd) break;
-      const end = f.end + slice.scanStart;
-      if (this.directives && (start < wholeFrom || start >= wholeTo) && this.ignoredOnWholeLines(start)) continue;
-      // A finding that starts in this core but ends after a later finding's start cannot
-      // happen (findings never overlap); keep the order by dropping any such leftover.
-      const last = this.out[this.out.length - 1];
-      if (last && last.end > start) continue;
-      this.out.push(slice.scanStart === 0 ? f : { ...f, start, end });
+      const finding = slice.scanStart === 0 ? f : { ...f, start, end: f.end + slice.scanStart };
+      const recheck = this.directives && (start < wholeFrom || start >= wholeTo);
+      if (recheck || this.deferred.length > 0) this.deferred.push({ finding, line: recheck ? lineStartOf(text, start) : -1 });
+      else this.keep(finding);
     }
+    if (this.deferred.length > 0) this.prepareLongLine();
     return true;
   }
 
@@ -121,21 +130,50 @@ export class SlicedScan {
     return this.out;
   }
 
-  /** Whether a directive silences `offset` when the lines around it are seen whole. */
-  private ignoredOnWholeLines(offset: number): boolean {
+  private keep(finding: Finding): void {
+    // A finding that starts in this core but ends after a later finding's start cannot
+    // happen (findings never overlap); keep the order by dropping any such leftover.
+    const last = this.out[this.out.length - 1];
+    if (last && last.end > finding.start) return;
+    this.out.push(finding);
+  }
+
+  /**
+   * Works on the directives of the first long line a deferred finding needs: lower-cases
+   * one more part of it (this line and the one before it, for a next-line directive), and
+   * once the line is done, takes the same ranges as the one-shot scan over these lines and
+   * releases the deferred findings it can decide.
+   */
+  private prepareLongLine(): void {
     const { text } = this;
-    const lineStart = lineStartOf(text, offset);
-    let ranges = this.longLineIgnores.get(lineStart);
-    if (!ranges) {
-      // This line and the one before it (a next-line directive), whole: the same ranges as
-      // the one-shot scan's over these lines.
-      const from = lineStart === 0 ? 0 : lineStartOf(text, lineStart - 1);
-      const to = lineEndOf(text, offset);
-      const region = text.slice(from, to);
-      ranges = ignoredRanges(region, lowerSameLength(region)).map(([s, e]): [number, number] => [s + from, e + from]);
-      this.longLineIgnores.set(lineStart, ranges);
+    const pending = this.deferred.find((d) => d.line >= 0 && !this.longLineIgnores.has(d.line));
+    if (pending) {
+      if (!this.preparing || this.preparing.line !== pending.line) {
+        const lineStart = pending.line;
+        const from = lineStart === 0 ? 0 : lineStartOf(text, lineStart - 1);
+        this.preparing = { line: lineStart, from, to: lineEndOf(text, lineStart), at: from, lower: [] };
+      }
+      const p = this.preparing;
+      const end = Math.min(p.to, p.at + 2 * this.sliceChars);
+      p.lower.push(lowerSameLength(text.slice(p.at, end)));
+      p.at = end;
+      if (p.at < p.to) return;
+      const ranges = ignoredRanges(text.slice(p.from, p.to), p.lower.join(""));
+      this.longLineIgnores.set(p.line, ranges.map(([s, e]): [number, number] => [s + p.from, e + p.from]));
+      this.preparing = undefined;
     }
-    return ranges.length > 0 && isIgnored(ranges, offset);
+    // Release, in order, every deferred finding whose line is decided.
+    let i = 0;
+    for (; i < this.deferred.length; i++) {
+      const { finding, line } = this.deferred[i];
+      if (line < 0) this.keep(finding);
+      else {
+        const ranges = this.longLineIgnores.get(line);
+        if (!ranges) break;
+        if (!(ranges.length > 0 && isIgnored(ranges, finding.start))) this.keep(finding);
+      }
+    }
+    this.deferred.splice(0, i);
   }
 }
 
