@@ -1,4 +1,5 @@
 /** Turning file bytes into the string the engine scans, and offsets into lines and columns. */
+import { isAscii } from "node:buffer";
 
 /** Extensions whose content is never text worth scanning. */
 const BINARY_EXTENSIONS = new Set(
@@ -31,9 +32,8 @@ function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
 /** A NUL byte in the first 8 KB means binary, unless a UTF-16 byte-order mark says otherwise. */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (utf16Bom(bytes)) return false;
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  // indexOf is memchr: several times faster than a loop over 8 KB of every file.
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -56,6 +56,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     return { text: swapped.toString("utf16le") + (buffer.length % 2 ? "\uFFFD" : ""), encoding: bom };
   }
   const hasBom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  // Most source files are pure ASCII: checking that (SIMD) and copying bytes to a one-byte
+  // string costs less than UTF-8 decoding, for the same string.
+  if (!hasBom && isAscii(buffer)) return { text: buffer.toString("latin1"), encoding: "utf-8" };
   return { text: buffer.toString("utf8", hasBom ? 3 : 0), encoding: hasBom ? "utf-8-bom" : "utf-8" };
 }
 

@@ -45,6 +45,24 @@ describe("cli: decoding files", () => {
   });
 });
 
+describe("cli: decoding, fast path", () => {
+  it("pure-ASCII files decode to the same string as UTF-8 decoding, NUL found only in the first 8 KB", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (raw, asciiOnly) => {
+        const bytes = Buffer.from(asciiOnly ? raw.map((b) => b & 0x7f) : raw);
+        if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe) return;
+        assert.equal(decodeText(bytes).text, bytes.toString("utf8"));
+        assert.equal(looksBinary(bytes), bytes.includes(0));
+      }),
+    );
+    const late = Buffer.alloc(9000, 0x61);
+    late[8500] = 0;
+    assert.equal(looksBinary(late), false);
+    late[8191] = 0;
+    assert.equal(looksBinary(late), true);
+  });
+});
+
 describe("cli: line index", () => {
   it("counts LF, CRLF and lone CR as line breaks, columns in UTF-16 units", () => {
     const text = "a🙂b\r\ncd\re\n\nf";
