@@ -6,7 +6,7 @@
 //   node test/harness/run-integration.mjs [--grep PATTERN] [--web] [--untrusted] [--no-smoke] [--no-web]
 //
 //   With no option: the suite trusted in the Node extension host, the Wiring suite untrusted,
-//   then the suite's core tests (WEB_CORE_GREP) trusted in the web-worker extension host.
+//   then the whole suite again, trusted, in the web-worker extension host (the browser bundle).
 //   --grep PATTERN  only tests whose full title matches (env VEIL_TEST_GREP), one pass only
 //   --web           only the web-worker extension host (env VEIL_TEST_WEB=1), the whole suite
 //   --untrusted     only the untrusted run: the folder opens in Restricted Mode
@@ -27,10 +27,6 @@ const LINE_PREFIX = "[veil-test] ";
 const BROWSER_NOISE = [/ServiceWorker|serviceWorker/, /Failed to load resource/, /bad HTTP response code \(404\)/];
 // The tests that also run untrusted after the trusted run (a small smoke test).
 const UNTRUSTED_SMOKE_GREP = "^Wiring ";
-// The suites that also run in the web-worker extension host after the Node runs, against the
-// extension's browser bundle (dist/web/extension.js). Left out: Screen-share mode and Vault in
-// SecretStorage (both failed in the web host when this list was made; see the harness README).
-const WEB_CORE_GREP = "^(Wiring|Diagnostics|Quick fixes|Workspace label|Workspace scan|No leaks|Robustness|Terminal selection[^ ]*) |^Commands: ";
 
 const { values: args } = parseArgs({
   options: {
@@ -43,7 +39,7 @@ const { values: args } = parseArgs({
 });
 const grep = args.grep ?? process.env.VEIL_TEST_GREP ?? undefined;
 const webOnly = args.web || process.env.VEIL_TEST_WEB === "1";
-// The default run ends with a web pass of the core suites.
+// The default run ends with a web pass: the whole suite against the browser bundle.
 const webPass = !webOnly && !grep && !args.untrusted && !args["no-web"];
 const timeoutSeconds = Number(process.env.VEIL_TEST_TIMEOUT ?? 600);
 const keep = process.env.VEIL_TEST_KEEP === "1";
@@ -203,7 +199,7 @@ try {
       exitCode = await runPass({ trusted: false, grep: UNTRUSTED_SMOKE_GREP, label: "untrusted smoke" });
     }
     if (exitCode === 0 && webPass) {
-      exitCode = await runPass({ trusted: true, grep: WEB_CORE_GREP, label: "web core", web: true });
+      exitCode = await runPass({ trusted: true, grep: undefined, label: "web", web: true });
     }
   }
 } catch (error) {
