@@ -17,9 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function windowView(secrets: vscode.SecretStorage, realKey: string, name: string, delayMs: () => number): { secrets: vscode.SecretStorage; key: string; dispose(): void } {
   const key = `${realKey}#${name}`;
-  const toReal = (k: string) => (k === key ? realKey : k);
+  // The vault's key and the keys derived from it (its cross-window lock) map to the real ones.
+  const toReal = (k: string) => (k.startsWith(key) ? realKey + k.slice(key.length) : k);
   const emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-  const subscription = secrets.onDidChange((event) => emitter.fire({ key: event.key === realKey ? key : event.key }));
+  const subscription = secrets.onDidChange((event) => emitter.fire({ key: event.key.startsWith(realKey) ? key + event.key.slice(realKey.length) : event.key }));
   const later = <T>(operation: () => Thenable<T>): Promise<T> => new Promise((resolve) => setTimeout(resolve, delayMs())).then(() => operation());
   const view: vscode.SecretStorage = {
     get: (k) => later(() => secrets.get(toReal(k))),
@@ -129,6 +130,7 @@ suite("Vault in SecretStorage", () => {
       });
       const placeholders = stored.toJSON().entries.map((e) => e.placeholder);
       assert.equal(new Set(placeholders).size, placeholders.length, "one value per placeholder");
+      assert.equal(await hooks.secrets.get(`${hooks.vaultKey}:lock`), undefined, "the cross-window lock is released");
     } finally {
       stores.forEach((s) => s.dispose());
       views.forEach((v) => v.dispose());
