@@ -35,6 +35,8 @@ export class ScreenShareController implements vscode.Disposable {
   private readonly applied = new Map<vscode.TextEditor, vscode.Range[]>();
   private readonly listeners: vscode.Disposable[];
   private lastOn = false;
+  /** The automatic decision when settings last changed; undefined before the first change. */
+  private lastAuto: boolean | undefined;
 
   constructor(
     private readonly config: ConfigStore,
@@ -46,16 +48,31 @@ export class ScreenShareController implements vscode.Disposable {
       diagnostics.onDidUpdate((uri) => {
         if (this.isOn() && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) this.refresh();
       }),
-      config.onDidChange(() => this.refresh()),
+      config.onDidChange(() => {
+        // A manual toggle holds until the automatic decision itself changes (label or setting).
+        const auto = this.autoOn();
+        if (auto !== this.lastAuto) this.override = undefined;
+        this.lastAuto = auto;
+        this.refresh();
+      }),
     ];
     // Reading the config loads the engine: decide just after activation.
-    const first = setTimeout(() => this.refresh(), 0);
+    const first = setTimeout(() => {
+      this.lastAuto = this.autoOn();
+      this.refresh();
+    }, 0);
     this.listeners.push({ dispose: () => clearTimeout(first) });
   }
 
-  /** On when toggled on, or (until toggled) when the label's policy masks and `veil.screenShare.autoForPro` is set. */
+  /**
+   * On when toggled on, or (until toggled, and again once the label or the setting changes)
+   * when the label's policy masks and `veil.screenShare.autoForPro` is set.
+   */
   isOn(): boolean {
-    if (this.override !== undefined) return this.override;
+    return this.override ?? this.autoOn();
+  }
+
+  private autoOn(): boolean {
     const config = this.config.get(vscode.window.activeTextEditor?.document.uri);
     return config.screenShareAutoForPro && config.policy.masking;
   }

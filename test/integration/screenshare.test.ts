@@ -51,11 +51,15 @@ suite("Screen-share mode", () => {
     await closeAllEditors();
   });
 
-  test("turns on by itself in a pro workspace when veil.screenShare.autoForPro is set", async () => {
+  test("turns on by itself in a pro workspace when veil.screenShare.autoForPro is set, even after a manual toggle", async () => {
     const config = vscode.workspace.getConfiguration("veil");
     const previousLabel = config.inspect("workspaceLabel")?.workspaceValue;
     const editor = await openUntitled(TEXT);
     await waitForVeilDiagnostics(editor.document.uri);
+    // A manual toggle (on, then off) holds only until the label or the setting changes.
+    await runCommand("veil.toggleScreenShare");
+    await runCommand("veil.toggleScreenShare");
+    assert.equal((await state()).on, false);
     try {
       await config.update("workspaceLabel", "pro", vscode.ConfigurationTarget.Workspace);
       await config.update("screenShare.autoForPro", false, vscode.ConfigurationTarget.Workspace);
