@@ -18,8 +18,10 @@ export const SLICED_SCAN_CHARS = 1_000_000;
 /** What each slice aims at; the slice size follows the measured speed. */
 const SLICE_TARGET_MS = 20;
 const MIN_SLICE_CHARS = 64 * 1024;
-const MAX_SLICE_CHARS = 4 * 1024 * 1024;
+const MAX_SLICE_CHARS = 2 * 1024 * 1024;
 const FIRST_SLICE_CHARS = 256 * 1024;
+/** Lines read from the document per step (one getText() of a 20 MB log joins 270,000 lines in one go). */
+const READ_LINES = 10_000;
 
 /** Figures of the sliced scans since activation (or the last reset), for tests and the log. */
 export interface SlicingStats {
@@ -47,8 +49,14 @@ interface SliceJob {
   document: vscode.TextDocument;
   version: number;
   config: VeilConfig;
-  sliced: SlicedScan;
+  /** Set once the whole text is read. */
+  sliced?: SlicedScan;
+  /** The text read so far (lines [0, linesRead)), a few thousand lines per step. */
+  pieces: string[];
+  linesRead: number;
   cancelled: boolean;
+  /** Longest step spent reading the text from the document. */
+  readMs: number;
 }
 
 /** Where the README explains each category; stable anchors the README keeps. */
@@ -112,7 +120,6 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Sliced scans under way, by document URI. */
   private readonly jobs = new Map<string, SliceJob>();
-  private sliceChars = FIRST_SLICE_CHARS;
   private disposed = false;
   private stats: SlicingStats = { ...NO_STATS };
 
@@ -313,9 +320,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const running = this.jobs.get(key);
     if (running && running.document === document && running.version === document.version && running.config === config) return;
     if (running) this.cancel(key, running);
-    const scanner = this.scannerFor(config);
-    const sliced = new (engine().SlicedScan)(document.getText(), (text) => scanner.scan(text), { sliceChars: this.sliceChars, directives: scanner.options.directives });
-    const job: SliceJob = { document, version: document.version, config, sliced, cancelled: false };
+    this.scannerFor(config);
+    const job: SliceJob = { document, version: document.version, config, pieces: [], linesRead: 0, cancelled: false, readMs: 0 };
     this.jobs.set(key, job);
     void this.runSlicedScan(key, job);
   }
@@ -341,6 +347,14 @@ export class DiagnosticsController implements vscode.Disposable {
         this.cancel(key, job);
         return;
       }
+      if (!job.sliced) {
+        const t0 = performance.now();
+        this.readSome(job);
+        const elapsed = performance.now() - t0;
+        longest = Math.max(longest, elapsed);
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+        continue;
+      }
       const before = job.sliced.progress;
       const t0 = performance.now();
       const more = job.sliced.step();
@@ -351,10 +365,10 @@ export class DiagnosticsController implements vscode.Disposable {
       this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
       // Aim the next slice at SLICE_TARGET_MS from the speed just measured (at most doubling).
       const chars = job.sliced.progress - before;
-      const next = Math.min(2 * this.sliceChars, (chars * SLICE_TARGET_MS) / Math.max(elapsed, 1));
-      this.sliceChars = Math.round(Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, next)));
-      job.sliced.sliceChars = this.sliceChars;
-      if (job.sliced.done) break;
+      // A step spent on a long line's directives scans nothing: it says nothing of the speed.
+      if (chars === 0) continue;
+      const next = Math.min(2 * job.sliced.sliceChars, (chars * SLICE_TARGET_MS) / Math.max(elapsed, 1));
+      job.sliced.sliceChars = Math.round(Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, next)));
     }
     if (this.jobs.get(key) === job) this.jobs.delete(key);
     if (this.isStale(job)) {
@@ -362,6 +376,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const { document, config } = job;
+    if (!job.sliced) return;
     // findingsFor may have finished this scan already (and keeps a tracker for edits): keep that state.
     if (!this.upToDate(document, config)) {
       const findings = job.sliced.findings;
@@ -369,9 +384,30 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     this.stats.completed++;
     this.log(
-      `scanned ${vscode.workspace.asRelativePath(document.uri, false)} in ${job.sliced.sliceCount} slices: ${job.sliced.findings.length} findings in ${Date.now() - started} ms (longest slice ${longest.toFixed(1)} ms)`,
+      `scanned ${vscode.workspace.asRelativePath(document.uri, false)} in ${job.sliced.sliceCount} slices: ${job.sliced.findings.length} findings in ${Date.now() - started} ms (longest slice ${longest.toFixed(1)} ms, longest read ${job.readMs.toFixed(1)} ms)`,
     );
     this.render(document, config, this.states.get(key)!.findings);
+  }
+
+  /**
+   * Reads the next lines of the job's document, and once all are read, sets up the sliced
+   * scan of the whole text, kept in pieces (joining 20 MB, or flattening a rope of them, is
+   * itself a block of hundreds of milliseconds on a busy machine).
+   */
+  private readSome(job: SliceJob): void {
+    const { document } = job;
+    const t0 = performance.now();
+    const from = job.linesRead;
+    const to = Math.min(document.lineCount, from + READ_LINES);
+    const end = to === document.lineCount ? document.lineAt(to - 1).range.end : new vscode.Position(to, 0);
+    job.pieces.push(document.getText(new vscode.Range(from, 0, end.line, end.character)));
+    job.linesRead = to;
+    if (to === document.lineCount) {
+      const scanner = this.scannerFor(job.config);
+      const { PiecewiseText, SlicedScan } = engine();
+      job.sliced = new SlicedScan(new PiecewiseText(job.pieces), (slice) => scanner.scan(slice), { sliceChars: FIRST_SLICE_CHARS, directives: scanner.options.directives });
+    }
+    job.readMs = Math.max(job.readMs, performance.now() - t0);
   }
 
   private compute(document: vscode.TextDocument): DocumentState {
@@ -391,7 +427,7 @@ export class DiagnosticsController implements vscode.Disposable {
       state = current;
     } else {
       // A sliced scan of this very text under way: finish its remaining slices now.
-      const findings = job && job.document === document && job.version === document.version && job.config === config && !job.cancelled ? [...job.sliced.finish()] : scanner.scan(text);
+      const findings = job && job.document === document && job.version === document.version && job.config === config && !job.cancelled && job.sliced ? [...job.sliced.finish()] : scanner.scan(text);
       state = { document, version: document.version, config, findings, tracker: large ? new (engine().IncrementalFindings)(findings, engine().SLICE_MARGIN) : undefined };
       this.states.set(key, state);
     }

@@ -12,8 +12,13 @@ const AWS_KEY = "AKIA" + "QWERTYUIOPASDFGH";
 const GITHUB_TOKEN = "ghp_" + "Zx9".repeat(12);
 const EMAILS = ["jeanne.martin@example-client.fr", "paul.durand@example-client.fr", "claire.dupont@example-client.fr"];
 
-/** Generous: the machine running this is small and shared; unsliced, a 20 MB log blocks for seconds. */
-const MAX_EVENT_LOOP_GAP_MS = 500;
+/**
+ * Generous bounds: the machine running this is small and shared. Measured on 2 cores with a
+ * load of ~4: longest slice 45-48 ms, max gap 77 ms on the 20 MB log while scanning; unsliced
+ * (load ~9) one synchronous scan of 253 ms after a getText() of the whole log, a 451 ms gap.
+ * The gap bound catches a return to multi-second blocks; the slice bound, unsliced scans.
+ */
+const MAX_EVENT_LOOP_GAP_MS = 1_000;
 const MAX_SLICE_MS = 250;
 
 function print(line: string): void {
@@ -29,10 +34,15 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 class EventLoopMonitor {
   maxGapMs = 0;
   ticks = 0;
-  private last = performance.now();
+  /** The longest gaps, [duration, ms after the (re)start], longest first. */
+  longest: Array<[number, number]> = [];
+  private origin = performance.now();
+  private last = this.origin;
   private readonly handle = setInterval(() => {
     const now = performance.now();
-    this.maxGapMs = Math.max(this.maxGapMs, now - this.last);
+    const gap = now - this.last;
+    this.maxGapMs = Math.max(this.maxGapMs, gap);
+    if (gap > 50) this.longest = [...this.longest, [gap, this.last - this.origin] as [number, number]].sort((a, b) => b[0] - a[0]).slice(0, 4);
     this.last = now;
     this.ticks++;
   }, 10);
@@ -45,7 +55,8 @@ class EventLoopMonitor {
   restart(): void {
     this.maxGapMs = 0;
     this.ticks = 0;
-    this.last = performance.now();
+    this.longest = [];
+    this.origin = this.last = performance.now();
   }
 
   stop(): { maxGapMs: number; ticks: number } {
@@ -105,7 +116,7 @@ async function openAndWatch(
   api: VeilApi,
   uri: vscode.Uri,
   accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-): Promise<{ document: vscode.TextDocument; openGapMs: number; scanGapMs: number; ticks: number; elapsedMs: number; diagnostics: vscode.Diagnostic[] }> {
+): Promise<{ document: vscode.TextDocument; openGapMs: number; scanGapMs: number; ticks: number; elapsedMs: number; diagnostics: vscode.Diagnostic[]; gaps: string }> {
   api.slicing(true);
   const monitor = new EventLoopMonitor();
   let openGapMs = 0;
@@ -122,7 +133,10 @@ async function openAndWatch(
     const document = await vscode.workspace.openTextDocument(uri);
     const diagnostics = await waitForVeilDiagnostics(uri, accept, { timeoutMs: 300_000, intervalMs: 100 });
     const { maxGapMs, ticks } = monitor.stop();
-    return { document, openGapMs, scanGapMs: maxGapMs, ticks, elapsedMs: performance.now() - (announced || started), diagnostics };
+    const gaps = monitor.longest.map(([gap, at]) => `${Math.round(gap)} ms at +${Math.round(at)} ms`).join(", ") || "none over 50 ms";
+    const log = api.outputLines().filter((line) => line.includes(uri.path.split("/").pop()!) && line.includes("slices")).pop() ?? "";
+    if (log) print(`Veil's log: ${log.replace(/^\[[^\]]*\] /, "")}`);
+    return { document, openGapMs, scanGapMs: maxGapMs, ticks, elapsedMs: performance.now() - (announced || started), diagnostics, gaps };
   } finally {
     monitor.stop();
     listener.dispose();
@@ -254,7 +268,7 @@ suite("Robustness", function () {
       `20 MB log (${text.length.toLocaleString("en")} chars, ${lines.toLocaleString("en")} lines, length seen by the extension ${run.document.getText().length.toLocaleString("en")}): ` +
         `diagnostics after ${Math.round(run.elapsedMs)} ms; ${stats.slices} slices, longest ${stats.longestSliceMs.toFixed(1)} ms; ` +
         `longest synchronous scan ${stats.longestSyncScanMs} ms; event loop: max gap ${Math.round(run.scanGapMs)} ms while scanning (${run.ticks} ticks), ` +
-        `${Math.round(run.openGapMs)} ms while VS Code synced the document`,
+        `${Math.round(run.openGapMs)} ms while VS Code synced the document; longest gaps while scanning: ${run.gaps}`,
     );
     assert.equal(run.document.getText().length, text.length, "the extension host got the whole document");
     assert.deepEqual(
@@ -277,7 +291,7 @@ suite("Robustness", function () {
     print(
       `5 MB one-line bundle (${text.length.toLocaleString("en")} chars): diagnostics after ${Math.round(run.elapsedMs)} ms; ` +
         `${stats.slices} slices, longest ${stats.longestSliceMs.toFixed(1)} ms; longest synchronous scan ${stats.longestSyncScanMs} ms; ` +
-        `event loop: max gap ${Math.round(run.scanGapMs)} ms while scanning, ${Math.round(run.openGapMs)} ms while VS Code synced the document`,
+        `event loop: max gap ${Math.round(run.scanGapMs)} ms while scanning, ${Math.round(run.openGapMs)} ms while VS Code synced the document; longest gaps: ${run.gaps}`,
     );
     const key = run.diagnostics.find((d) => d.range.start.character === keyAt);
     assert.ok(key && key.range.end.character === keyAt + AWS_KEY.length, "the key's range");

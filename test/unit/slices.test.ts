@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { planSlices, safeCut, scanInSlices, Scanner, SlicedScan, SLICE_MARGIN, type Finding } from "../../src/engine";
+import { DIRECTIVE_HINT, PiecewiseText, planSlices, safeCut, scanInSlices, Scanner, SlicedScan, SLICE_MARGIN, type Finding } from "../../src/engine";
 
 const scanner = new Scanner({ terms: [{ text: "Orion", kind: "CLIENT" }] });
 const scan = (text: string) => scanner.scan(text);
@@ -174,6 +174,18 @@ describe("sliced scan", () => {
     assert.ok(want.length > 50, "the middle line keeps its findings");
   });
 
+  it("recognizes every directive the scanner honours by its hint", () => {
+    const key = 'k = "AKIAIOSFODNN7EXAMPLF"';
+    const tokens = ["veil:allow", "veil:allow-next-line", "gitleaks:allow", "pragma: allowlist secret", "pragma: allowlist nextline secret", "secretlint-disable-line", "secretlint-disable-next-line"];
+    for (const token of tokens) {
+      assert.equal(scan(`# ${token}\n${key} # ${token}`).length, 0, `${token} is a directive`);
+      assert.ok(DIRECTIVE_HINT.test(token.toUpperCase()), `${token} has a hint`);
+      // On a line longer than a slice, with the directive far from the key.
+      const long = `/* ${token} */ ${"x = 1; ".repeat(20_000)}${key}`;
+      assert.deepEqual(scanInSlices(long, scan, { sliceChars: 4_000 }), scan(long), token);
+    }
+  });
+
   it("honours `directives: false` the same way", () => {
     const noDirectives = new Scanner({ directives: false });
     const text = minifiedLine(10, 120_000, "/* veil:allow */");
@@ -234,6 +246,33 @@ describe("sliced scan", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("reads a text given in pieces like the same text in one string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\n", "🙂", "-", " "), maxLength: 400 }), fc.array(fc.nat(), { maxLength: 8 }), fc.array(fc.integer({ min: -5, max: 410 }), { minLength: 1, maxLength: 10 }), (text, cuts, probes) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let at = 0;
+        for (const p of points) {
+          pieces.push(text.slice(at, p));
+          at = p;
+        }
+        pieces.push(text.slice(at));
+        const piecewise = new PiecewiseText(pieces);
+        assert.equal(piecewise.length, text.length);
+        for (const p of probes) {
+          assert.equal(piecewise.indexOf("\n", p), text.indexOf("\n", p), `indexOf ${p}`);
+          assert.equal(piecewise.lastIndexOf("\n", p), text.lastIndexOf("\n", p), `lastIndexOf ${p}`);
+          assert.ok(Object.is(piecewise.charCodeAt(p), text.charCodeAt(p)), `charCodeAt ${p}`);
+          for (const q of probes) assert.equal(piecewise.slice(p, q), p < 0 ? text.slice(0, Math.max(0, q)) : text.slice(p, Math.max(p, q)), `slice ${p} ${q}`);
+        }
+      }),
+    );
+    const text = logText(13, 2000);
+    const pieces = text.match(/(?:[^\n]*\n){1,300}|[^\n]+$/g)!;
+    assert.ok(pieces.length > 3);
+    assert.deepEqual(scanInSlices(new PiecewiseText(pieces), scan, { sliceChars: 5_000 }), scan(text));
   });
 
   it("lets the slice size change between steps", () => {

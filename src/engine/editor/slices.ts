@@ -46,6 +46,91 @@ export interface SliceOptions {
 export type SliceScanFunction = (text: string) => Finding[];
 
 /**
+ * What the slicing reads of a text: a string has all of it. `PiecewiseText` offers it over
+ * pieces, so that an editor can hand over a huge document without joining it into one string.
+ */
+export interface SliceText {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  charCodeAt(index: number): number;
+  indexOf(search: "\n", from: number): number;
+  lastIndexOf(search: "\n", from: number): number;
+}
+
+/** A text made of pieces (read from a document part by part), read as one: never joined whole. */
+export class PiecewiseText implements SliceText {
+  readonly length: number;
+  private readonly starts: number[] = [];
+  private readonly pieces: string[];
+
+  constructor(pieces: readonly string[]) {
+    this.pieces = pieces.filter((p) => p.length > 0);
+    let at = 0;
+    for (const piece of this.pieces) {
+      this.starts.push(at);
+      at += piece.length;
+    }
+    this.length = at;
+  }
+
+  /** Index of the piece holding `offset` (0 <= offset < length). */
+  private pieceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  charCodeAt(index: number): number {
+    if (!(index >= 0 && index < this.length)) return NaN;
+    const i = this.pieceAt(index);
+    return this.pieces[i].charCodeAt(index - this.starts[i]);
+  }
+
+  slice(start: number, end: number): string {
+    const a = Math.max(0, Math.min(this.length, start));
+    const b = Math.max(a, Math.min(this.length, end));
+    if (a === b) return "";
+    let i = this.pieceAt(a);
+    let out = "";
+    for (let at = a; at < b; i++) {
+      const piece = this.pieces[i];
+      const local = at - this.starts[i];
+      const take = Math.min(piece.length - local, b - at);
+      out += piece.slice(local, local + take);
+      at += take;
+    }
+    return out;
+  }
+
+  indexOf(search: "\n", from: number): number {
+    const start = Math.max(0, from);
+    if (start >= this.length) return -1;
+    const first = this.pieceAt(start);
+    for (let i = first; i < this.pieces.length; i++) {
+      const found = this.pieces[i].indexOf(search, i === first ? start - this.starts[i] : 0);
+      if (found >= 0) return this.starts[i] + found;
+    }
+    return -1;
+  }
+
+  lastIndexOf(search: "\n", from: number): number {
+    if (this.length === 0) return -1;
+    const start = Math.min(this.length - 1, Math.max(0, from));
+    const first = this.pieceAt(start);
+    for (let i = first; i >= 0; i--) {
+      const found = this.pieces[i].lastIndexOf(search, i === first ? start - this.starts[i] : this.pieces[i].length - 1);
+      if (found >= 0) return this.starts[i] + found;
+    }
+    return -1;
+  }
+}
+
+/**
  * A scan of `text` one slice at a time: call `step()` until it returns false, then read
  * `findings`. The slice size can change between steps (`sliceChars`), for a caller that
  * aims at a duration per slice.
@@ -61,11 +146,11 @@ export class SlicedScan {
   /** Findings waiting for the directive check of their long line (`line` -1: none needed), in order. */
   private readonly deferred: Array<{ finding: Finding; line: number }> = [];
   /** The long line being lower-cased, part by part. */
-  private preparing?: { line: number; from: number; to: number; at: number; lower: string[] };
+  private preparing?: { line: number; from: number; to: number; at: number; lower: string[]; hinted: boolean };
   private slices = 0;
 
   constructor(
-    readonly text: string,
+    readonly text: SliceText,
     private readonly scan: SliceScanFunction,
     options: SliceOptions = {},
   ) {
@@ -107,7 +192,7 @@ export class SlicedScan {
     this.slices++;
     this.next = slice.coreEnd;
     const { text } = this;
-    const scanned = slice.scanStart === 0 && slice.scanEnd === text.length ? text : text.slice(slice.scanStart, slice.scanEnd);
+    const scanned = text.slice(slice.scanStart, slice.scanEnd);
     // Where lines are whole inside the scanned text, the scan saw every directive that applies.
     const wholeFrom = slice.scanStart === 0 ? 0 : text.charCodeAt(slice.scanStart - 1) === 10 ? nextLineStart(text, slice.scanStart) : nextLineStart(text, nextLineStart(text, slice.scanStart));
     const wholeTo = slice.scanEnd === text.length || text.charCodeAt(slice.scanEnd) === 10 ? slice.scanEnd : lineStartOf(text, slice.scanEnd);
@@ -151,14 +236,18 @@ export class SlicedScan {
       if (!this.preparing || this.preparing.line !== pending.line) {
         const lineStart = pending.line;
         const from = lineStart === 0 ? 0 : lineStartOf(text, lineStart - 1);
-        this.preparing = { line: lineStart, from, to: lineEndOf(text, lineStart), at: from, lower: [] };
+        this.preparing = { line: lineStart, from, to: lineEndOf(text, lineStart), at: from, lower: [], hinted: false };
       }
       const p = this.preparing;
       const end = Math.min(p.to, p.at + 2 * this.sliceChars);
-      p.lower.push(lowerSameLength(text.slice(p.at, end)));
+      const part = text.slice(p.at, end);
+      p.lower.push(lowerSameLength(part));
+      // A few characters of the previous part too: a hint cut in two still shows.
+      if (!p.hinted && DIRECTIVE_HINT.test(text.slice(Math.max(p.from, p.at - 24), end))) p.hinted = true;
       p.at = end;
       if (p.at < p.to) return;
-      const ranges = ignoredRanges(text.slice(p.from, p.to), p.lower.join(""));
+      // Most long lines (minified code, data) hold no directive: no search over the whole line then.
+      const ranges = p.hinted ? ignoredRanges(text.slice(p.from, p.to), p.lower.join("")) : [];
       this.longLineIgnores.set(p.line, ranges.map(([s, e]): [number, number] => [s + p.from, e + p.from]));
       this.preparing = undefined;
     }
@@ -178,12 +267,12 @@ export class SlicedScan {
 }
 
 /** Scans `text` in slices, all at once: the same findings as `scan(text)` (for tests and tools). */
-export function scanInSlices(text: string, scan: SliceScanFunction, options: SliceOptions = {}): Finding[] {
+export function scanInSlices(text: SliceText, scan: SliceScanFunction, options: SliceOptions = {}): Finding[] {
   return [...new SlicedScan(text, scan, options).finish()];
 }
 
 /** Every slice of `text`, in order (the plan `SlicedScan` follows with a fixed size). */
-export function planSlices(text: string, sliceChars = DEFAULT_SLICE_CHARS, margin = SLICE_MARGIN): TextSlice[] {
+export function planSlices(text: SliceText, sliceChars = DEFAULT_SLICE_CHARS, margin = SLICE_MARGIN): TextSlice[] {
   const slices: TextSlice[] = [];
   let at = 0;
   do {
@@ -195,7 +284,7 @@ export function planSlices(text: string, sliceChars = DEFAULT_SLICE_CHARS, margi
 }
 
 /** The slice whose core starts at `coreStart`. */
-export function nextSlice(text: string, coreStart: number, sliceChars: number, margin: number): TextSlice {
+export function nextSlice(text: SliceText, coreStart: number, sliceChars: number, margin: number): TextSlice {
   const length = text.length;
   let coreEnd: number;
   if (length - coreStart <= sliceChars) coreEnd = length;
@@ -217,7 +306,7 @@ export function nextSlice(text: string, coreStart: number, sliceChars: number, m
 }
 
 /** Start of the scanned text: `margin` before the core, moved back to a line start if the line is not too long. */
-function contextStart(text: string, coreStart: number, margin: number): number {
+function contextStart(text: SliceText, coreStart: number, margin: number): number {
   const at = Math.max(0, coreStart - margin);
   if (at === 0) return 0;
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
@@ -226,7 +315,7 @@ function contextStart(text: string, coreStart: number, margin: number): number {
 }
 
 /** End of the scanned text: `margin` after the core, moved on to a line end if the line is not too long. */
-function contextEnd(text: string, coreEnd: number, margin: number): number {
+function contextEnd(text: SliceText, coreEnd: number, margin: number): number {
   const at = Math.min(text.length, coreEnd + margin);
   if (at === text.length) return at;
   const lineBreak = text.indexOf("\n", at);
@@ -247,7 +336,7 @@ const CUT_SEARCH = 256;
  * distance before it if there is one, else `at` itself moved off a surrogate pair and off a
  * `-` (so "veil:allow-next-line" is never read as "veil:allow").
  */
-export function safeCut(text: string, at: number, floor: number): number {
+export function safeCut(text: SliceText, at: number, floor: number): number {
   const low = Math.max(floor, at - CUT_SEARCH);
   for (let p = at; p > low; p--) if (isDelimiter(text.charCodeAt(p - 1))) return p;
   let p = at;
@@ -259,27 +348,34 @@ export function safeCut(text: string, at: number, floor: number): number {
   return p;
 }
 
-function isLowSurrogateAfterHigh(text: string, p: number): boolean {
+function isLowSurrogateAfterHigh(text: SliceText, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c < 0xdc00 || c > 0xdfff || p === 0) return false;
   const h = text.charCodeAt(p - 1);
   return h >= 0xd800 && h <= 0xdbff;
 }
 
-function lineStartOf(text: string, offset: number): number {
+function lineStartOf(text: SliceText, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
 }
 
-function lineEndOf(text: string, offset: number): number {
+function lineEndOf(text: SliceText, offset: number): number {
   const at = text.indexOf("\n", offset);
   return at < 0 ? text.length : at;
 }
 
 /** Start of the line after the one holding `offset` (the text's length if there is none). */
-function nextLineStart(text: string, offset: number): number {
+function nextLineStart(text: SliceText, offset: number): number {
   const at = text.indexOf("\n", offset);
   return at < 0 ? text.length : at + 1;
 }
+
+/**
+ * Text every ignore directive of detect/directives.ts holds (`veil:allow…`, `gitleaks:allow`,
+ * `pragma: allowlist…`, `secretlint-disable…`): where none is, no directive is. A new
+ * directive token must hold one of these, or be added here (slices.test.ts checks the known ones).
+ */
+export const DIRECTIVE_HINT = /allow|secretlint-disable/i;
 
 /** Lower-cased text with the original's offsets (what the scanner matches directives on). */
 function lowerSameLength(text: string): string {
