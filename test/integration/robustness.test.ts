@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { VeilApi } from "../../src/extension/main";
 import { activateVeil, closeAllEditors, veilDiagnostics, waitFor, waitForVeilDiagnostics, workspaceUri } from "./helpers";
+import { EventLoopMonitor } from "./eventLoopMonitor";
 import { LINE_PREFIX } from "./runner";
 
 // Obviously fake test data, built from pieces.
@@ -27,45 +28,6 @@ function print(line: string): void {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/**
- * Watches the extension host's event loop from inside it: a 10 ms interval timer, and the
- * longest time between two of its ticks. `restart()` forgets what was seen so far.
- */
-class EventLoopMonitor {
-  maxGapMs = 0;
-  ticks = 0;
-  /** The longest gaps, [duration, ms after the (re)start], longest first. */
-  longest: Array<[number, number]> = [];
-  private origin = performance.now();
-  private last = this.origin;
-  private readonly handle = setInterval(() => {
-    const now = performance.now();
-    const gap = now - this.last;
-    this.maxGapMs = Math.max(this.maxGapMs, gap);
-    if (gap > 50) this.longest = [...this.longest, [gap, this.last - this.origin] as [number, number]].sort((a, b) => b[0] - a[0]).slice(0, 4);
-    this.last = now;
-    this.ticks++;
-  }, 10);
-
-  /** The longest gap so far, counting the one still open. */
-  gapSoFarMs(): number {
-    return Math.max(this.maxGapMs, performance.now() - this.last);
-  }
-
-  restart(): void {
-    this.maxGapMs = 0;
-    this.ticks = 0;
-    this.longest = [];
-    this.origin = this.last = performance.now();
-  }
-
-  stop(): { maxGapMs: number; ticks: number } {
-    clearInterval(this.handle);
-    // The time since the last tick counts too (a block at the very end).
-    this.maxGapMs = Math.max(this.maxGapMs, performance.now() - this.last);
-    return { maxGapMs: this.maxGapMs, ticks: this.ticks };
-  }
-}
 
 /** A ~`chars` log of ordinary lines, with secrets and e-mails on the given line numbers (from the end when negative). */
 function logText(chars: number, planted: Record<number, string>): { text: string; lines: number } {

@@ -4,6 +4,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { scan } from "../../src/engine";
 import { activateVeil, closeAllEditors, veilDiagnostics, waitFor, workspaceUri } from "./helpers";
+import { EventLoopMonitor } from "./eventLoopMonitor";
 import { LINE_PREFIX } from "./runner";
 
 const SCAN = "veil.internal.scanWorkspace";
@@ -173,7 +174,12 @@ suite("Workspace scan", function () {
     await Promise.all(writes);
     console.log(`${LINE_PREFIX}      created 5,000 files in ${Date.now() - created} ms`);
 
+    // The extension host stays responsive: its event loop keeps ticking while the scan runs.
+    const monitor = new EventLoopMonitor();
     const full = await scanWorkspace();
+    const { maxGapMs, ticks } = monitor.stop();
+    console.log(`${LINE_PREFIX}      longest event-loop gap during the full scan: ${maxGapMs.toFixed(0)} ms (${ticks} ticks of 10 ms)`);
+    assert.ok(maxGapMs < 1000, `the extension host was blocked for ${maxGapMs.toFixed(0)} ms during the scan`);
     assert.equal(full.cancelled, false);
     assert.equal(full.filesScanned - first.filesScanned, 5000);
     const big = under(full, "veil-scan-big/");
