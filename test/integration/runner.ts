@@ -7,6 +7,8 @@ import * as vscode from "vscode";
 /** What the harness asks for (written to `.veil-test/options.json`, or in env variables). */
 export interface RunOptions {
   grep?: string;
+  /** Run the tests that do NOT match `grep`. */
+  invert?: boolean;
   /** "trusted" or "untrusted": the workspace trust the harness started the server with. */
   trust?: "trusted" | "untrusted";
   timeoutMs?: number;
@@ -40,6 +42,7 @@ interface MochaRunner {
 }
 export interface MochaLike {
   grep(pattern: RegExp): unknown;
+  invert(): unknown;
   run(done: (failures: number) => void): MochaRunner;
 }
 export interface MochaReporterBase {
@@ -108,6 +111,7 @@ export async function runMocha(mocha: MochaLike, reporterBase: MochaReporterBase
   const options = await readRunOptions();
   cachedOptions = options;
   if (options.grep) mocha.grep(new RegExp(options.grep));
+  if (options.grep && options.invert) mocha.invert();
 
   const output: string[] = [];
   const originalLog = reporterBase.consoleLog;
