@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   require("veil:test-files");
   // mocha.run() of the browser build reads location.search, which the worker does not
   // have under mocha's idea of the global object; the core run() needs none of it.
-  const core: MochaLike = { grep: (pattern) => mocha.grep(pattern), run: (done) => Mocha.prototype.run.call(mocha, done) as ReturnType<MochaLike["run"]> };
+  const core: MochaLike = { grep: (pattern) => mocha.grep(pattern), invert: () => mocha.invert(), run: (done) => Mocha.prototype.run.call(mocha, done) as ReturnType<MochaLike["run"]> };
   const result = await runMocha(core, Mocha.reporters.Base, "web");
   if (result.failures > 0) throw new Error(`${result.failures} of ${result.passes + result.failures} integration tests failed`);
   if (result.passes === 0) throw new Error("no integration test ran (check --grep)");
