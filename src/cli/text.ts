@@ -1,5 +1,6 @@
 /** Turning file bytes into the string the engine scans, and offsets into lines and columns. */
 import { isAscii } from "node:buffer";
+import { lastAtOrBefore } from "../engine";
 
 /** Extensions whose content is never text worth scanning. */
 const BINARY_EXTENSIONS = new Set(
@@ -107,13 +108,7 @@ export class LineIndex {
 
   position(offset: number): Position {
     if (offset > this.walked) this.walkTo(offset);
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
 }

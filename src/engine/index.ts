@@ -12,6 +12,7 @@ export { sha256Hex } from "./validate/sha256";
 export { shannonEntropy } from "./validate/entropy";
 export { Vault, CorruptVaultError, type VaultData, type VaultEntry, type MergeReport } from "./anonymize/vault";
 export { jsonErrorReason, regexErrorReason } from "./util/errors";
+export { lastAtOrBefore } from "./util/search";
 export { anonymize, restore, type AnonymizeOptions, type AnonymizeReport, type AnonymizeResult, type Replacement, type RestoreResult } from "./anonymize/anonymize";
 export { describeReport } from "./anonymize/report";
 export { extractErrorSnippet, type SnippetOptions, type ErrorSnippet, type SnippetFrame, type SnippetExcerpt } from "./snippet";

@@ -7,6 +7,15 @@ import { VaultStore } from "../../src/extension/vaultStore";
 import { activateVeil, runCommand } from "./helpers";
 
 /** Fake AWS access key ids (AKIA + 16 of A-Z2-7); none is a real key. */
+/** What `veil.copyErrorSnippet` returns to its caller (the tests read it). */
+export interface SnippetResult {
+  origin: "selection" | "terminal" | "diagnostic";
+  linesIn: number;
+  linesKept: number;
+  replacements: number;
+  hasExcerpt: boolean;
+}
+
 export const FAKE_AWS_KEY_1 = "AKIAIOSFODNN7EXAMPLF";
 export const FAKE_AWS_KEY_2 = "AKIAZXCVBNMQWERTYUIP";
 export const FAKE_AWS_KEY_3 = "AKIA2345QWERTYUIOPAS";

@@ -3,15 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { activateVeil, openWorkspaceFile, readClipboard, runCommand, workspaceRoot, writeClipboard } from "./helpers";
-import { FAKE_AWS_KEY_3, forgetAll, selectAll, closeEditorsReverting, assertActive, openScratch } from "./commandTestSupport";
-
-interface SnippetResult {
-  origin: "selection" | "terminal" | "diagnostic";
-  linesIn: number;
-  linesKept: number;
-  replacements: number;
-  hasExcerpt: boolean;
-}
+import { FAKE_AWS_KEY_3, forgetAll, selectAll, closeEditorsReverting, assertActive, openScratch, type SnippetResult } from "./commandTestSupport";
 
 const HOME = "/home/alice";
 

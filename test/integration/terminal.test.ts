@@ -4,21 +4,13 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { activateVeil, readClipboard, runCommand, waitFor, workspaceRoot, writeClipboard } from "./helpers";
-import { FAKE_AWS_KEY_2, closeEditorsReverting, forgetAll, openScratch, placeholdersIn } from "./commandTestSupport";
+import { FAKE_AWS_KEY_2, closeEditorsReverting, forgetAll, openScratch, placeholdersIn, type SnippetResult } from "./commandTestSupport";
 
 interface CopyResult {
   replaced: number;
   byKind: Record<string, number>;
   origin: string;
 }
-interface SnippetResult {
-  origin: "selection" | "terminal" | "diagnostic";
-  linesIn: number;
-  linesKept: number;
-  replacements: number;
-  hasExcerpt: boolean;
-}
-
 const EMAIL = "jane.doe@acme-shop.example.io";
 const LAST_LINE = "Node.js v20.19.0";
 

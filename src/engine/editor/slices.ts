@@ -14,6 +14,7 @@
  */
 import { ignoredRanges, isIgnored } from "../detect/directives";
 import type { Finding } from "../types";
+import { lastAtOrBefore } from "../util/search";
 
 /**
  * Context scanned on each side of a slice's core. A private-key block can run ~32,100
@@ -75,14 +76,7 @@ export class PiecewiseText implements SliceText {
 
   /** Index of the piece holding `offset` (0 <= offset < length). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   charCodeAt(index: number): number {
