@@ -4,6 +4,7 @@ import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOption
 import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig } from "./services";
+import { positionAt } from "./workspaceReport";
 
 export const DIAGNOSTIC_SOURCE = "Veil";
 
@@ -205,14 +206,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (this.states.has(uri.toString())) return this.collection.get(uri)?.length ?? 0;
     const severities = this.config.get(uri).policy.severity;
     const position = (offset: number) => {
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lineStarts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return new vscode.Position(lo, offset - lineStarts[lo]);
+      const { line, character } = positionAt(lineStarts, offset);
+      return new vscode.Position(line, character);
     };
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of findings) {

@@ -2,6 +2,7 @@
 // Markdown report (ignore files: src/shared/ignoreFile.ts). No `vscode` import, so unit
 // tests run them in plain Node.
 import type { Category } from "../engine";
+import { engine } from "./engine";
 
 /** What the report knows of one file: its workspace-relative path and its findings' kinds, never a value. */
 export interface FileFindings {
@@ -71,14 +72,8 @@ export function lineStarts(text: string): number[] {
 
 /** Zero-based line and character of a UTF-16 offset, as `document.positionAt` gives. */
 export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
+  const line = engine().lastAtOrBefore(starts, offset);
+  return { line, character: offset - starts[line] };
 }
 
 /** The report's words, so the extension can pass them translated. */
