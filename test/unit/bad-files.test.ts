@@ -47,6 +47,21 @@ async function withFs<T>(patch: FsPatch, body: () => Promise<T>): Promise<T> {
   }
 }
 
+/** `veil scan --format json` of `root`, with `path` deleted once the walk has listed its folder (before it is opened). */
+function scanDeletingAfterListing(root: string, path: string): ReturnType<typeof scanJson> {
+  return withFs(
+    {
+      readdirSync: (original) =>
+        (...args: never[]) => {
+          const entries = original(...args);
+          if (existsSync(path)) unlinkSync(path);
+          return entries;
+        },
+    },
+    () => scanJson(root),
+  );
+}
+
 describe("cli: veil scan on bad files", () => {
   let tree: TempTree;
   afterEach(() => tree?.cleanup());
@@ -112,18 +127,7 @@ describe("cli: veil scan on bad files", () => {
   it("a file deleted between the directory listing and its read: named on stderr, exit 2, the rest still reported", async () => {
     tree = tempTree({ "a.ts": GOOD, "b-vanishing.ts": GOOD, "c.ts": GOOD });
     const vanishing = join(tree.root, "b-vanishing.ts");
-    const r = await withFs(
-      {
-        readdirSync: (original) =>
-          (...args: never[]) => {
-            const entries = original(...args);
-            // The walk has its listing; the file goes away before it is opened.
-            if (existsSync(vanishing)) unlinkSync(vanishing);
-            return entries;
-          },
-      },
-      () => scanJson(tree.root),
-    );
+    const r = await scanDeletingAfterListing(tree.root, vanishing);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /veil scan: cannot read b-vanishing\.ts: no such file or directory/);
     assert.match(r.stderr, /1 path could not be read; the report is incomplete \(exit 2\)/);
@@ -211,17 +215,7 @@ describe("cli: veil scan on bad files", () => {
     truncateSync(join(tree.root, "7-big.log"), 6 * 1024 * 1024);
     symlinkSync(join(tree.root, "nowhere"), join(tree.root, "8-dangling"));
     const vanishing = join(tree.root, "6-vanishing.ts");
-    const r = await withFs(
-      {
-        readdirSync: (original) =>
-          (...args: never[]) => {
-            const entries = original(...args);
-            if (existsSync(vanishing)) unlinkSync(vanishing);
-            return entries;
-          },
-      },
-      () => scanJson(tree.root),
-    );
+    const r = await scanDeletingAfterListing(tree.root, vanishing);
     assert.equal(r.code, 2);
     assert.deepEqual(aws(r.report).map((f) => f.path), ["1-good.ts", "4-mangled.txt", "5-utf16.txt"]);
     assert.equal(r.report.stats.files, 4, "good, empty, mangled and UTF-16 were scanned");
