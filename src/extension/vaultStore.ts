@@ -169,6 +169,11 @@ export class VaultStore implements vscode.Disposable {
     return `${this.key}:lock`;
   }
 
+  /** The lock entry as stored; undefined when free, unreadable or not a lock. */
+  private async readLock(): Promise<{ token: string; at: number } | undefined> {
+    return parseLock(await this.secrets.get(this.lockKey).then(undefined, () => undefined));
+  }
+
   /**
    * Runs `task` while holding the cross-window lock. Never blocks forever: after
    * LOCK_GIVE_UP_MS the task runs anyway (the read-back in `update` still catches most races).
@@ -178,20 +183,20 @@ export class VaultStore implements vscode.Disposable {
     const started = Date.now();
     let held = false;
     while (!held && Date.now() - started < LOCK_GIVE_UP_MS) {
-      const current = parseLock(await this.secrets.get(this.lockKey).then(undefined, () => undefined));
+      const current = await this.readLock();
       if (current && current.token !== token && Date.now() - current.at < LOCK_LEASE_MS) {
         await sleep(5 + Math.random() * 20);
         continue;
       }
       await this.secrets.store(this.lockKey, JSON.stringify({ token, at: Date.now() }));
       await sleep(LOCK_SETTLE_MS);
-      held = parseLock(await this.secrets.get(this.lockKey).then(undefined, () => undefined))?.token === token;
+      held = (await this.readLock())?.token === token;
       if (!held) await sleep(5 + Math.random() * 20);
     }
     try {
       return await task();
     } finally {
-      if (held && parseLock(await this.secrets.get(this.lockKey).then(undefined, () => undefined))?.token === token) {
+      if (held && (await this.readLock())?.token === token) {
         await this.secrets.delete(this.lockKey).then(undefined, () => undefined);
       }
     }
