@@ -354,10 +354,11 @@ export class DiagnosticsController implements vscode.Disposable {
       const t0 = performance.now();
       const more = job.sliced.step();
       const elapsed = performance.now() - t0;
-      if (!more) break;
+      // The last step counts too: it may have scanned the last slice.
       longest = Math.max(longest, elapsed);
-      this.stats.slices++;
       this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+      if (!more) break;
+      this.stats.slices++;
       // Aim the next slice at SLICE_TARGET_MS from the speed just measured (at most doubling).
       const chars = job.sliced.progress - before;
       // A step spent on a long line's directives scans nothing: it says nothing of the speed.
