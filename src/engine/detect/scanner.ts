@@ -1,7 +1,7 @@
 import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
 import { MONEY_KEYWORDS } from "./passes/money";
-import type { Candidate, Finding, Pass, ResolvedOptions, Rule, ScanOptions } from "../types";
+import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
 import { KeywordAutomaton } from "./ahoCorasick";
@@ -155,19 +155,7 @@ export class Scanner {
     const seen: KeywordSignals = { directive: false, moneyWords: [] };
     // Also with only swept terms on: the automaton is what notices ignore directives.
     if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
-    // toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets.
-    let lower: string | undefined;
-    const context = {
-      get lower() {
-        if (lower === undefined) {
-          lower = text.toLowerCase();
-          if (lower.length !== text.length) lower = asciiLower(text);
-        }
-        return lower;
-      },
-      options,
-      moneyWords: seen.moneyWords,
-    };
+    const context = new LazyPassContext(text, options, seen.moneyWords);
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
@@ -328,6 +316,33 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   }
   flush();
   return result;
+}
+
+/**
+ * What the passes get: the lower-cased text is made on first use (most texts never need it).
+ * A class, not an object literal with a getter: with the literal, every scanned text stayed
+ * reachable until the next full GC (measured: 13.4 MB of texts still live after two minor GCs
+ * following one bench pass, 0 with the class), so scavenges copied and promoted every file of
+ * a `veil scan`: 20–45 ms of GC in a ~200 ms scan. (Likely cause: the getter's closure, which
+ * holds the text, kept by the hidden class V8 builds for a literal with an accessor.)
+ */
+class LazyPassContext implements PassContext {
+  private lowerText: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly options: ResolvedOptions,
+    readonly moneyWords: number[],
+  ) {}
+
+  /** toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets. */
+  get lower(): string {
+    if (this.lowerText === undefined) {
+      const lower = this.text.toLowerCase();
+      this.lowerText = lower.length === this.text.length ? lower : asciiLower(this.text);
+    }
+    return this.lowerText;
+  }
 }
 
 function resolveCluster(cluster: Candidate[]): Candidate[] {
