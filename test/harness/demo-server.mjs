@@ -36,6 +36,11 @@ export async function startDemo(options = {}) {
   const extensionsDir = path.join(temp.dir, "extensions");
   fs.mkdirSync(userDataDir);
   fs.mkdirSync(extensionsDir);
+  // The browser workbench reads the user's settings from here. Telemetry off: nothing is sent
+  // anyway (offline, --disable-telemetry), but the Welcome and walkthrough pages would say
+  // "code-server collects usage data" under Veil's own walkthrough.
+  fs.mkdirSync(path.join(userDataDir, "User"));
+  fs.writeFileSync(path.join(userDataDir, "User", "settings.json"), JSON.stringify({ "telemetry.telemetryLevel": "off" }, null, 2));
   const extension = installBuiltExtension(extensionsDir);
   const envPort = process.env.VEIL_PORT ? Number(process.env.VEIL_PORT) : undefined;
   const port = await choosePort(options.port ?? envPort);

@@ -216,6 +216,7 @@ async function walkthrough(shooter) {
   const steps = await page.locator(".gettingStartedContainer .getting-started-step .step-title").allInnerTexts();
   check(await title.isVisible(), "walkthrough: the title is not visible");
   check(steps.length >= 5, `walkthrough: ${steps.length} steps shown`);
+  check(!(await page.locator(".gettingStartedContainer .getting-started-footer").first().innerText().catch(() => "")).trim(), "walkthrough: the page shows a footer (telemetry notice?)");
   await shooter.save("walkthrough");
   return `"${(await title.innerText()).trim()}", ${steps.length} steps`;
 }
