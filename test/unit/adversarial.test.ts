@@ -71,8 +71,6 @@ const PER_FINDING = 0.03 * ((1 << 20) / SIZE);
  * Details and figures: /work/notes/ROBUSTNESS.md.
  */
 const KNOWN_SLOW: Record<string, string> = {
-  "pii-numbers":
-    "every run of digits costs its classification (Luhn, lengths, context regexes over lower-cased slices): ~10 µs per run on the loaded machine; card near-misses every 24 characters measured at ratio 73–102",
   "secret-assignment":
     "on a line where no separator ends the value, every keyword hit (secret, token, access_key…) captures the value run (up to 300 chars), compares it again through the backreference and fails on the terminator: ~13 µs per hit on the loaded machine, the regex alone 0.15–0.4 s per MB, ratio 100–155 with the rest of the engine",
 };

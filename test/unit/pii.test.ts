@@ -106,7 +106,15 @@ describe("personal data", () => {
       "0.5.1234567",
       "rows 012 345 678 901 234",
       "0123456789",
+      // The context word must be on the number's line or the one above, within 48 characters,
+      // with no other number in between.
+      "Phone:\n\n9472 7916",
+      "phone 12 then 9472 7916",
+      "phone, as it was written down in an old notebook: 9472 7916",
     ]);
+    it("takes a context word on the line above, just within 48 characters", () => {
+      assert.deepEqual(pii("phone, as it was written in a notebook:\n 9472 7916"), [["9472 7916", "phone"]]);
+    });
   });
 
   describe("payment card", () => {

@@ -63,11 +63,18 @@ export function isWordChar(c: number): boolean {
   return c >= 0xc0 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
-/** Whether `re` (no g/y flag) matches the lower-cased text in [from, to), clamped to the text. */
+/**
+ * Whether `re` (no g/y flag) matches the lower-cased text in [from, to), clamped to the text.
+ * For context words: `re` cannot match without a letter, so a stretch holding only digits,
+ * spaces and punctuation below "A" (between the numbers of a row, most of the time) is
+ * answered without slicing, lower-casing and running the regex.
+ */
 export function contextMatches(text: string, from: number, to: number, re: RegExp): boolean {
   const s = Math.max(0, from);
   const e = Math.min(text.length, to);
-  if (e <= s) return false;
+  let i = s;
+  while (i < e && text.charCodeAt(i) < 65) i++;
+  if (i >= e) return false;
   return re.test(text.slice(s, e).toLowerCase());
 }
 

@@ -195,15 +195,25 @@ function contextBefore(rc: RunContext, pos: number, re: RegExp): boolean {
   return (rc.memoResult = lookBefore(rc, pos, re));
 }
 
+/**
+ * The context before `pos`: back to the nearest digit, the start of the line above, or 48
+ * characters, whichever comes first. One walk that stops early: on a row of numbers the
+ * previous one is a few characters away (it used to find the line start first, 48 steps on a
+ * long line, for every attempt on every run).
+ */
 function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
-  let from = linesBefore(rc.text, pos, 1, pos - 48);
-  for (let k = pos - 1; k >= from; k--) {
-    if (isDigit(rc.text.charCodeAt(k))) {
+  const text = rc.text;
+  const limit = Math.max(0, pos - 48);
+  let from = limit;
+  let lineBreaks = 0;
+  for (let k = pos - 1; k >= limit; k--) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c) || (c === 10 && ++lineBreaks === 2)) {
       from = k + 1;
       break;
     }
   }
-  return contextMatches(rc.text, from, pos, re);
+  return contextMatches(text, from, pos, re);
 }
 
 function phoneContext(rc: RunContext, start: number, end: number): boolean {
