@@ -218,7 +218,17 @@ function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
 
 function phoneContext(rc: RunContext, start: number, end: number): boolean {
   if (contextBefore(rc, start, PHONE_BEFORE)) return true;
-  return contextMatches(rc.text, end, lineEnd(rc.text, end, end + 16), PHONE_AFTER);
+  const text = rc.text;
+  const stop = lineEnd(text, end, end + 16);
+  // PHONE_AFTER needs a word after its separators: past the ASCII ones, anything else ASCII
+  // but a letter (the next number of a row, most of the time) cannot match.
+  let k = end;
+  for (; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 45 && c !== 40 && c !== 58 && c !== 44) break;
+  }
+  if (k >= stop || (text.charCodeAt(k) < 128 && !isAsciiLetter(text.charCodeAt(k)))) return false;
+  return contextMatches(text, end, stop, PHONE_AFTER);
 }
 
 function checkInternational(rc: RunContext, raw: string, digitCount: number): PhoneVerdict {
