@@ -5,6 +5,7 @@ import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, Scan
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
 import { KeywordAutomaton } from "./ahoCorasick";
+import { withoutIgnoreCase } from "./anyCase";
 import { ignoredRanges, isIgnored } from "./directives";
 import { maskValue } from "./preview";
 import { compileTerms, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
@@ -49,7 +50,8 @@ class RuleSet {
       }
       const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
       const window = { ...DEFAULT_WINDOW, ...rule.window };
-      return { rule, pattern: new RegExp(rule.pattern.source, flags), before: window.before, after: window.after, multiline: window.multiline };
+      const pattern = withoutIgnoreCase(new RegExp(rule.pattern.source, flags));
+      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline };
     });
     this.ruleKeywords = keywordIndex.size;
     this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
