@@ -142,6 +142,18 @@ const PHONE_BEFORE = new RegExp(
   "u",
 );
 const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel|desk|portable|domicile|bureau)/;
+/** PHONE_AFTER's words, for the direct check when only ASCII separators come first. */
+const PHONE_AFTER_WORDS = ["office", "fax", "mobile", "cell", "home", "work", "phone", "tel", "desk", "portable", "domicile", "bureau"];
+
+/** Whether one of `words` (lower case ASCII) starts at `at`, in any case, ending before `stop`. */
+function wordAt(text: string, at: number, stop: number, words: readonly string[]): boolean {
+  next: for (const word of words) {
+    if (at + word.length > stop) continue;
+    for (let i = 0; i < word.length; i++) if ((text.charCodeAt(at + i) | 32) !== word.charCodeAt(i)) continue next;
+    return true;
+  }
+  return false;
+}
 const COMPANY = /siren|siret|rcs|r\.c\.s|immatricul|registre du commerce|company (?:number|id)|n° tva/;
 const CARD = /card|carte|(?:^|[^a-z])c[bc](?![a-z])|visa|mastercard|maestro|amex|cr[ée]dit|d[ée]bit|payment|paiement/;
 const SSN = /ssn|social security|soc\.? ?sec/;
@@ -225,10 +237,16 @@ function phoneContext(rc: RunContext, start: number, end: number): boolean {
   let k = end;
   for (; k < stop; k++) {
     const c = text.charCodeAt(k);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 45 && c !== 40 && c !== 58 && c !== 44) break;
+    if (c !== 32 && (c < 9 || c > 13) && c !== 45 && c !== 40 && c !== 58 && c !== 44) break;
   }
-  if (k >= stop || (text.charCodeAt(k) < 128 && !isAsciiLetter(text.charCodeAt(k)))) return false;
-  return contextMatches(text, end, stop, PHONE_AFTER);
+  if (k >= stop) return false;
+  const c = text.charCodeAt(k);
+  if (c < 128 && !isAsciiLetter(c)) return false;
+  // All ASCII from here: compare the words directly; otherwise (a Unicode space or dash, a
+  // letter that lower-cases to ASCII) the regex on the lower-cased text decides.
+  let ascii = true;
+  for (let i = k; i < stop && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  return ascii ? wordAt(text, k, stop, PHONE_AFTER_WORDS) : contextMatches(text, end, stop, PHONE_AFTER);
 }
 
 function checkInternational(rc: RunContext, raw: string, digitCount: number): PhoneVerdict {
