@@ -144,6 +144,7 @@ const PHONE_BEFORE = new RegExp(
 const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel|desk|portable|domicile|bureau)/;
 /** PHONE_AFTER's words, for the direct check when only ASCII separators come first. */
 const PHONE_AFTER_WORDS = ["office", "fax", "mobile", "cell", "home", "work", "phone", "tel", "desk", "portable", "domicile", "bureau"];
+const PHONE_AFTER_LONGEST = Math.max(...PHONE_AFTER_WORDS.map((w) => w.length));
 
 /** Whether one of `words` (lower case ASCII) starts at `at`, in any case, ending before `stop`. */
 function wordAt(text: string, at: number, stop: number, words: readonly string[]): boolean {
@@ -231,22 +232,24 @@ function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
 function phoneContext(rc: RunContext, start: number, end: number): boolean {
   if (contextBefore(rc, start, PHONE_BEFORE)) return true;
   const text = rc.text;
-  const stop = lineEnd(text, end, end + 16);
-  // PHONE_AFTER needs a word after its separators: past the ASCII ones, anything else ASCII
-  // but a letter (the next number of a row, most of the time) cannot match.
+  // PHONE_AFTER runs on the rest of the line, 16 characters at most, and needs a word after
+  // its separators: past the ASCII ones, anything else ASCII but a letter (the next number of
+  // a row, most of the time) cannot match. A line break ends the stretch.
+  const limit = Math.min(text.length, end + 16);
   let k = end;
-  for (; k < stop; k++) {
+  for (; k < limit; k++) {
     const c = text.charCodeAt(k);
-    if (c !== 32 && (c < 9 || c > 13) && c !== 45 && c !== 40 && c !== 58 && c !== 44) break;
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13 && c !== 45 && c !== 40 && c !== 58 && c !== 44) break;
   }
-  if (k >= stop) return false;
+  if (k >= limit) return false;
   const c = text.charCodeAt(k);
   if (c < 128 && !isAsciiLetter(c)) return false;
-  // All ASCII from here: compare the words directly; otherwise (a Unicode space or dash, a
-  // letter that lower-cases to ASCII) the regex on the lower-cased text decides.
+  // ASCII up to the longest word: compare the words directly (letters never span a line
+  // break); otherwise (a Unicode space or dash, a letter that lower-cases to ASCII) the regex
+  // on the lower-cased line decides.
   let ascii = true;
-  for (let i = k; i < stop && ascii; i++) ascii = text.charCodeAt(i) < 128;
-  return ascii ? wordAt(text, k, stop, PHONE_AFTER_WORDS) : contextMatches(text, end, stop, PHONE_AFTER);
+  for (let i = k; i < Math.min(limit, k + PHONE_AFTER_LONGEST) && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  return ascii ? wordAt(text, k, limit, PHONE_AFTER_WORDS) : contextMatches(text, end, lineEnd(text, end, limit), PHONE_AFTER);
 }
 
 function checkInternational(rc: RunContext, raw: string, digitCount: number): PhoneVerdict {
@@ -272,7 +275,9 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   if (before === 40) pStart = start - 1;
   const next = text.charCodeAt(end);
-  if (next === 32 || next === 120 || next === 101 || next === 35) {
+  // EXTENSION starts with an optional space, then x, e or #: look before running it.
+  const first = next === 32 ? text.charCodeAt(end + 1) : next;
+  if (first === 120 || first === 101 || first === 35) {
     EXTENSION.lastIndex = end;
     const ext = EXTENSION.exec(text);
     if (ext) end += ext[0].length;
@@ -325,16 +330,21 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
   }
   // Anything else looks like a phone number only next to a word that says so.
   if (len > 13 || (to - from === 1 && len < 9) || to - from > 6) return false;
-  if (looksLikeDate(text, from, to, lens)) return false;
+  if (looksLikeDate(text, from, to)) return false;
   if (!hasContext()) return false;
   emit(rc.out, rc.context, PII.phone, pStart, end, to - from > 1 ? 0.75 : 0.7);
   return true;
 }
 
-function looksLikeDate(text: string, from: number, to: number, lens: string): boolean {
-  if (!/^(?:4,2,2|2,2,4)(?:,|$)/.test(lens)) return false;
-  const year = lens.startsWith("4") ? text.slice(groupStart[from], groupEnd[from]) : text.slice(groupStart[from + 2], groupEnd[from + 2]);
-  return (year.startsWith("19") || year.startsWith("20")) && to - from <= 4;
+/** Groups starting 4-2-2 or 2-2-4 (3 or 4 groups) with a year 19xx/20xx: a date, maybe with a time. */
+function looksLikeDate(text: string, from: number, to: number): boolean {
+  if (to - from < 3 || to - from > 4 || groupLength(from + 1) !== 2) return false;
+  const yearFirst = groupLength(from) === 4 && groupLength(from + 2) === 2;
+  if (!yearFirst && !(groupLength(from) === 2 && groupLength(from + 2) === 4)) return false;
+  const year = yearFirst ? groupStart[from] : groupStart[from + 2];
+  const a = text.charCodeAt(year);
+  const b = text.charCodeAt(year + 1);
+  return (a === 49 && b === 57) || (a === 50 && b === 48); // "19…" or "20…"
 }
 
 /** Tries groups from..to as one identifier; emits it and returns true if it is one. */
@@ -366,7 +376,7 @@ function classify(rc: RunContext, from: number, to: number, partial: boolean): b
     return true;
   }
   // A known network's prefix and length; or, next to a word like "card", any Luhn-valid number.
-  if (len >= 12 && (single || seps === "space" || seps === "-") && cardGrouping(lens) && luhnValid(digits)) {
+  if (len >= 12 && (single || seps === "space" || seps === "-") && cardGrouping(from, to) && luhnValid(digits)) {
     const network = cardNetwork(digits) !== undefined;
     if ((network && len >= 13) || contextBefore(rc, start, CARD)) {
       emit(out, context, PII["credit-card"], start, end, single ? (network ? 0.85 : 0.75) : 0.95);
@@ -390,8 +400,17 @@ function classify(rc: RunContext, from: number, to: number, partial: boolean): b
   return tryPhone(rc, from, to, digits, lens, seps, partial);
 }
 
-function cardGrouping(lens: string): boolean {
-  return !lens.includes(",") || /^(?:4,)+[1-4]$/.test(lens) || lens === "4,6,5" || lens === "4,6,4";
+/** How cards are written: one run, groups of 4 with a last group of 1–4, or Amex's 4-6-5 (4-6-4). */
+function cardGrouping(from: number, to: number): boolean {
+  if (to - from === 1) return true;
+  if (to - from === 3 && groupLength(from) === 4 && groupLength(from + 1) === 6 && (groupLength(from + 2) === 5 || groupLength(from + 2) === 4)) return true;
+  for (let g = from; g < to - 1; g++) if (groupLength(g) !== 4) return false;
+  const last = groupLength(to - 1);
+  return last >= 1 && last <= 4;
+}
+
+function groupLength(g: number): number {
+  return groupEnd[g] - groupStart[g];
 }
 
 /** Group ranges [from, to) of the IPv4 addresses found in the current run, in pairs. */
