@@ -64,11 +64,15 @@ function amountBefore(text: string, ms: number, dollar: boolean): number {
   // Walk back over what an amount and its multiplier can hold, at most 40 characters.
   let r = e;
   const limit = Math.max(0, e - 40);
+  let digits = false;
   while (r > limit) {
     const c = text.charCodeAt(r - 1);
-    if (isDigit(c) || isSpace(c) || c === 44 || c === 46 || c === 39 || c === 0x2019 || isAsciiLetter(c)) r--;
-    else break;
+    if (isDigit(c)) digits = true;
+    else if (!(isSpace(c) || c === 44 || c === 46 || c === 39 || c === 0x2019 || isAsciiLetter(c))) break;
+    r--;
   }
+  // Words and spaces only ("EUR EUR …", "price in EUR"): no amount to try.
+  if (!digits) return -1;
   // Try the leftmost start first: "1 250 000 €" is one amount.
   for (let q = r; q < e; q++) {
     if (!isDigit(text.charCodeAt(q))) continue;
