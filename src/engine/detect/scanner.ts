@@ -4,6 +4,7 @@ import { MONEY_KEYWORDS } from "./passes/money";
 import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
+import { lowerSameLength } from "../util/lower";
 import { KeywordAutomaton } from "./ahoCorasick";
 import { withoutIgnoreCase } from "./anyCase";
 import { ignoredRanges, isIgnored } from "./directives";
@@ -282,15 +283,6 @@ interface KeywordSignals {
   moneyWords: number[];
 }
 
-/** Lower-cased text with the original's offsets. */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : asciiLower(text);
-}
-
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
 
 const CATEGORY_RANK = { secret: 3, pii: 2, term: 1 } as const;
 
@@ -337,13 +329,9 @@ class LazyPassContext implements PassContext {
     readonly moneyWords: number[],
   ) {}
 
-  /** toLowerCase keeps UTF-16 length for nearly all text; passes rely on equal offsets. */
+  /** Same length and offsets as the text: the passes rely on that. */
   get lower(): string {
-    if (this.lowerText === undefined) {
-      const lower = this.text.toLowerCase();
-      this.lowerText = lower.length === this.text.length ? lower : asciiLower(this.text);
-    }
-    return this.lowerText;
+    return (this.lowerText ??= lowerSameLength(this.text));
   }
 }
 

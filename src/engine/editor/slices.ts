@@ -14,6 +14,7 @@
  */
 import { ignoredRanges, isIgnored } from "../detect/directives";
 import type { Finding } from "../types";
+import { lowerSameLength } from "../util/lower";
 import { lastAtOrBefore } from "../util/search";
 
 /**
@@ -370,9 +371,3 @@ function nextLineStart(text: SliceText, offset: number): number {
  * directive token must hold one of these, or be added here (slices.test.ts checks the known ones).
  */
 export const DIRECTIVE_HINT = /allow|secretlint-disable/i;
-
-/** Lower-cased text with the original's offsets (what the scanner matches directives on). */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
