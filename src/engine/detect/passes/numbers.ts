@@ -141,9 +141,10 @@ const PHONE_BEFORE = new RegExp(
     ")",
   "u",
 );
-const PHONE_AFTER = /^[\s\-–(:,]*(?:office|fax|mobile|cell|home|work|phone|tel|desk|portable|domicile|bureau)/;
-/** PHONE_AFTER's words, for the direct check when only ASCII separators come first. */
+/** Words right after a number that say it is a phone ("06 12 34 56 78 (mobile)"), lower-case ASCII. */
 const PHONE_AFTER_WORDS = ["office", "fax", "mobile", "cell", "home", "work", "phone", "tel", "desk", "portable", "domicile", "bureau"];
+/** The same words after any separators, for a stretch that is not all ASCII (see phoneContext). */
+const PHONE_AFTER = new RegExp(`^[\\s\\-–(:,]*(?:${PHONE_AFTER_WORDS.join("|")})`);
 const PHONE_AFTER_LONGEST = Math.max(...PHONE_AFTER_WORDS.map((w) => w.length));
 
 /** Whether one of `words` (lower case ASCII) starts at `at`, in any case, ending before `stop`. */
