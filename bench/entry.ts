@@ -4,4 +4,4 @@ export * as engine from "../src/engine";
 export { main } from "../src/cli/main";
 export { captureIO } from "../src/cli/io";
 export { decodeText, hasBinaryExtension, looksBinary } from "../src/cli/text";
-export { adversarialInputs } from "../test/adversarial-inputs";
+export { adversarialInputs, inputKey } from "../test/adversarial-inputs";

@@ -31,7 +31,7 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
-const { engine, main, captureIO, decodeText, hasBinaryExtension, looksBinary, adversarialInputs } = require(BUNDLE);
+const { engine, main, captureIO, decodeText, hasBinaryExtension, looksBinary, adversarialInputs, inputKey } = require(BUNDLE);
 
 // ---------------------------------------------------------------------------------------
 // Helpers.
@@ -354,7 +354,7 @@ if (typeof engine.anonymize === "function" && typeof engine.Vault === "function"
   const measured = [];
   for (const input of inputs) {
     const text = input.make();
-    const key = `${JSON.stringify(input.options ?? {})}\u0000${text}`;
+    const key = inputKey(text, input.options);
     if (seen.has(key)) continue; // rules that share a keyword build the same text
     seen.add(key);
     let findings = 0;

@@ -3,6 +3,7 @@
  * shared by the adversarial unit test (test/unit/adversarial.test.ts, which bounds each scan
  * against an indexOf sweep) and `npm run bench` (which prints the worst in milliseconds).
  */
+import { createHash } from "node:crypto";
 import { listRules, Scanner, type Rule, type ScanOptions } from "../src/engine";
 import { ALL_PASSES } from "../src/engine/detect/passes";
 
@@ -16,7 +17,9 @@ const B64_LINE = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0g
 
 export function fill(unit: string, size = SIZE): string {
   const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-  // `repeat` builds a rope; files read from disk are flat strings: measure those.
+  // `repeat` builds a rope; files read from disk are flat strings: measure those. Two-byte
+  // ones, as is every text holding one character above U+00FF (V8's slower case for some
+  // regex features: see src/engine/detect/anyCase.ts).
   return Buffer.from(text, "utf16le").toString("utf16le");
 }
 
@@ -154,4 +157,9 @@ export function adversarialInputs(): Input[] {
 export function untargeted(inputs: readonly Input[]): string[] {
   const targets = new Set(inputs.map((i) => i.target));
   return [...listRules().map((r) => r.id), ...ALL_PASSES.map((p) => p.id)].filter((id) => !targets.has(id));
+}
+
+/** Identifies an input's text and options: rules that share a keyword build the same text, measured once. */
+export function inputKey(text: string, options: ScanOptions | undefined): string {
+  return createHash("sha1").update(text).update(JSON.stringify(options ?? {})).digest("hex");
 }
