@@ -1,49 +1,21 @@
 // gitignore-style ignore files (`.gitignore`, `.veilignore`), shared by the CLI and the
 // extension (Node and web worker): no `vscode`, no Node built-ins, paths with forward slashes.
-import { Minimatch } from "minimatch";
-
-interface IgnoreRule {
-  negate: boolean;
-  directoryOnly: boolean;
-  matcher: Minimatch;
-}
+// Lines are read by the `ignore` package, which follows git's own rules (braces and extglobs
+// are literal in git, unlike minimatch); the test compares it with `git check-ignore`.
+import ignore, { type Ignore } from "ignore";
 
 /**
- * One ignore file, with git's rules for a line: `#` starts a comment, `!` re-includes what an
- * earlier line excluded (not inside an excluded directory: callers check the parents, see
- * {@link IgnoreTree}), a trailing `/` matches directories only, a leading `/` or an inner `/`
- * anchors the glob to the file's folder, otherwise it matches at any depth; `*`, `?`, `[…]`
- * and `**` as in git; `\!` and `\#` for a literal first character. The last matching line wins.
+ * One ignore file, with git's rules for a line (comments, `!`, trailing `/`, anchoring, `**`,
+ * escapes). Parent folders are not looked at here: see {@link IgnoreTree}.
  */
 export class IgnoreFile {
-  private readonly rules: IgnoreRule[] = [];
+  private readonly matcher: Ignore;
+  readonly size: number;
 
   constructor(content: string) {
-    for (const raw of content.split(/\r?\n/)) {
-      // Trailing spaces are dropped unless escaped with a backslash.
-      let line = raw.replace(/(?<!\\)\s+$/, "");
-      if (line === "" || line.startsWith("#")) continue;
-      let negate = false;
-      if (line.startsWith("!")) {
-        negate = true;
-        line = line.slice(1);
-      } else if (line.startsWith("\\!") || line.startsWith("\\#")) line = line.slice(1);
-      let directoryOnly = false;
-      if (line.endsWith("/")) {
-        directoryOnly = true;
-        line = line.replace(/\/+$/, "");
-      }
-      if (line === "") continue;
-      const anchored = line.includes("/");
-      line = line.replace(/^\/+/, "");
-      if (line === "") continue;
-      const glob = anchored ? line : `**/${line}`;
-      this.rules.push({ negate, directoryOnly, matcher: new Minimatch(glob, { dot: true }) });
-    }
-  }
-
-  get size(): number {
-    return this.rules.length;
+    const lines = content.split(/\r?\n/);
+    this.matcher = ignore({ allowRelativePaths: true }).add(lines);
+    this.size = lines.filter((line) => line.trim() !== "" && !line.startsWith("#")).length;
   }
 
   /**
@@ -51,11 +23,10 @@ export class IgnoreFile {
    * by a `!` line, `undefined` no line matches. Parent folders are not looked at.
    */
   decide(relative: string, isDirectory: boolean): boolean | undefined {
-    for (let i = this.rules.length - 1; i >= 0; i--) {
-      const rule = this.rules[i];
-      if (rule.directoryOnly && !isDirectory) continue;
-      if (rule.matcher.match(relative)) return !rule.negate;
-    }
+    if (relative === "") return undefined;
+    const verdict = this.matcher.test(isDirectory ? `${relative}/` : relative);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
     return undefined;
   }
 
