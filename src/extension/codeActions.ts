@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { EnvLookupStyle, Finding } from "../engine";
+import { IgnoreFile } from "../shared/ignoreFile";
 import { engine } from "./engine";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
@@ -177,7 +178,7 @@ export async function moveToEnv(arg: unknown, findingsFor: FindingsSource, log: 
   const { alreadyThere } = engine().uniqueEnvName(plan.name, value, engine().parseDotenv(existingEnv ?? ""));
   if (!alreadyThere) await appendToFile(plan.envUri, existingEnv, engine().appendLine(existingEnv ?? "", engine().dotenvLine(plan.name, value)));
   const gitignore = await readText(plan.gitignoreUri);
-  if (gitignore === undefined || !engine().gitignoreCovers(gitignore)) await appendToFile(plan.gitignoreUri, gitignore, engine().appendLine(gitignore ?? "", ".env"));
+  if (gitignore === undefined || !new IgnoreFile(gitignore).ignores(".env", false)) await appendToFile(plan.gitignoreUri, gitignore, engine().appendLine(gitignore ?? "", ".env"));
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, plan.replacement.range, plan.replacement.text);
   if (plan.style === "python") {

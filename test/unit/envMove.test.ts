@@ -6,7 +6,6 @@ import {
   dotenvLine,
   envLookupStyle,
   envReplacement,
-  gitignoreCovers,
   parseDotenv,
   pythonImportOsLine,
   toUpperSnake,
@@ -76,17 +75,6 @@ describe("move to .env: files", () => {
     assert.equal(appendLine("B=2", "A=1"), "\nA=1\n");
     assert.equal(appendLine("B=2\n", "A=1"), "A=1\n");
     assert.equal(appendLine("B=2\r\n", "A=1"), "A=1\r\n");
-  });
-
-  it("knows when .gitignore already ignores .env", () => {
-    assert.ok(gitignoreCovers(".env\n"));
-    assert.ok(gitignoreCovers("node_modules/\n/.env\n"));
-    assert.ok(gitignoreCovers(".env*\n"));
-    assert.ok(gitignoreCovers("*.env\n"));
-    assert.ok(!gitignoreCovers(""));
-    assert.ok(!gitignoreCovers("# .env\n.env.local\n"));
-    assert.ok(!gitignoreCovers(".env\n!.env\n"));
-    assert.ok(!gitignoreCovers(".env/\n"));
   });
 });
 

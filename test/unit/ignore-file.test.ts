@@ -4,6 +4,19 @@ import * as assert from "node:assert/strict";
 import { IgnoreFile, IgnoreTree } from "../../src/shared/ignoreFile";
 
 describe("IgnoreFile", () => {
+  const covers = (gitignore: string) => new IgnoreFile(gitignore).ignores(".env", false);
+
+  it("knows when a .gitignore already ignores .env (the Move to .env quick fix)", () => {
+    assert.ok(covers(".env\n"));
+    assert.ok(covers("node_modules/\n/.env\n"));
+    assert.ok(covers(".env*\n"));
+    assert.ok(covers("*.env\n"));
+    assert.ok(!covers(""));
+    assert.ok(!covers("# .env\n.env.local\n"));
+    assert.ok(!covers(".env\n!.env\n"));
+    assert.ok(!covers(".env/\n"));
+  });
+
   it("says ignored, re-included or nothing, the last matching line deciding", () => {
     const file = new IgnoreFile("*.log\n!keep.log\nkeep-not.log\n");
     assert.equal(file.decide("a/b.log", false), true);

@@ -2,7 +2,6 @@
  * Pure pieces of the "Move to .env" quick fix: which name the value gets, how the source
  * reads it back, and how it is written into `.env` and ignored in `.gitignore`.
  */
-import { minimatch } from "minimatch";
 
 const GENERIC_NAMES = new Set(["value", "val", "data", "str", "string", "s", "x", "v", "tmp", "temp", "result", "res", "key", "secret", "env", "default", "arg", "args", "params", "options", "config"]);
 
@@ -92,25 +91,6 @@ export function appendLine(existing: string, line: string): string {
   const eol = existing.includes("\r\n") ? "\r\n" : "\n";
   if (existing.length === 0) return line + eol;
   return (existing.endsWith("\n") ? "" : eol) + line + eol;
-}
-
-/**
- * Whether a root `.gitignore` already ignores the root `.env`. Last matching pattern wins,
- * `!` re-includes; patterns with a slash in the middle only match from the root.
- */
-export function gitignoreCovers(gitignore: string, path = ".env"): boolean {
-  let ignored = false;
-  for (const raw of gitignore.split(/\r?\n/)) {
-    let pattern = raw.replace(/(?<!\\)\s+$/, "");
-    if (!pattern || pattern.startsWith("#")) continue;
-    const negated = pattern.startsWith("!");
-    if (negated) pattern = pattern.slice(1);
-    pattern = pattern.replace(/^\//, "");
-    if (pattern.endsWith("/")) continue; // directories only
-    const matches = minimatch(path, pattern, { dot: true, matchBase: !pattern.includes("/") });
-    if (matches) ignored = !negated;
-  }
-  return ignored;
 }
 
 export type EnvLookupStyle = "js" | "python" | "shell" | "go" | "ruby" | "php" | "java" | "csharp" | "powershell";
