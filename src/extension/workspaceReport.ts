@@ -1,5 +1,5 @@
-// Pure pieces of "Veil: Scan Workspace": binary sniffing, line starts, counting and the
-// Markdown report (ignore files: src/shared/ignoreFile.ts). No `vscode` import, so unit
+// Pure pieces of "Veil: Scan Workspace": counting and the Markdown report (reading files:
+// src/shared/fileText.ts, ignore files: src/shared/ignoreFile.ts). No `vscode` import, so unit
 // tests run them in plain Node.
 import type { Category } from "../engine";
 import { engine } from "./engine";
@@ -47,27 +47,6 @@ export function countFindings(files: readonly FileFindings[]): CategoryCounts {
     }
   }
   return counts;
-}
-
-/** Whether the first 8 KB hold a NUL byte: the way git and ripgrep tell binary files. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
-/** Line starts of a text, with the line breaks VS Code knows (\r\n, \n, \r). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 /** Zero-based line and character of a UTF-16 offset, as `document.positionAt` gives. */

@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
+import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../shared/fileText";
 import { IgnoreTree } from "../../shared/ignoreFile";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
@@ -10,8 +11,6 @@ import {
   buildWorkspaceReport,
   countFindings,
   type FileFindings,
-  lineStarts,
-  looksBinary,
   type ReportStrings,
   type SkippedCounts,
   type WorkspaceScanSummary,
@@ -136,6 +135,10 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
       findings = services.findingsFor(open);
       shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
     } else {
+      if (hasBinaryExtension(relative)) {
+        skipped.binary++;
+        return;
+      }
       let bytes: Uint8Array;
       try {
         const stat = await vscode.workspace.fs.stat(uri);
@@ -158,7 +161,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
         skipped.binary++;
         return;
       }
-      const text = new TextDecoder("utf-8").decode(bytes);
+      const { text } = decodeText(bytes);
       findings = setup.scanner.scan(text);
       if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(uri).length > 0)) {
         shown += services.publishFindings(uri, findings, lineStarts(text));
