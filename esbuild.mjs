@@ -1,6 +1,8 @@
 // One build context per output: the Node extension, the web-worker extension and the CLI.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from "esbuild";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -12,6 +14,21 @@ const common = {
   sourcesContent: false,
   logLevel: "warning",
   legalComments: "none",
+};
+
+// dist/cli.js: the launcher (src/cli/launcher.cjs) with the bundle's build id, which names
+// its V8 code cache, so a new bundle never runs with an old cache.
+const writeLauncher = {
+  name: "veil-cli-launcher",
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0) return;
+      const bundle = await readFile("dist/cli-bundle.js");
+      const id = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
+      const launcher = (await readFile("src/cli/launcher.cjs", "utf8")).replace("__VEIL_BUILD_ID__", id);
+      await writeFile("dist/cli.js", launcher, { mode: 0o755 });
+    });
+  },
 };
 
 const targets = [
@@ -48,11 +65,11 @@ const targets = [
   {
     ...common,
     entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/cli.js",
+    outfile: "dist/cli-bundle.js",
     platform: "node",
     format: "cjs",
     target: "node20",
-    banner: { js: "#!/usr/bin/env node" },
+    plugins: [writeLauncher],
   },
 ];
 

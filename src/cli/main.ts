@@ -1,5 +1,5 @@
 /**
- * `veil`: the command-line entry point (bundled to dist/cli.js). It only dispatches; each
+ * `veil`: the command-line entry point (bundled to dist/cli-bundle.js, started by the dist/cli.js launcher). It only dispatches; each
  * command lives in commands/<name>.ts and exports `run(args, io)` returning the exit code.
  */
 import { version } from "../../package.json";
@@ -67,7 +67,8 @@ async function dispatch(command: Command, args: string[], io: CliIO): Promise<nu
   }
 }
 
-if (require.main === module) {
+/** What `node dist/cli.js` runs (the launcher calls it; so does running the bundle itself). */
+export function runFromCommandLine(): void {
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       // exitCode rather than exit(): lets a large report drain to a pipe first.
@@ -79,3 +80,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromCommandLine();

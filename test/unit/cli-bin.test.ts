@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAKE_AWS_KEY, tempTree, type TempTree } from "./cli-helpers";
 
@@ -44,5 +44,35 @@ describe("cli: the built dist/cli.js", () => {
     const r = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8" });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^veil \d+\.\d+\.\d+/);
+  });
+
+  it("keeps a V8 code cache per build and Node version, and runs the same with a stale, corrupt or missing one", () => {
+    tree = tempTree({ "a.js": `const k = "${FAKE_AWS_KEY}";\n` });
+    const cacheDir = join(tree.root, "cache");
+    const env = { ...process.env, VEIL_COMPILE_CACHE: cacheDir };
+    const run = () => spawnSync(process.execPath, [CLI, "scan", "--format", "json", "a.js"], { cwd: tree.root, encoding: "utf8", env });
+    const first = run();
+    assert.equal(first.status, 1, first.stderr);
+    const files = readdirSync(cacheDir);
+    assert.equal(files.length, 1, "one cache file");
+    assert.match(files[0], new RegExp(`^cli-[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8$`));
+    const strip = (out: string) => out.replace(/"scanMs":\s*[\d.]+/, "");
+    const second = run();
+    assert.equal(second.status, 1);
+    assert.equal(strip(second.stdout), strip(first.stdout));
+    writeFileSync(join(cacheDir, files[0]), "not a code cache");
+    const corrupt = run();
+    assert.equal(corrupt.status, 1, corrupt.stderr);
+    assert.equal(strip(corrupt.stdout), strip(first.stdout));
+    assert.notEqual(readFileSync(join(cacheDir, files[0]), "utf8"), "not a code cache", "a rejected cache is written anew");
+    const off = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8", env: { ...process.env, VEIL_COMPILE_CACHE: "0", XDG_CACHE_HOME: join(tree.root, "xdg") } });
+    assert.equal(off.status, 0);
+    assert.equal(existsSync(join(tree.root, "xdg")), false, "VEIL_COMPILE_CACHE=0 writes no cache");
+  });
+
+  it("says which Node it needs on an older one, before loading the bundle", () => {
+    const r = spawnSync(process.execPath, ["-e", `Object.defineProperty(process.versions, "node", { value: "18.19.0" }); require(${JSON.stringify(CLI)});`, "scan"], { encoding: "utf8" });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^veil needs Node\.js 20\.19 or newer; this is Node\.js 18\.19\.0\.\n$/);
   });
 });

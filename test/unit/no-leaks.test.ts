@@ -18,7 +18,7 @@ import { listRules, scan, type ScanOptions } from "../../src/engine";
 import { FAKE_AWS_KEY } from "./cli-helpers";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
-const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli.js") };
+const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli-bundle.js"), launcher: join(ROOT, "dist", "cli.js") };
 
 function newestSource(directory: string): number {
   let newest = 0;
@@ -46,7 +46,7 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
   this.timeout(180_000);
 
   describe("built bundles", () => {
-    const text: Record<keyof typeof BUNDLES, string> = { extension: "", web: "", cli: "" };
+    const text: Record<keyof typeof BUNDLES, string> = { extension: "", web: "", cli: "", launcher: "" };
 
     before(() => {
       // Build when a bundle is missing or older than the sources, so the check is on this code.
@@ -59,7 +59,7 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
       for (const key of Object.keys(BUNDLES) as (keyof typeof BUNDLES)[]) text[key] = readFileSync(BUNDLES[key], "utf8");
     });
 
-    for (const key of ["extension", "web", "cli"] as const) {
+    for (const key of ["extension", "web", "cli", "launcher"] as const) {
       it(`${key}: no network module, no fetch / XMLHttpRequest / WebSocket, no computed require`, () => {
         assert.deepEqual(occurrences(text[key], requireOf(NETWORK_MODULES)), [], "network module required");
         assert.deepEqual(occurrences(text[key], NETWORK_APIS), [], "network API used");

@@ -1,4 +1,4 @@
-import { HIGH_FOLD } from "./fold";
+import { HIGH_FOLD, HIGH_FOLD_CODES } from "./fold";
 
 /**
  * Aho–Corasick automaton over UTF-16 code units, ASCII case-folded, so one pass over the
@@ -45,63 +45,74 @@ export class KeywordAutomaton {
     }
     // Upper-case ASCII and accented letters take the class of the letter they fold to.
     for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32];
-    for (let code = ALPHABET; code < 0x10000; code++) if (HIGH_FOLD[code] !== 0) classOf[code] = classOf[HIGH_FOLD[code]];
+    for (const code of HIGH_FOLD_CODES) classOf[code] = classOf[HIGH_FOLD[code]];
     this.classOf = classOf;
     this.classes = classes;
 
-    // The trie.
-    const goto: Int32Array[] = [new Int32Array(classes).fill(-1)];
+    // The trie, in one flat table (a scanner builds this at its first scan, in cold code:
+    // typed arrays and plain loops keep that to a few milliseconds).
+    let capacity = 1;
+    for (const keyword of keywords) capacity += keyword.length;
+    const goto = new Int32Array(capacity * classes).fill(-1);
     const outputs: number[][] = [[]];
-    keywords.forEach((keyword, index) => {
+    let states = 1;
+    for (let index = 0; index < keywords.length; index++) {
+      const keyword = keywords[index];
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const c = classOf[fold(keyword.charCodeAt(i))];
-        if (goto[state][c] === -1) {
-          goto[state][c] = goto.length;
-          goto.push(new Int32Array(classes).fill(-1));
+        const cell = state * classes + classOf[fold(keyword.charCodeAt(i))];
+        if (goto[cell] === -1) {
+          goto[cell] = states++;
           outputs.push([]);
         }
-        state = goto[state][c];
+        state = goto[cell];
       }
       outputs[state].push(index);
-    });
+    }
     // Breadth-first failure links, folded into a dense transition table.
-    const states = goto.length;
     const next = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const queue: number[] = [];
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let c = 1; c < classes; c++) {
-      const s = goto[0][c];
+      const s = goto[c];
       if (s !== -1) {
         next[c] = s;
-        queue.push(s);
+        queue[tail++] = s;
       }
     }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi];
-      outputs[r] = outputs[r].concat(outputs[fail[r]]);
+    for (let head = 0; head < tail; head++) {
+      const r = queue[head];
+      const inherited = outputs[fail[r]];
+      if (inherited.length > 0) outputs[r] = outputs[r].concat(inherited);
+      const row = r * classes;
+      const failRow = fail[r] * classes;
       for (let c = 1; c < classes; c++) {
-        const s = goto[r][c];
-        if (s === -1) next[r * classes + c] = next[fail[r] * classes + c];
+        const s = goto[row + c];
+        if (s === -1) next[row + c] = next[failRow + c];
         else {
-          next[r * classes + c] = s;
-          fail[s] = next[fail[r] * classes + c];
-          queue.push(s);
+          next[row + c] = s;
+          fail[s] = next[failRow + c];
+          queue[tail++] = s;
         }
       }
     }
-    // Renumber: the root stays 0, states with hits go last; store row offsets.
-    const order = [...Array(states).keys()].sort((a, b) => Number(outputs[a].length > 0) - Number(outputs[b].length > 0) || a - b);
+    // Renumber: the root stays 0, states with hits go last (order kept within each group); store row offsets.
     const renamed = new Int32Array(states);
-    order.forEach((old, index) => (renamed[old] = index));
+    const order: number[] = [];
+    for (let s = 0; s < states; s++) if (outputs[s].length === 0) order.push(s);
+    const firstHit = order.length;
+    for (let s = 0; s < states; s++) if (outputs[s].length > 0) order.push(s);
+    for (let i = 0; i < states; i++) renamed[order[i]] = i;
     const rows = new Int32Array(states * classes);
     for (let s = 0; s < states; s++) {
-      for (let c = 0; c < classes; c++) rows[renamed[s] * classes + c] = renamed[next[s * classes + c]] * classes;
+      const from = s * classes;
+      const to = renamed[s] * classes;
+      for (let c = 0; c < classes; c++) rows[to + c] = renamed[next[from + c]] * classes;
     }
     this.next = rows;
     this.outputs = order.map((old) => outputs[old]);
-    const firstHit = order.findIndex((old) => outputs[old].length > 0);
-    this.firstHitRow = firstHit < 0 ? Number.MAX_SAFE_INTEGER : firstHit * classes;
+    this.firstHitRow = firstHit === states ? Number.MAX_SAFE_INTEGER : firstHit * classes;
   }
 
   /** Calls `onHit` for every keyword occurrence, in text order. */

@@ -33,6 +33,12 @@ HIGH_FOLD[0x17f] = 0x73;
 HIGH_FOLD[0x212a] = 0x6b;
 for (let c = 0; c < 128; c++) HIGH_FOLD[c] = 0;
 
+/** The code units that HIGH_FOLD folds, so a caller need not walk all 65,536 of them. */
+export const HIGH_FOLD_CODES: readonly number[] = [...new Set(Object.values(ACCENTS).flatMap((variants) => [...variants, ...variants.toUpperCase()]))]
+  .map((c) => c.charCodeAt(0))
+  .concat([0x17f, 0x212a])
+  .filter((code) => code >= 128 && HIGH_FOLD[code] !== 0);
+
 /**
  * The keyword-automaton spelling of a word (ASCII lower case, accents folded), or undefined
  * when one of its characters has no such spelling.
