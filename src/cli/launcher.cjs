@@ -2,7 +2,7 @@
 // The `veil` command: checks the Node version, then runs the CLI bundle (cli-bundle.js beside
 // this file) through V8's code cache, kept in the user's cache folder, so that a run does not
 // parse and compile the bundle again (Node 20 has no built-in compile cache).
-// Plain ES5 up to the version check, so an old Node prints the message instead of a syntax error.
+// Syntax any Node since 10 parses, so an old Node prints the message instead of a syntax error.
 // VEIL_COMPILE_CACHE=0 turns the cache off; VEIL_COMPILE_CACHE=DIR puts it in DIR.
 "use strict";
 var NEEDED = [20, 19];
@@ -30,7 +30,7 @@ function cacheFile() {
 function readCache(file) {
   try {
     return file ? fs.readFileSync(file) : undefined;
-  } catch (_) {
+  } catch {
     return undefined;
   }
 }
@@ -41,7 +41,7 @@ function writeCache(file, script) {
     var temp = file + "." + process.pid + ".tmp";
     fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temp, file);
-  } catch (_) {
+  } catch {
     // A cache that cannot be written only costs the next run its compile time.
   }
 }
