@@ -2,6 +2,7 @@
  * `veil`: the command-line entry point (bundled to dist/cli-bundle.js, started by the dist/cli.js launcher). It only dispatches; each
  * command lives in commands/<name>.ts and exports `run(args, io)` returning the exit code.
  */
+import { isMainThread } from "node:worker_threads";
 import { version } from "../../package.json";
 import { UsageError } from "./args";
 import { processIO, type CliIO } from "./io";
@@ -69,6 +70,8 @@ async function dispatch(command: Command, args: string[], io: CliIO): Promise<nu
 
 /** What `node dist/cli.js` runs (the launcher calls it; so does running the bundle itself). */
 export function runFromCommandLine(): void {
+  // A scan worker loads the same bundle: it answers its parent, it does not run a command.
+  if (!isMainThread) return;
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       // exitCode rather than exit(): lets a large report drain to a pipe first.

@@ -1,17 +1,17 @@
 /** `veil scan`: report secrets, personal data and configured terms in files. */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { performance } from "node:perf_hooks";
 import { version } from "../../../package.json";
-import { Scanner, type Finding } from "../../engine";
+import { Scanner } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
-import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig, severityOf, type CliConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
 import type { CliIO } from "../io";
-import { fingerprint, formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
-import { decodeText, hasBinaryExtension, LineIndex, looksBinary } from "../text";
+import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
+import { formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
+import { fsErrorText, type FileJob } from "../scanFile";
 
 const OPTIONS = {
   format: { type: "string", choices: ["text", "json", "sarif"] },
@@ -19,6 +19,7 @@ const OPTIONS = {
   baseline: { type: "string" },
   exclude: { type: "string", multiple: true },
   "max-size": { type: "string" },
+  jobs: { type: "string", short: "j" },
   "no-default-ignores": { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -39,6 +40,8 @@ Options:
                             directory is not walked
   --max-size SIZE           skip files larger than SIZE (default 5MB; 500k, 2MB, 0 = no limit)
   --no-default-ignores      also walk .git, .hg, .svn and node_modules directories
+  -j, --jobs N              threads that scan (default: one per core; 1 = no worker threads);
+                            workers start only for trees of ${PARALLEL_MIN_FILES}+ files, the report is the same
   -v, --verbose             name each skipped file on stderr, not just the counts
   -h, --help                show this help
 
@@ -65,6 +68,12 @@ ${CONFIG_HELP}
 
 type SkipReason = "binary" | "too-large" | "excluded" | "veilignore" | "default-ignore" | "symlink" | "special";
 
+function parseJobs(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1) throw new UsageError(`veil scan: --jobs must be a whole number of threads, 1 or more (got ${JSON.stringify(text)})`);
+  return Math.min(n, 64);
+}
+
 function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
   if (!m) throw new UsageError(`veil scan: --max-size must be a size like 500k, 5MB or 1048576 (got ${JSON.stringify(text)})`);
@@ -74,29 +83,18 @@ function parseSize(text: string): number {
   return size === 0 ? Infinity : size;
 }
 
-function errorText(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ENOTDIR":
-      return "not a directory";
-    default:
-      return e?.message ?? String(error);
-  }
-}
-
 interface Root {
   excludes: ExcludeGlobs;
   ignoreFile?: IgnoreFile;
 }
 
-/** One `veil scan` run: walks, reads, scans and collects; formatting happens at the end. */
+/** What the walk meets, in walk order: files to scan, paths it skips, paths it cannot read. */
+type WalkEvent = { kind: "file"; job: FileJob } | { kind: "skip"; reason: SkipReason; absolute: string } | { kind: "error"; path: string; message: string };
+
+/**
+ * One `veil scan` run: walks first, then scans the files (on several threads when there are
+ * many), then reports what happened in walk order — so the output does not depend on threads.
+ */
 class ScanRun {
   readonly findings: ReportFinding[] = [];
   files = 0;
@@ -106,6 +104,7 @@ class ScanRun {
   suppressed = 0;
   readonly skipped = new Map<SkipReason, number>();
   private readonly seen = new Set<string>();
+  private readonly events: WalkEvent[] = [];
 
   constructor(
     private readonly io: CliIO,
@@ -123,14 +122,46 @@ class ScanRun {
     return sep === "/" ? path : path.split(sep).join("/");
   }
 
-  error(path: string, message: string): void {
+  private error(path: string, message: string): void {
+    this.events.push({ kind: "error", path, message });
+  }
+
+  private skip(reason: SkipReason, absolute: string): void {
+    this.events.push({ kind: "skip", reason, absolute });
+  }
+
+  private reportError(path: string, message: string): void {
     this.errors++;
     this.io.stderr(`veil scan: cannot read ${path}: ${message}\n`);
   }
 
-  skip(reason: SkipReason, absolute: string): void {
+  private reportSkip(reason: SkipReason, absolute: string): void {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
     if (this.options.verbose) this.io.stderr(`veil scan: skipped ${this.display(absolute)} (${reason})\n`);
+  }
+
+  /** Scans every file the walk found and reports the walk's events and the files' outcomes in walk order. */
+  async finish(threads: number, setup: ScanWorkerSetup): Promise<void> {
+    const jobs: FileJob[] = [];
+    for (const event of this.events) if (event.kind === "file") jobs.push(event.job);
+    const outcomes = await scanFiles(jobs, { scanner: this.scanner, config: this.config, maxSize: this.options.maxSize }, threads, setup);
+    let next = 0;
+    for (const event of this.events) {
+      if (event.kind === "skip") this.reportSkip(event.reason, event.absolute);
+      else if (event.kind === "error") this.reportError(event.path, event.message);
+      else {
+        const outcome = outcomes[next++];
+        if (outcome.kind === "skipped") this.reportSkip(outcome.reason, event.job.absolute);
+        else if (outcome.kind === "error") this.reportError(event.job.display, outcome.message);
+        else {
+          this.files++;
+          this.bytes += outcome.bytes;
+          this.scanMs += outcome.scanMs;
+          this.collect(outcome.findings);
+        }
+      }
+    }
+    this.events.length = 0;
   }
 
   scanPath(argument: string): void {
@@ -139,7 +170,7 @@ class ScanRun {
     try {
       stats = statSync(absolute);
     } catch (error) {
-      this.error(argument, errorText(error));
+      this.error(argument, fsErrorText(error));
       return;
     }
     if (stats.isDirectory()) {
@@ -148,7 +179,7 @@ class ScanRun {
       try {
         root.ignoreFile = new IgnoreFile(readFileSync(ignorePath, "utf8"));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.error(this.display(ignorePath), errorText(error));
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.error(this.display(ignorePath), fsErrorText(error));
       }
       this.walk(absolute, "", root);
     } else if (stats.isFile()) this.scanFile(absolute);
@@ -160,7 +191,7 @@ class ScanRun {
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      this.error(this.display(directory), errorText(error));
+      this.error(this.display(directory), fsErrorText(error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -180,7 +211,7 @@ class ScanRun {
           isDirectory = s.isDirectory();
           isFile = s.isFile();
         } catch (error) {
-          this.error(this.display(absolute), errorText(error));
+          this.error(this.display(absolute), fsErrorText(error));
           continue;
         }
         if (!isDirectory && !isFile) {
@@ -199,50 +230,13 @@ class ScanRun {
   private scanFile(absolute: string): void {
     if (this.seen.has(absolute)) return;
     this.seen.add(absolute);
-    if (hasBinaryExtension(absolute)) return this.skip("binary", absolute);
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readUpTo(absolute, this.options.maxSize);
-    } catch (error) {
-      return this.error(this.display(absolute), errorText(error));
-    }
-    if (bytes === undefined) return this.skip("too-large", absolute);
-    if (looksBinary(bytes)) return this.skip("binary", absolute);
-    const { text } = decodeText(bytes);
-    const started = performance.now();
-    const found = this.scanner.scan(text);
-    this.scanMs += performance.now() - started;
-    this.files++;
-    this.bytes += bytes.length;
-    if (found.length > 0) this.collect(this.display(absolute), text, found);
+    this.events.push({ kind: "file", job: { absolute, display: this.display(absolute) } });
   }
 
-  private collect(path: string, text: string, found: Finding[]): void {
-    const lines = new LineIndex(text);
-    for (const f of found) {
-      const print = fingerprint(path, f.ruleId, text.slice(f.start, f.end));
-      if (this.baseline?.has(baselineKey(path, f.ruleId, print))) {
-        this.suppressed++;
-        continue;
-      }
-      const start = lines.position(f.start);
-      const end = lines.position(f.end);
-      this.findings.push({
-        path,
-        ruleId: f.ruleId,
-        category: f.category,
-        kind: f.kind,
-        severity: severityOf(this.config, f),
-        offset: f.start,
-        length: f.end - f.start,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        preview: f.preview,
-        message: f.message,
-        fingerprint: print,
-      });
+  private collect(found: ReportFinding[]): void {
+    for (const finding of found) {
+      if (this.baseline?.has(baselineKey(finding.path, finding.ruleId, finding.fingerprint))) this.suppressed++;
+      else this.findings.push(finding);
     }
   }
 
@@ -264,38 +258,12 @@ class ScanRun {
   }
 }
 
-/** Reused by every read: a scan decodes each file before reading the next, so one buffer serves. */
-let scratch = Buffer.allocUnsafe(1 << 16);
-
-/**
- * The file's bytes, or undefined when it is larger than `maxSize`; one open, one fstat.
- * The bytes live in a shared buffer that the next call overwrites: decode them first.
- */
-function readUpTo(path: string, maxSize: number): Buffer | undefined {
-  const fd = openSync(path, "r");
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxSize) return undefined;
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
-    const buffer = scratch.subarray(0, size);
-    let filled = 0;
-    while (filled < size) {
-      const n = readSync(fd, buffer, filled, size - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    return filled === size ? buffer : buffer.subarray(0, filled);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function readTextFile(io: CliIO, file: string, what: string): { path: string; text: string } {
   const path = resolve(io.cwd, file);
   try {
     return { path: file, text: readFileSync(path, "utf8") };
   } catch (error) {
-    throw new ConfigError(file, `cannot read the ${what}: ${errorText(error)}`);
+    throw new ConfigError(file, `cannot read the ${what}: ${fsErrorText(error)}`);
   }
 }
 
@@ -314,14 +282,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   let maxSize = 5 * 1024 * 1024;
+  let threads = defaultJobs();
+  let configSource: { text: string; path: string } | undefined;
   let config = emptyConfig();
   let baseline: Set<string> | undefined;
   let scanner: Scanner;
   try {
     if (values["max-size"] !== undefined) maxSize = parseSize(values["max-size"]);
+    if (values.jobs !== undefined) threads = parseJobs(values.jobs);
     if (values.config !== undefined) {
-      const { path, text } = readTextFile(io, values.config, "config file");
-      config = parseConfig(text, path);
+      configSource = readTextFile(io, values.config, "config file");
+      config = parseConfig(configSource.text, configSource.path);
     }
     scanner = new Scanner(config.scan);
     if (scanner.warnings.length > 0) throw new ConfigError(values.config ?? "(none)", scanner.warnings.join("; "));
@@ -330,7 +301,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       try {
         text = readFileSync(resolve(io.cwd, values.baseline), "utf8");
       } catch (error) {
-        throw new BaselineError(`baseline ${values.baseline}: cannot read it: ${errorText(error)}`);
+        throw new BaselineError(`baseline ${values.baseline}: cannot read it: ${fsErrorText(error)}`);
       }
       baseline = parseBaseline(text, values.baseline);
     }
@@ -349,6 +320,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     excludes,
   });
   for (const path of positionals.length > 0 ? positionals : ["."]) scan.scanPath(path);
+  await scan.finish(threads, { config: configSource, maxSize });
 
   const report = { findings: scan.findings, stats: { files: scan.files, bytes: scan.bytes, scanMs: Math.round(scan.scanMs * 100) / 100 } };
   const format = values.format ?? "text";
