@@ -2,7 +2,9 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import * as path from "node:path";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -52,6 +54,16 @@ const targets = [
     define: { "process.env.VEIL_WEB": '"1"' },
     // The web bundle must not pull Node built-ins: fail the build instead of shimming them.
     plugins: [
+      {
+        // src/extension/platform/X.ts has a web twin X.web.ts: the web bundle takes the twin.
+        name: "web-platform-twins",
+        setup(build) {
+          build.onResolve({ filter: /\/platform\/[^/]+$/ }, (args) => {
+            const twin = path.resolve(args.resolveDir, `${args.path}.web.ts`);
+            return existsSync(twin) ? { path: twin } : undefined;
+          });
+        },
+      },
       {
         name: "no-node-builtins",
         setup(build) {
