@@ -393,6 +393,15 @@ if (typeof engine.anonymize === "function" && typeof engine.Vault === "function"
 }
 
 // ---------------------------------------------------------------------------------------
+// (6) As users run it: whole processes (bench/processes.mjs).
+{
+  const { processBench } = await import("./processes.mjs");
+  const result = processBench({ root: ROOT, roots, quick: QUICK });
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+// ---------------------------------------------------------------------------------------
 // Report.
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`\nVeil bench — node ${process.version}, ${cpu}, one core (single thread)${QUICK ? ", --quick" : ""}`);
