@@ -22,7 +22,7 @@ export const SCAN_WORKSPACE_COMMAND = "veil.scanWorkspace";
 export const SCAN_WORKSPACE_TEST_COMMAND = "veil.internal.scanWorkspace";
 
 /** Files read at once: reads go through the file system provider, often over IPC. */
-const CONCURRENT_READS = 8;
+const CONCURRENT_READS = 32;
 /** CPU time between two yields to the event loop, so the extension host stays responsive. */
 const YIELD_EVERY_MS = 15;
 
