@@ -1,24 +1,10 @@
 import * as vscode from "vscode";
 import type { Vault } from "../engine";
+import { updateShared, WindowLock } from "../shared/windowLock";
 import { engine } from "./engine";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KEY_PREFIX = "veil.vault:";
-/** How many times an update is recomputed when another window wrote the vault meanwhile. */
-const MAX_ATTEMPTS = 8;
-/**
- * Windows of one workspace take turns on its vault through a lock entry next to it in
- * SecretStorage (Fischer's mutual exclusion: write your token when the lock is free, wait
- * longer than a store takes, read it back; whoever reads their own token holds it). The
- * wait must outlast one SecretStorage write; the lease frees a lock whose window died.
- */
-const LOCK_SETTLE_MS = 40;
-const LOCK_LEASE_MS = 5_000;
-const LOCK_GIVE_UP_MS = 15_000;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** What the store does when the stored vault cannot be read (shown once per store). */
 export type CorruptVaultReporter = (detail: string) => void;
@@ -104,6 +90,7 @@ export class VaultStore implements vscode.Disposable {
   private corruptionReported = false;
   private cached: Vault | undefined;
   private resolvedKey: string | undefined;
+  private lock: WindowLock | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -164,42 +151,9 @@ export class VaultStore implements vscode.Disposable {
     this.options.onCorrupt?.(detail);
   }
 
-  /** The SecretStorage key of the cross-window lock of this vault. */
-  private get lockKey(): string {
-    return `${this.key}:lock`;
-  }
-
-  /** The lock entry as stored; undefined when free, unreadable or not a lock. */
-  private async readLock(): Promise<{ token: string; at: number } | undefined> {
-    return parseLock(await this.secrets.get(this.lockKey).then(undefined, () => undefined));
-  }
-
-  /**
-   * Runs `task` while holding the cross-window lock. Never blocks forever: after
-   * LOCK_GIVE_UP_MS the task runs anyway (the read-back in `update` still catches most races).
-   */
-  private async withWindowLock<T>(task: () => Promise<T>): Promise<T> {
-    const token = `${this.now()}-${Math.random().toString(36).slice(2)}`;
-    const started = Date.now();
-    let held = false;
-    while (!held && Date.now() - started < LOCK_GIVE_UP_MS) {
-      const current = await this.readLock();
-      if (current && current.token !== token && Date.now() - current.at < LOCK_LEASE_MS) {
-        await sleep(5 + Math.random() * 20);
-        continue;
-      }
-      await this.secrets.store(this.lockKey, JSON.stringify({ token, at: Date.now() }));
-      await sleep(LOCK_SETTLE_MS);
-      held = (await this.readLock())?.token === token;
-      if (!held) await sleep(5 + Math.random() * 20);
-    }
-    try {
-      return await task();
-    } finally {
-      if (held && (await this.readLock())?.token === token) {
-        await this.secrets.delete(this.lockKey).then(undefined, () => undefined);
-      }
-    }
+  /** Windows of one workspace take turns on its vault through a lock entry beside it (src/shared/windowLock.ts). */
+  private get windowLock(): WindowLock {
+    return (this.lock ??= new WindowLock(this.secrets, `${this.key}:lock`));
   }
 
   private async write(vault: Vault): Promise<void> {
@@ -229,36 +183,23 @@ export class VaultStore implements vscode.Disposable {
    * it is given), so one placeholder never stands for two values and no entry is lost.
    */
   async update<T>(change: (vault: Vault) => T | Promise<T>): Promise<T> {
-    return withKeyLock(this.key, () => this.withWindowLock(() => this.updateLocked(change)));
-  }
-
-  private async updateLocked<T>(change: (vault: Vault) => T | Promise<T>): Promise<T> {
-    let base = await this.readStored();
-    for (let attempt = 1; ; attempt++) {
-      base.expire(this.maxAgeMs(), this.now());
-      const before = serialize(base);
-      const working = cloneVault(base);
-      const result = await change(working);
-      if (serialize(working) === before) {
-        this.cached = working;
+    return withKeyLock(this.key, () =>
+      this.windowLock.run(async () => {
+        const { result, value } = await updateShared<Vault, T>(
+          {
+            read: () => this.readStored(),
+            write: (vault) => this.write(vault),
+            clone: cloneVault,
+            serialize,
+            merge: (into, other) => void into.merge(other),
+            expire: (vault) => void vault.expire(this.maxAgeMs(), this.now()),
+          },
+          change,
+        );
+        this.cached = value;
         return result;
-      }
-      const latest = await this.readStored();
-      latest.expire(this.maxAgeMs(), this.now());
-      if (serialize(latest) === before || attempt >= MAX_ATTEMPTS) {
-        // Last resort after repeated races: keep both sides' entries.
-        if (serialize(latest) !== before) working.merge(latest);
-        await this.write(working);
-        // Another window may have saved between that check and this write, and one of the two
-        // saves is then lost. Read back: when what is stored is not what was written, this
-        // change is redone on it (the other window does the same if its save was the one lost).
-        const stored = await this.readStored();
-        if (attempt >= MAX_ATTEMPTS || serialize(stored) === serialize(working)) return result;
-        base = stored;
-        continue;
-      }
-      base = latest;
-    }
+      }),
+    );
   }
 
   /**
@@ -267,16 +208,6 @@ export class VaultStore implements vscode.Disposable {
    */
   async purge(): Promise<void> {
     await this.update((vault) => vault.purge());
-  }
-}
-
-function parseLock(raw: string | undefined): { token: string; at: number } | undefined {
-  if (!raw) return undefined;
-  try {
-    const lock = JSON.parse(raw) as { token?: unknown; at?: unknown };
-    return typeof lock.token === "string" && typeof lock.at === "number" ? { token: lock.token, at: lock.at } : undefined;
-  } catch {
-    return undefined;
   }
 }
 
