@@ -55,11 +55,24 @@ export function text(...lines: string[]): ParsedText {
   return { type: "text", lines };
 }
 
-/** Lines of a message until a blank line or a line `stop` accepts, at most `max`. */
-export function collectUntil(lines: readonly string[], from: number, stop: (line: string) => boolean, max = 50): number {
-  let i = from;
-  while (i < lines.length && i - from < max && lines[i].trim() !== "" && !stop(lines[i])) i++;
-  return i;
+/**
+ * The walk every parser makes over the lines: `at(i, found)` reads the error anchored at
+ * line i and returns it, or a line to resume from without an error, or undefined to try the
+ * next line. After an error the walk resumes at its end.
+ */
+export function eachError(lines: readonly string[], at: (i: number, found: ParsedError[]) => ParsedError | number | undefined): ParsedError[] {
+  const found: ParsedError[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const next = at(i, found);
+    if (next === undefined) i++;
+    else if (typeof next === "number") i = Math.max(next, i + 1);
+    else {
+      found.push(next);
+      i = Math.max(next.end, i + 1);
+    }
+  }
+  return found;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { languageOf, libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * Compiler and linter diagnostics, one error per diagnostic:
@@ -28,10 +28,9 @@ function diagnostic(family: string, lines: readonly string[], i: number, file: s
 export const tscParser: ErrorParser = {
   id: "tsc",
   parse(lines) {
-    const out: ParsedError[] = [];
-    for (let i = 0; i < lines.length; i++) {
+    return eachError(lines, (i) => {
       const m = TSC_PAREN.exec(lines[i]) ?? TSC_PRETTY.exec(lines[i]);
-      if (!m) continue;
+      if (!m) return undefined;
       const pretty = !TSC_PAREN.test(lines[i]);
       // Pretty output: blank line, `12   code`, `     ~~~~`; both forms: indented message chains.
       const d = diagnostic("tsc", lines, i, m[1], Number(m[2]), Number(m[3]), m[4] === "error" ? "error" : "warning", `${m[5]}: ${m[6]}`, (l) => /^\s+\S/.test(l) || /^\d+\s/.test(l) || /^\s*~+\s*$/.test(l));
@@ -43,30 +42,26 @@ export const tscParser: ErrorParser = {
         d.end = j;
       }
       d.language = d.language === "tsc" ? "typescript" : d.language;
-      out.push(d);
-      i = d.end - 1;
-    }
-    return out;
+      return d;
+    });
   },
 };
 
 export const gccParser: ErrorParser = {
   id: "gcc",
   parse(lines) {
-    const out: ParsedError[] = [];
-    for (let i = 0; i < lines.length; i++) {
+    return eachError(lines, (i, found) => {
       const m = GCC.exec(lines[i]);
       const g = m ? null : GO_BUILD.exec(lines[i]);
-      if (!m && !g) continue;
+      if (!m && !g) return undefined;
       let d: ParsedError;
-      const previous = out[out.length - 1];
+      const previous = found[found.length - 1];
       if (m && m[4] === "note" && previous && previous.end === i) {
         // "note: declared here" belongs to the error above it.
         const note = diagnostic("gcc", lines, i, m[1], Number(m[2]), undefined, "warning", "", (l) => CONTEXT.test(l) && !GCC.test(l));
         previous.items.push(text(...(note.items[0] as ParsedFrame).lines));
         previous.end = note.end;
-        i = note.end - 1;
-        continue;
+        return note.end;
       }
       if (m) {
         const severity = /error/.test(m[4]) ? "error" : "warning";
@@ -81,32 +76,27 @@ export const gccParser: ErrorParser = {
         d.items.unshift(text(...lines.slice(s, i)));
         d.start = s;
       }
-      out.push(d);
-      i = d.end - 1;
-    }
-    return out;
+      return d;
+    });
   },
 };
 
 export const rustcParser: ErrorParser = {
   id: "rustc",
   parse(lines) {
-    const out: ParsedError[] = [];
-    for (let i = 0; i < lines.length; i++) {
+    return eachError(lines, (i) => {
       const m = RUSTC.exec(lines[i]);
-      if (!m) continue;
+      if (!m) return undefined;
       let arrow: RegExpExecArray | null = null;
       for (let k = i + 1; k < lines.length && k <= i + 3 && !arrow; k++) arrow = RUSTC_ARROW.exec(lines[k]);
-      if (!arrow) continue;
+      if (!arrow) return undefined;
       const frame: ParsedFrame = { type: "frame", lines: [lines[i]], file: arrow[1], line: Number(arrow[2]), column: Number(arrow[3]), library: libraryOfPath(arrow[1]) };
       let j = i + 1;
       // The block runs to the first blank line (rustc ends each diagnostic with one).
       while (j < lines.length && j - i < 60 && lines[j].trim() !== "") frame.lines.push(lines[j++]);
       const items: ParsedItem[] = [frame];
-      out.push({ family: "rustc", language: "rust", headline: `${m[1]}${m[2] ?? ""}: ${m[3]}`, severity: m[1] === "error" ? "error" : "warning", start: i, end: j, items });
-      i = j - 1;
-    }
-    return out;
+      return { family: "rustc", language: "rust", headline: `${m[1]}${m[2] ?? ""}: ${m[3]}`, severity: m[1] === "error" ? "error" : "warning", start: i, end: j, items };
+    });
   },
 };
 
@@ -121,9 +111,8 @@ const ESLINT_FILE = /^(?:[A-Za-z]:\\|\/|\.{0,2}\/?)?[^\s:]*[\w-]\.(?:[cm]?[jt]sx
 export const eslintParser: ErrorParser = {
   id: "eslint",
   parse(lines) {
-    const out: ParsedError[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      if (!ESLINT_FILE.test(lines[i]) || !ESLINT_PROBLEM.test(lines[i + 1] ?? "")) continue;
+    const out = eachError(lines, (i) => {
+      if (!ESLINT_FILE.test(lines[i]) || !ESLINT_PROBLEM.test(lines[i + 1] ?? "")) return undefined;
       const file = lines[i].trim();
       const problems: { line: string; row: number; col: number; severity: string; message: string; rule?: string }[] = [];
       let j = i + 1;
@@ -139,7 +128,7 @@ export const eslintParser: ErrorParser = {
       const end = j;
       const first = shown[0];
       const lang = languageOf(file);
-      out.push({
+      return {
         family: "eslint",
         language: lang === "text" ? "javascript" : lang,
         headline: `${first.message}${first.rule ? ` (${first.rule})` : ""}`,
@@ -147,9 +136,8 @@ export const eslintParser: ErrorParser = {
         start: i,
         end,
         items,
-      });
-      i = end - 1;
-    }
+      };
+    });
     // "✖ 3 problems (1 error, 2 warnings)" after the last file goes with the last file that has errors.
     const last = out[out.length - 1];
     if (last) {

@@ -1,5 +1,5 @@
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * Go panics and goroutine dumps: `panic: …` / `fatal error: …`, then `goroutine N [state]:`
@@ -42,9 +42,7 @@ function goLibrary(fn: string, file: string | undefined): string | undefined {
 export const goParser: ErrorParser = {
   id: "go",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       const line = lines[i];
       const failTest = /^\s*--- FAIL: (\S+)/.exec(line);
       if (failTest) {
@@ -69,16 +67,9 @@ export const goParser: ErrorParser = {
           }
           if (start < i) items.push(items.shift()!);
         }
-        if (j > i + 1 || start < i) {
-          out.push({ family: "go", language: "go", headline: `${failTest[1]}: ${message}`, severity: "error", start, end: j, items });
-          i = j;
-          continue;
-        }
+        if (j > i + 1 || start < i) return { family: "go", language: "go", headline: `${failTest[1]}: ${message}`, severity: "error", start, end: j, items };
       }
-      if (!START.test(line) && !GOROUTINE.test(line)) {
-        i++;
-        continue;
-      }
+      if (!START.test(line) && !GOROUTINE.test(line)) return undefined;
       const start = i;
       const items: ParsedItem[] = [];
       let j = i;
@@ -90,11 +81,8 @@ export const goParser: ErrorParser = {
       }
       if (!GOROUTINE.test(lines[j] ?? "")) {
         // A panic without a dump is still an error worth sharing.
-        if (START.test(line) && /^(?:panic|fatal error)/.test(line)) {
-          out.push({ family: "go", language: "go", headline: line.trim(), severity: "error", start, end: j, items: [text(...head)] });
-        }
-        i = Math.max(j, i + 1);
-        continue;
+        if (START.test(line) && /^(?:panic|fatal error)/.test(line)) return { family: "go", language: "go", headline: line.trim(), severity: "error", start, end: j, items: [text(...head)] };
+        return j;
       }
       if (head.length > 0) items.push(text(...head));
       let goroutines = 0;
@@ -139,9 +127,7 @@ export const goParser: ErrorParser = {
       if (skipped > 0) items.push(text("", `… ${skipped} other goroutine${skipped === 1 ? "" : "s"} not shown`));
       if (/^exit status \d+/.test(lines[j] ?? "")) items.push(text(lines[j++]));
       const headline = head.find((l) => /^(?:panic|fatal error): /.test(l))?.trim() ?? head[0]?.trim() ?? lines[start].trim();
-      out.push({ family: "go", language: "go", headline, severity: "error", start, end: j, items });
-      i = j;
-    }
-    return out;
+      return { family: "go", language: "go", headline, severity: "error", start, end: j, items };
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * Java, Kotlin, Scala: `\tat pkg.Class.method(File.java:42)` under an exception line,
@@ -70,18 +70,14 @@ function errorStart(lines: readonly string[], firstFrame: number, isHeadline: (l
 export const jvmParser: ErrorParser = {
   id: "jvm",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       if (!parseJvmFrame(lines[i])) {
-        i++;
-        continue;
+        return undefined;
       }
       // The exception line(s) above the first frame.
       const start = errorStart(lines, i, (line) => EXCEPTION.test(line));
       if (start === i) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [text(...lines.slice(start, i))];
       let end = i;
@@ -98,10 +94,8 @@ export const jvmParser: ErrorParser = {
       const headline = (EXCEPTION.exec(headLine)?.[0] ?? headLine.trim()).replace(/^Exception in thread "[^"]*" /, "");
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && !it.library && it.file !== undefined);
       const language = top?.file?.endsWith(".kt") ? "kotlin" : top?.file?.endsWith(".scala") ? "scala" : "java";
-      out.push({ family: "jvm", language, headline, severity: "error", start, end, items });
-      i = end;
-    }
-    return out;
+      return { family: "jvm", language, headline, severity: "error", start, end, items };
+    });
   },
 };
 
@@ -117,20 +111,12 @@ const DOTNET_LIBRARIES = /^(System|Microsoft|Newtonsoft|NUnit|Xunit|xunit|Moq|Ca
 export const dotnetParser: ErrorParser = {
   id: "dotnet",
   parse(lines) {
-    const out: ParsedError[] = [];
     const isFrame = (line: string) => DOTNET_FRAME.test(line) && !/\([^()]*\.(?:java|kt|scala):\d+\)\s*$/.test(line) && !/ \(/.test(line.replace(/^\s*at /, "").split("(")[0]);
-    let i = 0;
-    while (i < lines.length) {
-      if (!isFrame(lines[i])) {
-        i++;
-        continue;
-      }
+    return eachError(lines, (i) => {
+      if (!isFrame(lines[i])) return undefined;
       // An inner exception (` ---> …`) is not the headline: keep walking up to the outer one.
       const start = errorStart(lines, i, (line) => DOTNET_EXCEPTION.test(line) && !/^\s*---> /.test(line));
-      if (start === i) {
-        i++;
-        continue;
-      }
+      if (start === i) return undefined;
       const items: ParsedItem[] = [text(...lines.slice(start, i))];
       let end = i;
       while (end < lines.length) {
@@ -153,9 +139,7 @@ export const dotnetParser: ErrorParser = {
       const headline = (DOTNET_EXCEPTION.exec(headLine)?.[0] ?? headLine.trim()).replace(/^Unhandled exception\.\s*/, "");
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && it.file !== undefined);
       const language = top?.file?.endsWith(".fs") ? "fsharp" : top?.file?.endsWith(".vb") ? "vbnet" : "csharp";
-      out.push({ family: "dotnet", language, headline, severity: "error", start, end, items });
-      i = end;
-    }
-    return out;
+      return { family: "dotnet", language, headline, severity: "error", start, end, items };
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { ErrorParser, ParsedError } from "../model";
-import { text } from "../model";
+import type { ErrorParser } from "../model";
+import { eachError, text } from "../model";
 import { jsHeadline } from "./v8";
 
 /**
@@ -12,17 +12,14 @@ const NOT_AN_ERROR = /\b(?:0 errors?|no errors?|errors?: 0|without errors?)\b/i;
 export const logLineParser: ErrorParser = {
   id: "log",
   parse(lines) {
-    const out: ParsedError[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      if (!ERROR_LINE.test(lines[i]) || NOT_AN_ERROR.test(lines[i])) continue;
+    return eachError(lines, (i) => {
+      if (!ERROR_LINE.test(lines[i]) || NOT_AN_ERROR.test(lines[i])) return undefined;
       let j = i + 1;
       while (j < lines.length && j - i < 15 && (ERROR_LINE.test(lines[j]) || (/^\s+\S/.test(lines[j]) && !NOT_AN_ERROR.test(lines[j])))) j++;
       const headlineLine = lines[i].trim();
       const m = /\b(?:ERROR|FATAL|CRITICAL|SEVERE)\b|npm (?:ERR!|error) /.exec(headlineLine);
       const headline = jsHeadline(headlineLine) ?? (m ? headlineLine.slice(m.index) : headlineLine);
-      out.push({ family: "log", language: "text", headline: headline.slice(0, 200), severity: "error", start: i, end: j, items: [text(...lines.slice(i, j))] });
-      i = j - 1;
-    }
-    return out;
+      return { family: "log", language: "text", headline: headline.slice(0, 200), severity: "error", start: i, end: j, items: [text(...lines.slice(i, j))] };
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * PHP: `PHP Fatal error:  Uncaught X: msg in /path/file.php:14` or `… in /path/file.php on
@@ -21,19 +21,15 @@ function phpFrame(line: string): ParsedFrame | undefined {
 export const phpParser: ErrorParser = {
   id: "php",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       const h = HEAD.exec(lines[i]);
       const isError = h && !/^(?:Warning|Notice|Deprecated)$/.test(h[1]);
       const frameFirst = !h && phpFrame(lines[i]) && /^#0 /.test(lines[i]);
       if (!h && !frameFirst) {
-        i++;
-        continue;
+        return undefined;
       }
       if (h && !h[3] && !EXCEPTION_AT.test(lines[i]) && !/^(?:Stack trace:|\[stacktrace\])/.test(lines[i + 1] ?? "")) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [];
       let start = i;
@@ -62,9 +58,7 @@ export const phpParser: ErrorParser = {
       }
       if (/^\s+thrown in .+ on line \d+/.test(lines[j] ?? "")) items.push(text(lines[j++]));
       if (/^"\}\s*$/.test(lines[j] ?? "")) items.push(text(lines[j++]));
-      out.push({ family: "php", language: "php", headline, severity: h && !isError ? "warning" : "error", start, end: Math.max(j, i + 1), items });
-      i = Math.max(j, i + 1);
-    }
-    return out;
+      return { family: "php", language: "php", headline, severity: h && !isError ? "warning" : "error", start, end: Math.max(j, i + 1), items };
+    });
   },
 };

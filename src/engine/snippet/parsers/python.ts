@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { LOG_RECORD_START, text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, LOG_RECORD_START, text } from "../model";
 
 /**
  * Python tracebacks, chained ones included ("During handling of the above exception…",
@@ -19,12 +19,9 @@ function indentOf(line: string): number {
 export const pythonParser: ErrorParser = {
   id: "python",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       if (!TRACEBACK.test(lines[i])) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [];
       let start = i;
@@ -76,10 +73,8 @@ export const pythonParser: ErrorParser = {
         }
         break;
       }
-      out.push({ family: "python", language: "python", headline: headline || "Python traceback", severity: "error", start, end: j, items });
-      i = j;
-    }
-    return out;
+      return { family: "python", language: "python", headline: headline || "Python traceback", severity: "error", start, end: j, items };
+    });
   },
 };
 
@@ -99,16 +94,15 @@ const SUMMARY = /^(FAILED|ERROR) (\S+?\.py)(?:::(\S+))?(?: - (.*))?\s*$/;
 export const pytestParser: ErrorParser = {
   id: "pytest",
   parse(lines) {
-    const out: ParsedError[] = [];
     let inSection = false;
     let sawSection = false;
-    for (let i = 0; i < lines.length; i++) {
+    const sections = eachError(lines, (i) => {
       if (SECTION_BANNER.test(lines[i])) {
         inSection = true;
-        continue;
+        return undefined;
       }
       if (BANNER.test(lines[i])) inSection = false;
-      if (!inSection || !TEST_HEADER.test(lines[i])) continue;
+      if (!inSection || !TEST_HEADER.test(lines[i])) return undefined;
       sawSection = true;
       const title = TEST_HEADER.exec(lines[i])![1];
       let j = i + 1;
@@ -157,14 +151,14 @@ export const pytestParser: ErrorParser = {
       }
       const errorLines = body.filter((l) => /^E\s/.test(l)).map((l) => l.replace(/^E\s+/, ""));
       const headline = errorLines.find((l) => /^[\w.]*(?:Error|Exception|Failed|Exit)\b/.test(l)) ?? errorLines[0] ?? title;
-      out.push({ family: "pytest", language: "python", headline: `${title}: ${headline}`, severity: "error", start: i, end: j, items });
-      i = j - 1;
-    }
-    if (sawSection) return out;
-    for (let i = 0; i < lines.length; i++) {
+      return { family: "pytest", language: "python", headline: `${title}: ${headline}`, severity: "error", start: i, end: j, items };
+    });
+    if (sawSection) return sections;
+    // No failure sections (pytest -q, or a pasted summary): the short summary lines.
+    return eachError(lines, (i) => {
       const m = SUMMARY.exec(lines[i]);
-      if (!m) continue;
-      out.push({
+      if (!m) return undefined;
+      return {
         family: "pytest",
         language: "python",
         headline: `${m[3] ?? m[2]}: ${m[4] ?? m[1]}`,
@@ -172,8 +166,7 @@ export const pytestParser: ErrorParser = {
         start: i,
         end: i + 1,
         items: [{ type: "frame", lines: [lines[i]], file: m[2], library: libraryOfPath(m[2]) }],
-      });
-    }
-    return out;
+      };
+    });
   },
 };

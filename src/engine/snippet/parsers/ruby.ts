@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * Ruby: `file.rb:12:in 'method': message (Class)` then `\tfrom file.rb:8:in 'caller'` lines
@@ -19,13 +19,10 @@ function rubyFrame(line: string): (ParsedFrame & { message?: string }) | undefin
 export const rubyParser: ErrorParser = {
   id: "ruby",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       const first = rubyFrame(lines[i]);
       if (!first) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [];
       let start = i;
@@ -67,12 +64,9 @@ export const rubyParser: ErrorParser = {
       if (j < lines.length && /^\s*\.\.\. \d+ levels\.\.\.\s*$/.test(lines[j])) items.push(text(lines[j++]));
       // A lone `file.rb:3:in 'x'` line is too weak to call an error.
       if (!headline && j - i < 2) {
-        i = j;
-        continue;
+        return j;
       }
-      out.push({ family: "ruby", language: "ruby", headline: headline || "Ruby error", severity: "error", start, end: j, items });
-      i = j;
-    }
-    return out;
+      return { family: "ruby", language: "ruby", headline: headline || "Ruby error", severity: "error", start, end: j, items };
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { LOG_RECORD_START, text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, LOG_RECORD_START, text } from "../model";
 
 /**
  * Rust panics: `thread 'main' panicked at src/main.rs:4:5:` + message (1.73+) or
@@ -24,15 +24,12 @@ function rustLibrary(fn: string, file: string | undefined): string | undefined {
 export const rustParser: ErrorParser = {
   id: "rust",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       const line = lines[i];
       const mNew = PANIC_NEW.exec(line);
       const mOld = mNew ? null : PANIC_OLD.exec(line);
       if (!mNew && !mOld) {
-        i++;
-        continue;
+        return undefined;
       }
       let start = i;
       const items: ParsedItem[] = [];
@@ -77,9 +74,7 @@ export const rustParser: ErrorParser = {
         while (j < lines.length && /^note: /.test(lines[j])) items.push(text(lines[j++]));
       }
       const thread = mNew ? mNew[1] : mOld![1];
-      out.push({ family: "rust", language: "rust", headline: `thread '${thread}' panicked: ${message}`.trim(), severity: "error", start, end: j, items });
-      i = j;
-    }
-    return out;
+      return { family: "rust", language: "rust", headline: `thread '${thread}' panicked: ${message}`.trim(), severity: "error", start, end: j, items };
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { libraryOfPath, languageOf } from "../paths";
-import type { ErrorParser, ParsedError, ParsedFrame, ParsedItem } from "../model";
-import { text } from "../model";
+import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
+import { eachError, text } from "../model";
 
 /**
  * Node.js and Chrome (V8) stacks: `    at fn (file:line:col)`, `    at file:line:col`,
@@ -74,13 +74,10 @@ export function stripUrl(file: string): string {
 export const v8Parser: ErrorParser = {
   id: "v8",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       const first = parseV8Frame(lines[i]);
       if (!first) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [];
       let end = i;
@@ -122,7 +119,7 @@ export const v8Parser: ErrorParser = {
       const headlineLine = start < i ? lines.slice(start, i).find((l) => jsHeadline(l) !== undefined) ?? lines[start] : undefined;
       const headline = headlineLine ? (jsHeadline(headlineLine) ?? headlineLine.trim()) : "Error (stack trace without a message)";
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && it.file !== undefined);
-      out.push({
+      return {
         family: "v8",
         language: top?.file ? jsLanguage(top.file) : "javascript",
         headline: headline.replace(/^Uncaught (?:\(in promise\) )?/, ""),
@@ -130,10 +127,8 @@ export const v8Parser: ErrorParser = {
         start: caret ? caret.start : start,
         end: tail,
         items: [...head, ...items],
-      });
-      i = tail;
-    }
-    return out;
+      };
+    });
   },
 };
 
@@ -184,12 +179,9 @@ const GECKO_FRAME = /^\s*([^@\s][^@]*?)?@((?:[a-z][\w+.-]*:\/\/|\/|[A-Za-z]:[\\/
 export const geckoParser: ErrorParser = {
   id: "gecko",
   parse(lines) {
-    const out: ParsedError[] = [];
-    let i = 0;
-    while (i < lines.length) {
+    return eachError(lines, (i) => {
       if (!GECKO_FRAME.test(lines[i])) {
-        i++;
-        continue;
+        return undefined;
       }
       const items: ParsedItem[] = [];
       let end = i;
@@ -205,7 +197,7 @@ export const geckoParser: ErrorParser = {
       }
       const headlineLine = lines.slice(start, i).find((l) => jsHeadline(l) !== undefined) ?? lines[start];
       const top = items[0] as ParsedFrame;
-      out.push({
+      return {
         family: "gecko",
         language: top.file ? jsLanguage(top.file) : "javascript",
         headline: start < i ? (jsHeadline(headlineLine) ?? headlineLine.trim()).replace(/^Uncaught (?:\(in promise\) )?/, "") : "Error (stack trace without a message)",
@@ -213,9 +205,7 @@ export const geckoParser: ErrorParser = {
         start,
         end,
         items: start < i ? [text(...lines.slice(start, i)), ...items] : items,
-      });
-      i = end;
-    }
-    return out;
+      };
+    });
   },
 };
