@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { ScanOptions, TermSpec } from "../engine";
+import { SETTING_DEFAULTS } from "../shared/settingDefaults";
 import { engine } from "./engine";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 
@@ -23,10 +24,10 @@ export const RESTRICTED_SETTINGS = [
 ] as const;
 
 const DEFAULTS = {
-  debounceMs: 150,
-  maxFileSizeKB: 2048,
-  contextLines: 3,
-  ttlDays: 30,
+  debounceMs: SETTING_DEFAULTS.debounceMs,
+  maxFileSizeKB: SETTING_DEFAULTS.maxFileSizeKB,
+  contextLines: SETTING_DEFAULTS["snippet.contextLines"],
+  ttlDays: SETTING_DEFAULTS["vault.ttlDays"],
 };
 
 type Reader = <T>(key: string, fallback: T) => T;

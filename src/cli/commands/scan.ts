@@ -12,6 +12,7 @@ import type { CliIO } from "../io";
 import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
 import { formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
 import { fsErrorText, type FileJob } from "../scanFile";
+import { SETTING_DEFAULTS } from "../../shared/settingDefaults";
 
 const OPTIONS = {
   format: { type: "string", choices: ["text", "json", "sarif"] },
@@ -281,7 +282,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(SCAN_HELP);
     return 0;
   }
-  let maxSize = 5 * 1024 * 1024;
+  let maxSize = SETTING_DEFAULTS.maxFileSizeKB * 1024;
   let threads = defaultJobs();
   let configSource: { text: string; path: string } | undefined;
   let config = emptyConfig();
