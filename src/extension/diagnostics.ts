@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { minimatch } from "minimatch";
 import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, SlicedScan, TextChange } from "../engine";
+import { runSliced } from "../shared/sliceScheduler";
 import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig } from "./services";
@@ -16,10 +17,7 @@ export const LARGE_DOCUMENT_LINES = 20_000;
  * yield to the event loop between them (see SlicedScan); smaller ones scan in one go.
  */
 export const SLICED_SCAN_CHARS = 1_000_000;
-/** What each slice aims at; the slice size follows the measured speed. */
-const SLICE_TARGET_MS = 20;
-const MIN_SLICE_CHARS = 64 * 1024;
-const MAX_SLICE_CHARS = 2 * 1024 * 1024;
+/** The first slice; the next ones follow the measured speed (src/shared/sliceScheduler.ts). */
 const FIRST_SLICE_CHARS = 256 * 1024;
 /** Lines read from the document per step (one getText() of a 20 MB log joins 270,000 lines in one go). */
 const READ_LINES = 10_000;
@@ -334,45 +332,25 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async runSlicedScan(key: string, job: SliceJob): Promise<void> {
     const started = Date.now();
-    let longest = 0;
-    for (;;) {
-      // Yield first: the caller (an event handler) returns before any slice runs.
-      await yieldToEventLoop();
-      if (this.isStale(job)) {
-        this.cancel(key, job);
-        return;
-      }
-      if (!job.sliced) {
-        const t0 = performance.now();
+    const outcome = await runSliced({
+      read: () => {
         this.readSome(job);
-        const elapsed = performance.now() - t0;
-        longest = Math.max(longest, elapsed);
-        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
-        continue;
-      }
-      const before = job.sliced.progress;
-      const t0 = performance.now();
-      const more = job.sliced.step();
-      const elapsed = performance.now() - t0;
-      // The last step counts too: it may have scanned the last slice.
-      longest = Math.max(longest, elapsed);
-      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
-      if (!more) break;
-      this.stats.slices++;
-      // Aim the next slice at SLICE_TARGET_MS from the speed just measured (at most doubling).
-      const chars = job.sliced.progress - before;
-      // A step spent on a long line's directives scans nothing: it says nothing of the speed.
-      if (chars === 0) continue;
-      const next = Math.min(2 * job.sliced.sliceChars, (chars * SLICE_TARGET_MS) / Math.max(elapsed, 1));
-      job.sliced.sliceChars = Math.round(Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, next)));
-    }
+        return job.sliced;
+      },
+      isStale: () => this.isStale(job),
+      yieldToEventLoop,
+      now: () => performance.now(),
+      onStep: (ms, kind) => {
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
+        if (kind === "slice") this.stats.slices++;
+      },
+    });
     if (this.jobs.get(key) === job) this.jobs.delete(key);
-    if (this.isStale(job)) {
+    if (!outcome.done || !job.sliced) {
       this.cancel(key, job);
       return;
     }
     const { document, config } = job;
-    if (!job.sliced) return;
     // findingsFor may have finished this scan already (and keeps a tracker for edits): keep that state.
     if (!this.upToDate(document, config)) {
       const findings = job.sliced.findings;
@@ -380,7 +358,7 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     this.stats.completed++;
     this.log(
-      `scanned ${vscode.workspace.asRelativePath(document.uri, false)} in ${job.sliced.sliceCount} slices: ${job.sliced.findings.length} findings in ${Date.now() - started} ms (longest slice ${longest.toFixed(1)} ms, longest read ${job.readMs.toFixed(1)} ms)`,
+      `scanned ${vscode.workspace.asRelativePath(document.uri, false)} in ${job.sliced.sliceCount} slices: ${job.sliced.findings.length} findings in ${Date.now() - started} ms (longest step ${outcome.longestMs.toFixed(1)} ms, longest read ${job.readMs.toFixed(1)} ms)`,
     );
     this.render(document, config, this.states.get(key)!.findings);
   }
