@@ -15,6 +15,7 @@ export { jsonErrorReason, regexErrorReason } from "./util/errors";
 export { lastAtOrBefore } from "./util/search";
 export { anonymize, restore, type AnonymizeOptions, type AnonymizeReport, type AnonymizeResult, type Replacement, type RestoreResult } from "./anonymize/anonymize";
 export { describeReport } from "./anonymize/report";
+export { findingsCutToRange, unionFindings } from "./anonymize/cut";
 export { extractErrorSnippet, type SnippetOptions, type ErrorSnippet, type SnippetFrame, type SnippetExcerpt } from "./snippet";
 export { placeholderKind, findPlaceholderTokens, type PlaceholderToken } from "./anonymize/placeholders";
 export * from "./policy";
