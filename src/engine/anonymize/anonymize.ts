@@ -228,7 +228,7 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   let last = 0;
   let length = 0;
   for (const span of spans) {
-    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted);
+    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted, span.category);
     const inserted = span.quoted ? `"${placeholder}"` : placeholder;
     parts.push(text.slice(last, span.start));
     length += span.start - last;

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
-import { resolveSource, type SourceText } from "./textSource";
+import { contextFindings, resolveSource, type SourceText } from "./textSource";
 
 /** What the command returns to a caller (tests, other commands): counts only, never values. */
 export interface CopyAnonymizedResult {
@@ -13,7 +13,8 @@ export interface CopyAnonymizedResult {
 /** Anonymizes a text with the workspace vault (saved at once) and puts it on the clipboard. */
 export async function copySourceAnonymized(context: CommandContext, source: SourceText): Promise<CopyAnonymizedResult> {
   const config = context.services.config(source.document?.uri);
-  const result = await context.vault.update((vault) => engine().anonymize(source.text, vault, { scan: config.scanOptions }));
+  const findings = contextFindings(source, (d) => context.services.findingsFor(d), config.scanOptions);
+  const result = await context.vault.update((vault) => engine().anonymize(source.text, vault, { scan: config.scanOptions, findings }));
   await vscode.env.clipboard.writeText(result.text);
   const total = result.report.total;
   const message =
