@@ -3,6 +3,7 @@ import type { ErrorSnippet } from "../../engine";
 import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
 import { isTerminalInvocation, readTerminalSelection, selectedRanges, toRange, toUri, type TargetArgument } from "./textSource";
+import { rememberVeilCopy } from "./veilClipboard";
 
 /** Files bigger than this are not read for an excerpt (a minified bundle says nothing useful). */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -160,6 +161,7 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
     return undefined;
   }
   await vscode.env.clipboard.writeText(snippet.markdown);
+  rememberVeilCopy(snippet.markdown);
   const result: CopyErrorSnippetResult = {
     origin,
     linesIn: countLines(source),
