@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document -- page.waitForFunction callbacks run in the browser */
+/* global document, navigator -- page.waitForFunction and page.evaluate callbacks run in the browser */
 // Every screenshot of the README, taken with the tests' VS Code Server and Chromium, one
 // server and one page for all of them, on a copy of the demo workspace (labelled pro) (plus a generated
 // tree for the workspace scan). Each shot is checked against the DOM before it is saved: a
