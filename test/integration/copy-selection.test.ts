@@ -16,7 +16,6 @@ interface RestoreOutcome {
   unknown: string[];
   withheld?: string[];
   leftRisky?: number;
-  own?: boolean;
   reviewed?: boolean;
   cancelled?: boolean;
 }
@@ -123,6 +122,16 @@ suite("Copy: a selection that cuts a value", () => {
     assert.equal(emails[0], emails[1], "the same e-mail gets the same placeholder in both parts");
   });
 
+  test("Copy Error Snippet: a headline whose token the selection cuts", async () => {
+    const editor = await openScratch(`Error: bad credentials ${TOKEN} for the deploy user\n    at login (src/auth.js:3:9)\n`, "log");
+    editor.selection = select(editor, "Error:", 0, TOKEN, 20);
+    const result = await runCommand<{ replacements: number } | undefined>("veil.copyErrorSnippet");
+    assert.ok(result, "a snippet is copied");
+    const copied = await readClipboard();
+    assert.ok(copied.includes("bad credentials"), "the headline is kept");
+    assertNoLeak(copied, TOKEN.slice(0, 20));
+  });
+
   test("the preview and the copy guard use the same rule", async () => {
     const editor = await openScratch(`export GITHUB_TOKEN=${TOKEN}\n`);
     editor.selection = select(editor, TOKEN, 9, TOKEN, TOKEN.length);
@@ -209,7 +218,8 @@ suite("Restore: the assistant's answer is untrusted", () => {
     const { mail } = await issue();
     const target = await openScratch("");
     const back = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
-    assert.equal(back.own, true);
+    assert.equal(back.restored, 2);
+    assert.equal(back.reviewed, undefined, "Veil's own copy needs no review");
     assert.equal(target.document.getText(), `AWS_ACCESS_KEY_ID=${FAKE_AWS_KEY_1}\ncontact: ${EMAIL}\n`);
     await writeClipboard(`Bonjour, écrivez à ${mail} pour la facture.`);
     const prose = await openScratch("");

@@ -13,8 +13,7 @@ export interface RestoreOutcome {
   /** Secrets left as placeholders, and values left as placeholders in risky places (absent when none). */
   withheld?: string[];
   leftRisky?: number;
-  /** Whether the text was Veil's own copy (everything restored), and whether a review was shown. */
-  own?: boolean;
+  /** Whether a review was shown. */
   reviewed?: boolean;
   cancelled?: boolean;
 }
@@ -68,12 +67,11 @@ export async function restoreForPaste(
   return { result: restoreAnswer(text, vault, { secrets: decision.secrets, leaveRisky: decision.leaveRisky }), own: false, reviewed: true };
 }
 
-export function outcomeOf(result: AnswerRestoreResult, own: boolean, reviewed: boolean): RestoreOutcome {
+export function outcomeOf(result: AnswerRestoreResult, reviewed: boolean): RestoreOutcome {
   const outcome: RestoreOutcome = { restored: result.restored, unknown: [...result.unknown] };
   if (result.withheld.length > 0) outcome.withheld = [...result.withheld];
   const leftRisky = result.risky.filter((p) => !p.restored).length;
   if (leftRisky > 0) outcome.leftRisky = leftRisky;
-  if (own) outcome.own = true;
   if (reviewed) outcome.reviewed = true;
   return outcome;
 }
@@ -111,7 +109,7 @@ export async function pasteWithRealValues(context: CommandContext, preview: Prev
   if (result.unknown.length === 0 && result.withheld.length === 0) {
     vscode.window.setStatusBarMessage(vscode.l10n.t("Veil: pasted with {0} real value(s) restored ({1})", result.restored, filledSummary(result)), 5000);
   }
-  const outcome = outcomeOf(result, own, reviewed);
+  const outcome = outcomeOf(result, reviewed);
   log(context, `paste with real values: ${result.restored} restored, ${result.unknown.length} unknown, ${result.withheld.length} secret(s) withheld, ${outcome.leftRisky ?? 0} left in risky places${own ? " (Veil's own copy)" : ""}`);
   return outcome;
 }

@@ -62,6 +62,6 @@ export async function restoreSelection(context: CommandContext, preview: Preview
     vscode.window.setStatusBarMessage(vscode.l10n.t("Veil: {0} real value(s) restored", restored), 5000);
   }
   log(context, `restore in selection: ${restored} restored, ${unknown.size} unknown, ${withheld.size} secret(s) withheld`);
-  const outcome = outcomeOf({ ...decided.result, restored, unknown: [...unknown], withheld: [...withheld] }, decided.own, decided.reviewed);
+  const outcome = outcomeOf({ ...decided.result, restored, unknown: [...unknown], withheld: [...withheld] }, decided.reviewed);
   return outcome;
 }
