@@ -128,6 +128,16 @@ suite("Terminal selection: copy anonymized and copy error snippet", function () 
     assert.ok(result.replacements >= 2, `replacements: ${result.replacements}`);
   });
 
+  test("the copy guard's Ctrl/Cmd+C in the terminal ({ source: 'terminal' }) copies the selection anonymized at once", async () => {
+    await selectAllInTerminal();
+    const result = await runCommand<{ action: string; findings: number }>("veil.guardedCopy", { source: "terminal" });
+    assert.equal(result.action, "anonymized");
+    assert.ok(result.findings >= 2, `${result.findings} findings`);
+    const copied = await readClipboard();
+    assert.ok(!copied.includes(EMAIL) && !copied.includes(FAKE_AWS_KEY_2), "no value on the clipboard");
+    assert.ok(copied.includes(LAST_LINE), "the rest of the terminal's text is kept");
+  });
+
   test("nothing selected in the terminal: nothing is copied and the clipboard is left as it was", async () => {
     await selectAllInTerminal();
     await vscode.commands.executeCommand("workbench.action.terminal.clearSelection");
