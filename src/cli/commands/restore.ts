@@ -24,8 +24,8 @@ The input is taken for an assistant's answer, which is untrusted text: a prompt 
 can make it write a command that sends your values away. So secrets (keys, tokens,
 passwords) stay placeholders unless --include-secrets is given, and standard error lists
 them; load credentials from the environment instead. A restored value that lands inside
-a URL (other than mailto: or tel:), a command that sends data (curl, wget, nc, fetch(,
-requests. …) or an encoding (base64, URL encoding) is reported on standard error by
+a URL (other than mailto: or tel:), a command that sends data (curl, wget, nc, a fetch or
+requests call …) or an encoding (base64, URL encoding) is reported on standard error by
 line, column and placeholder, never by value.
 
 Placeholders the map does not know (made up by an assistant, or expired) are left as
