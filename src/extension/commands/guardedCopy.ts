@@ -4,7 +4,7 @@ import { engine } from "../engine";
 import { copySourceAnonymized } from "./copyAnonymized";
 import { log, type CommandContext } from "./context";
 import { contextFindings, isTerminalInvocation, selectedRanges, sourceFromRanges, terminalSource, type SourceText } from "./textSource";
-import { forgetVeilCopy } from "./veilClipboard";
+import { forgetVeilCopy, isVeilCopy } from "./veilClipboard";
 
 /**
  * Bound to Ctrl/Cmd+C while `veil.copyGuardActive` is set (in an editor with a selection, and
@@ -76,6 +76,11 @@ function offerCopyAsIs(context: CommandContext, source: SourceText, findings: re
   vscode.window.setStatusBarMessage(vscode.l10n.t("$(shield) Veil: the clipboard holds the anonymized copy"), 15_000);
   void vscode.window.showInformationMessage(message, asIs).then(async (answer) => {
     if (answer !== asIs) return;
+    // A late click must not replace what the user copied since.
+    if (!isVeilCopy(await vscode.env.clipboard.readText())) {
+      void vscode.window.showInformationMessage(vscode.l10n.t("The clipboard changed since this copy: it was left as it is."));
+      return;
+    }
     await vscode.env.clipboard.writeText(source.text);
     forgetVeilCopy();
     vscode.window.setStatusBarMessage(vscode.l10n.t("Veil: the clipboard holds the text as it is, real values included"), 15_000);
