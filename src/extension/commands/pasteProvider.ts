@@ -31,7 +31,7 @@ export class RestoringPasteProvider implements vscode.DocumentPasteEditProvider 
     const item = dataTransfer.get("text/plain");
     if (!item) return undefined;
     const text = await item.asString();
-    if (token.isCancellationRequested || !MAYBE_PLACEHOLDER.test(text)) return undefined;
+    if (token.isCancellationRequested || !MAYBE_PLACEHOLDER.test(text) || engine().findPlaceholderTokens(text).length === 0) return undefined;
     const vault = await this.context.vault.load();
     if (token.isCancellationRequested) return undefined;
     const own = isVeilCopy(text);
