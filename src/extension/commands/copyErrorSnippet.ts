@@ -1,8 +1,9 @@
 import * as vscode from "vscode";
-import type { ErrorSnippet } from "../../engine";
+import type { ErrorSnippet, Finding, ScanOptions, Vault } from "../../engine";
 import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
-import { isTerminalInvocation, readTerminalSelection, selectedRanges, toRange, toUri, type TargetArgument } from "./textSource";
+import { contextFindings, isTerminalInvocation, readTerminalSelection, selectedRanges, sourceFromRanges, toRange, toUri, type SourceText, type TargetArgument } from "./textSource";
+import { rememberVeilCopy } from "./veilClipboard";
 
 /** Files bigger than this are not read for an excerpt (a minified bundle says nothing useful). */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -83,6 +84,38 @@ function diagnosticText(document: vscode.TextDocument, position: vscode.Position
   return `${path}:${line + 1}:${character + 1}: ${severity}: ${message}${tag ? ` [${tag}]` : ""}`;
 }
 
+/** Where each range's text starts when the ranges are joined by a separator of `separatorLength`. */
+function offsetsJoinedBy(document: vscode.TextDocument, ranges: readonly vscode.Range[], separatorLength: number): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const range of ranges) {
+    offsets.push(at);
+    at += document.offsetAt(range.end) - document.offsetAt(range.start) + separatorLength;
+  }
+  return offsets;
+}
+
+/** The document's findings the selection cuts and its own scan does not find whole. */
+function cutFindings(context: CommandContext, selection: SourceText, scanOptions: ScanOptions): Finding[] {
+  const all = contextFindings(selection, (d) => context.services.findingsFor(d), scanOptions);
+  if (all.length === 0) return [];
+  const own = engine().scan(selection.text, scanOptions);
+  return all.filter((f) => !own.some((o) => o.start <= f.start && o.end >= f.end));
+}
+
+/** Replaces findings (sorted, disjoint) by their placeholders from the vault. */
+function replaceFindings(text: string, findings: readonly Finding[], vault: Vault): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const f of findings) {
+    if (f.start < last || !/[\p{L}\p{N}]/u.test(text.slice(f.start, f.end))) continue;
+    parts.push(text.slice(last, f.start), vault.placeholderFor(text.slice(f.start, f.end), f.kind, Date.now(), false, f.category));
+    last = f.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+
 function countLines(text: string): number {
   return text === "" ? 0 : text.replace(/\r?\n$/, "").split(/\r?\n/).length;
 }
@@ -97,6 +130,8 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
   let origin: CopyErrorSnippetResult["origin"] = "selection";
   let scope: vscode.Uri | undefined;
   let document: vscode.TextDocument | undefined;
+  /** The selected ranges, for the findings of the whole document that the selection cuts. */
+  let selection: SourceText | undefined;
   const target = (typeof arg === "object" && arg !== null ? arg : {}) as TargetArgument;
   const editor = vscode.window.activeTextEditor;
   const uri = toUri(target.uri);
@@ -105,8 +140,10 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
     document = await vscode.workspace.openTextDocument(uri);
     scope = uri;
     const range = toRange(target.range);
-    if (range && !range.isEmpty) text = document.getText(document.validateRange(range));
-    else {
+    if (range && !range.isEmpty) {
+      selection = sourceFromRanges(document, [document.validateRange(range)], "range");
+      text = selection.text;
+    } else {
       text = diagnosticText(document, range?.start ?? new vscode.Position(0, 0));
       origin = "diagnostic";
     }
@@ -121,8 +158,11 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
     document = editor.document;
     scope = document.uri;
     const ranges = selectedRanges(editor);
-    if (ranges) text = ranges.map((r) => editor.document.getText(r)).join("\n");
-    else {
+    if (ranges) {
+      selection = { ...sourceFromRanges(document, ranges, "selection"), text: ranges.map((r) => editor.document.getText(r)).join("\n") };
+      selection.offsets = offsetsJoinedBy(document, ranges, 1);
+      text = selection.text;
+    } else {
       text = diagnosticText(document, editor.selection.active);
       origin = "diagnostic";
     }
@@ -134,13 +174,18 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
     return undefined;
   }
   const config = context.services.config(scope);
-  const source = text;
+  const cut = selection ? cutFindings(context, selection, config.scanOptions) : [];
   // For a diagnostic, the excerpt comes from the editor's text (it may be unsaved or untitled).
   const current = origin === "diagnostic" && document ? { path: diagnosticPath(document), text: document.getText() } : undefined;
   const readFile = (relativePath: string) => (current && relativePath === current.path ? current.text : readWorkspaceFile(relativePath));
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const snippet: ErrorSnippet | undefined = await context.vault.update((vault) =>
-    engine().extractErrorSnippet(source, {
+  const selected = text;
+  let source = text;
+  const snippet: ErrorSnippet | undefined = await context.vault.update((vault) => {
+    // What the selection cuts (a token half selected, a value whose key name is outside it)
+    // becomes its placeholder before the snippet engine sees the text.
+    if (cut.length > 0) source = replaceFindings(selected, cut, vault);
+    return engine().extractErrorSnippet(source, {
       contextLines: config.snippetContextLines,
       workspaceRoots: folders.map(folderRoot),
       homeDir: environment("HOME") ?? environment("USERPROFILE"),
@@ -148,18 +193,19 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
       readFile,
       vault,
       scan: config.scanOptions,
-    }),
-  );
+    });
+  });
   if (!snippet) {
     void vscode.window.showErrorMessage(
       origin === "terminal"
         ? vscode.l10n.t("No error or stack trace recognized in the terminal selection. Nothing was copied.")
         : vscode.l10n.t("No error or stack trace recognized in the selection. Nothing was copied."),
     );
-    log(context, `copy error snippet (${origin}): no error recognized in ${countLines(source)} line(s)`);
+    log(context, `copy error snippet (${origin}): no error recognized in ${countLines(selected)} line(s)`);
     return undefined;
   }
   await vscode.env.clipboard.writeText(snippet.markdown);
+  rememberVeilCopy(snippet.markdown);
   const result: CopyErrorSnippetResult = {
     origin,
     linesIn: countLines(source),

@@ -10,6 +10,8 @@ import { forgetPlaceholders } from "./forgetPlaceholders";
 import { guardedCopy } from "./guardedCopy";
 import { pasteWithRealValues } from "./pasteWithRealValues";
 import { PREVIEW_SCHEME, PreviewContentProvider, previewShared } from "./previewShared";
+import { registerRestoringPaste } from "./pasteProvider";
+import { currentReviewPrompt } from "./restoreReview";
 import { restoreSelection } from "./restoreSelection";
 import { registerScanWorkspace } from "./scanWorkspace";
 
@@ -25,6 +27,8 @@ export const TEST_HOOKS_COMMAND = "veil.internal.testHooks";
 export interface TestHooks {
   secrets: vscode.SecretStorage;
   vaultKey: string;
+  /** The restore review's open question, if any. */
+  reviewPrompt: () => string | undefined;
 }
 
 /** The workspace vault in SecretStorage; an unreadable one is reported once and reset. */
@@ -75,14 +79,15 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
     );
   context.subscriptions.push(vault, preview, vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview));
   register(CommandId.copyAnonymized, (arg) => copyAnonymized(commands, arg));
-  register(CommandId.pasteWithRealValues, () => pasteWithRealValues(commands));
-  register(CommandId.restoreSelection, () => restoreSelection(commands));
+  register(CommandId.pasteWithRealValues, (arg) => pasteWithRealValues(commands, preview, arg));
+  register(CommandId.restoreSelection, (arg) => restoreSelection(commands, preview, arg));
   register(CommandId.copyErrorSnippet, (arg) => copyErrorSnippet(commands, arg));
   register(CommandId.previewShared, (arg) => previewShared(commands, preview, arg));
   register(CommandId.forgetPlaceholders, (arg) => forgetPlaceholders(commands, arg));
   register(CommandId.guardedCopy, (arg) => guardedCopy(commands, arg));
+  context.subscriptions.push(registerRestoringPaste(commands));
   registerScanWorkspace(context, services);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    register(TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key }));
+    register(TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key, reviewPrompt: currentReviewPrompt }));
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import type { AnonymizeResult } from "../../engine";
 import { engine } from "../engine";
 import { log, type CommandContext } from "./context";
-import { resolveSource } from "./textSource";
+import { contextFindings, resolveSource } from "./textSource";
 
 export const PREVIEW_SCHEME = "veil-preview";
 const MAX_LISTED_PER_KIND = 8;
@@ -83,7 +83,8 @@ export async function previewShared(context: CommandContext, provider: PreviewCo
   const config = context.services.config(source.document?.uri);
   // A copy of the vault: the preview shows the placeholders a copy would give, but saves none.
   const vault = await context.vault.load();
-  const result = engine().anonymize(source.text, vault, { scan: config.scanOptions });
+  const findings = contextFindings(source, (d) => context.services.findingsFor(d), config.scanOptions);
+  const result = engine().anonymize(source.text, vault, { scan: config.scanOptions, findings });
   const baseName = source.document ? source.document.uri.path.split("/").pop() || "untitled" : vscode.l10n.t("terminal");
   const uri = provider.add(vscode.l10n.t("Shared preview - {0}", baseName), previewHeader(result) + result.text);
   let document = await vscode.workspace.openTextDocument(uri);

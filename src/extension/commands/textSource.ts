@@ -1,4 +1,6 @@
 import * as vscode from "vscode";
+import type { Finding, ScanOptions } from "../../engine";
+import { engine } from "../engine";
 
 /**
  * What a command acts on. Quick fixes and hovers pass `{ uri, range }`; the terminal's menu
@@ -26,6 +28,10 @@ export interface SourceText {
   document?: vscode.TextDocument;
   /** The ranges of `document` the text was taken from, in document order. */
   ranges?: vscode.Range[];
+  /** Where each range's text starts in `text` (default: the ranges joined by the document's line break). */
+  offsets?: number[];
+  /** For a terminal selection: what the terminal still held around it, when it could be read. */
+  surrounding?: string;
 }
 
 export function toUri(value: TargetArgument["uri"]): vscode.Uri | undefined {
@@ -68,18 +74,84 @@ export function isTerminalInvocation(arg: unknown): boolean {
 
 /**
  * The terminal's selection, through the clipboard (the stable API has no terminal selection).
- * The clipboard's previous content is put back when the terminal has nothing selected.
+ * The clipboard's previous content is put back afterwards: the selection never stays there
+ * in clear (the caller writes what it copies).
  */
 export async function readTerminalSelection(): Promise<string | undefined> {
   const previous = await vscode.env.clipboard.readText();
   await vscode.env.clipboard.writeText("");
   await vscode.commands.executeCommand("workbench.action.terminal.copySelection");
   const text = await vscode.env.clipboard.readText();
-  if (text === "") {
-    await vscode.env.clipboard.writeText(previous);
+  await vscode.env.clipboard.writeText(previous);
+  return text === "" ? undefined : text;
+}
+
+/**
+ * What the active terminal still holds (its scrollback), read the only way VS Code 1.100's
+ * stable API allows: select all, copy, clear the selection (the user's selection is lost, as
+ * after a copy in many terminals). The clipboard is put back. Undefined when nothing is read.
+ */
+export async function readTerminalBuffer(): Promise<string | undefined> {
+  const previous = await vscode.env.clipboard.readText();
+  try {
+    await vscode.env.clipboard.writeText("");
+    await vscode.commands.executeCommand("workbench.action.terminal.selectAll");
+    await vscode.commands.executeCommand("workbench.action.terminal.copySelection");
+    const text = await vscode.env.clipboard.readText();
+    return text === "" ? undefined : text;
+  } catch {
     return undefined;
+  } finally {
+    await vscode.commands.executeCommand("workbench.action.terminal.clearSelection").then(undefined, () => undefined);
+    await vscode.env.clipboard.writeText(previous);
   }
-  return text;
+}
+
+/** The terminal's selection with what surrounds it, as a source. */
+export async function terminalSource(): Promise<SourceText | undefined> {
+  const text = await readTerminalSelection();
+  if (text === undefined) return undefined;
+  const surrounding = await readTerminalBuffer();
+  return { text, origin: "terminal", surrounding: surrounding !== undefined && surrounding.includes(text) ? surrounding : undefined };
+}
+
+/** Occurrences of the selection looked at in the terminal's text: a repeated line is seen in each of its contexts. */
+const MAX_TERMINAL_OCCURRENCES = 64;
+
+/**
+ * The findings of the text around a source (the document's, as the diagnostics show them;
+ * the terminal's scrollback) that overlap it, cut to it, in the source text's offsets: a
+ * selection that cuts a key, a token or leaves out a value's key name still hides them.
+ */
+export function contextFindings(source: SourceText, documentFindings: (document: vscode.TextDocument) => readonly Finding[], scanOptions: ScanOptions): Finding[] {
+  const { findingsCutToRange, scan, unionFindings } = engine();
+  if (source.document && source.ranges) {
+    const document = source.document;
+    const all = documentFindings(document);
+    if (all.length === 0) return [];
+    const eolLength = document.eol === vscode.EndOfLine.CRLF ? 2 : 1;
+    const out: Finding[] = [];
+    let offset = 0;
+    source.ranges.forEach((range, i) => {
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      const at = source.offsets?.[i] ?? offset;
+      out.push(...findingsCutToRange(all, start, end, at));
+      offset = at + (end - start) + eolLength;
+    });
+    return out;
+  }
+  if (source.surrounding !== undefined && source.text !== "") {
+    const all = scan(source.surrounding, scanOptions);
+    let found: Finding[] = [];
+    let at = source.surrounding.indexOf(source.text);
+    for (let n = 0; at !== -1 && n < MAX_TERMINAL_OCCURRENCES; n++) {
+      found = unionFindings(found, findingsCutToRange(all, at, at + source.text.length));
+      at = source.surrounding.indexOf(source.text, at + 1);
+    }
+    return found;
+  }
+  return [];
 }
 
 function eolOf(document: vscode.TextDocument): string {
@@ -116,10 +188,7 @@ export async function resolveSource(arg: unknown, options: { wholeDocumentWhenEm
     const ranges = [range ? document.validateRange(range) : wholeDocumentRange(document)];
     return sourceFromRanges(document, ranges, range ? "range" : "document");
   }
-  if (isTerminalInvocation(arg)) {
-    const text = await readTerminalSelection();
-    return text === undefined ? undefined : { text, origin: "terminal" };
-  }
+  if (isTerminalInvocation(arg)) return terminalSource();
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const selected = selectedRanges(editor);
