@@ -25,6 +25,12 @@ export interface VaultEntry {
    * the JSON stays valid, and restore takes those quotes away again.
    */
   quoted?: true;
+  /**
+   * What every form of the value shares (a term's `termFormKey`: `Colibri`, `colibri` and
+   * `Colibrí` are one client): a value of the same kind with the same key gets this
+   * placeholder, and restore gives back this entry's value, the first form seen.
+   */
+  key?: string;
 }
 
 export interface VaultData {
@@ -72,6 +78,8 @@ export class Vault {
   private readonly byValue = new Map<string, VaultEntry>();
   /** The same for values issued as quoted bare JSON numbers. */
   private readonly byQuotedValue = new Map<string, VaultEntry>();
+  /** By placeholder kind and form key (see VaultEntry.key). */
+  private readonly byKey = new Map<string, VaultEntry>();
   private readonly counters = new Map<string, number>();
   private readonly reserved = new Set<string>();
 
@@ -105,9 +113,11 @@ export class Vault {
       if (typeof e.value !== "string" || e.value === "") return fail(`entries[${i}].value must be a non-empty string`);
       if (typeof e.createdAt !== "number" || !Number.isFinite(e.createdAt)) return fail(`entries[${i}].createdAt must be a number`);
       if (e.quoted !== undefined && e.quoted !== true) return fail(`entries[${i}].quoted must be true when present`);
+      if (e.key !== undefined && (typeof e.key !== "string" || e.key === "")) return fail(`entries[${i}].key must be a non-empty string when present`);
       if (vault.byPlaceholder.has(e.placeholder)) return fail(`entries[${i}]: ${e.placeholder} appears twice`);
       const entry: VaultEntry = { placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt };
       if (e.quoted) entry.quoted = true;
+      if (typeof e.key === "string") entry.key = e.key;
       vault.add(entry);
     });
     if (object.counters !== undefined) {
@@ -141,14 +151,21 @@ export class Vault {
   /**
    * The placeholder for a value, issuing the next free number of its kind the first time.
    * `quoted`: the value is a bare JSON number that the placeholder replaces in quotes; it
-   * gets its own placeholder, so restore knows to drop the quotes.
+   * gets its own placeholder, so restore knows to drop the quotes. `key`: what every form of
+   * the value shares (VaultEntry.key); a value whose kind and key are known gets their placeholder.
    */
-  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false): string {
+  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false, key?: string): string {
     const known = (quoted ? this.byQuotedValue : this.byValue).get(value);
     if (known) return known.placeholder;
     if (value === "") throw new Error("Vault.placeholderFor: empty value");
-    const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKind(kind)), kind, value, createdAt: now };
+    const placeholderKindOf = placeholderKind(kind);
+    if (key && !quoted) {
+      const sameForm = this.byKey.get(`${placeholderKindOf}\u0000${key}`);
+      if (sameForm) return sameForm.placeholder;
+    }
+    const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKindOf), kind, value, createdAt: now };
     if (quoted) entry.quoted = true;
+    if (key && !quoted) entry.key = key;
     this.add(entry);
     return entry.placeholder;
   }
@@ -240,6 +257,10 @@ export class Vault {
     const byValue = entry.quoted ? this.byQuotedValue : this.byValue;
     if (!byValue.has(entry.value)) byValue.set(entry.value, entry);
     const parsed = parsePlaceholder(entry.placeholder);
+    if (entry.key && parsed) {
+      const formKey = `${parsed.kind}\u0000${entry.key}`;
+      if (!this.byKey.has(formKey)) this.byKey.set(formKey, entry);
+    }
     if (parsed) this.bump(parsed.kind, parsed.n);
   }
 
@@ -255,6 +276,7 @@ export class Vault {
     this.byPlaceholder.clear();
     this.byValue.clear();
     this.byQuotedValue.clear();
+    this.byKey.clear();
     for (const e of kept) this.add(e);
     return removed;
   }
