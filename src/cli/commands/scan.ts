@@ -7,7 +7,7 @@ import { version } from "../../../package.json";
 import { Scanner, type Finding } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
-import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig, severityOf, type CliConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, formatPatternWarnings, parseConfig, severityOf, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
 import type { CliIO } from "../io";
 import { fingerprint, formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
@@ -324,7 +324,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       config = parseConfig(text, path);
     }
     scanner = new Scanner(config.scan);
-    if (scanner.warnings.length > 0) throw new ConfigError(values.config ?? "(none)", scanner.warnings.join("; "));
+    if (scanner.warnings.length > 0) io.stderr(formatPatternWarnings("veil scan", values.config, scanner.warnings));
     if (values.baseline !== undefined) {
       let text: string;
       try {
