@@ -135,7 +135,7 @@ export function compileTerms(terms: readonly TermSpec[]): CompiledTerms {
   for (const term of ordered) {
     const kind = termKind(term);
     if (term.regex) {
-      const compiled = compileUserPattern("term pattern", term.text, { ignoreCase: true, multiline: true });
+      const compiled = compileUserPattern("term pattern", term.text, { ignoreCase: true, multiline: false });
       if (compiled.pattern) patterns.push({ pattern: compiled.pattern, kind });
       else errors.push(compiled.warning);
       continue;

@@ -180,14 +180,22 @@ export class LinearPattern {
       const windowEnd = codePointBoundary(text, Math.min(length, limit + MAX_TERM_MATCH));
       const from = previousCodePoint(text, pos);
       const to = windowEnd < length ? codePointBoundary(text, windowEnd + 1) : length;
-      const pattern = this.wordPattern(from === 0 && pos === 0, to === length);
+      const atEnd = to === length;
+      const pattern = this.wordPattern(pos === 0, atEnd);
       const slice = text.slice(from, to);
       let next = limit;
       let resume = -1;
       if (pattern.test(slice)) {
-        const matcher = pattern.matcher(slice);
+        // `\A` stands for "no neighbour before" only for a search from the text's start.
+        let matcher = pattern.matcher(slice);
+        let fromStart = pos === 0;
         let at = pos - from;
-        while (matcher.find(previousCodePoint(slice, at))) {
+        for (;;) {
+          if (fromStart && at > 0) {
+            matcher = this.wordPattern(false, atEnd).matcher(slice);
+            fromStart = false;
+          }
+          if (!matcher.find(previousCodePoint(slice, at))) break;
           const start = matcher.start(1);
           const end = matcher.end(1);
           if (from + start >= limit) {
