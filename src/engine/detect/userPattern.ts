@@ -119,7 +119,51 @@ export function compileUserPattern(what: string, source: string, flags: { ignore
     return { warning: refusal(what, source, `cannot be run by Veil's linear-time engine (${reason}): ignored`) };
   }
   if (re.programSize() > MAX_PROGRAM) return { warning: refusal(what, source, "is too large for Veil's linear-time engine: ignored") };
-  return { pattern: new LinearPattern(re, translated, prefix) };
+  return { pattern: new LinearPattern(re, translated, prefix, literalPrefilter(translated, flags.ignoreCase)) };
+}
+
+/** re2js's prefilter node (RE2's `Prefilter`): the literals a match must contain. Not in its typings. */
+interface PrefilterNode {
+  /** 0 none, 1 exact string, 2 all of `subs`, 3 any of `subs`. */
+  type: number;
+  str: string;
+  subs: PrefilterNode[];
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/**
+ * A cheap test that a text may hold a match: the literals RE2 proves every match contains
+ * (`prj-` for `prj-\d+`), each looked for with a literal, hence linear, JS regex. Most texts
+ * hold none, and skip the RE2 pass. Built from the case-sensitive pattern, whose literals
+ * any case-insensitive match contains in some case. Undefined when there is no literal.
+ */
+function literalPrefilter(translated: string, ignoreCase: boolean): ((text: string) => boolean) | undefined {
+  let root: PrefilterNode | null;
+  try {
+    root = (RE2JS.compile(translated).re2() as unknown as { prefilter: PrefilterNode | null }).prefilter;
+  } catch {
+    return undefined;
+  }
+  const build = (node: PrefilterNode): ((text: string) => boolean) | undefined => {
+    if (node.type === 1 && node.str) {
+      const literal = new RegExp(escapeLiteral(node.str), ignoreCase ? "iu" : "u");
+      return (text) => literal.test(text);
+    }
+    const subs = (node.subs ?? []).map(build);
+    if (node.type === 2) {
+      const known = subs.filter((f): f is (text: string) => boolean => f !== undefined);
+      return known.length === 0 ? undefined : (text) => known.every((f) => f(text));
+    }
+    if (node.type === 3 && subs.length > 0 && subs.every((f) => f !== undefined)) {
+      const all = subs as ((text: string) => boolean)[];
+      return (text) => all.some((f) => f(text));
+    }
+    return undefined;
+  };
+  return root ? build(root) : undefined;
 }
 
 /** The offset of the code point before `at` (0 at the start). */
@@ -151,6 +195,8 @@ export class LinearPattern {
     private readonly re: RE2JS,
     private readonly translated: string,
     private readonly prefix: string,
+    /** False when the text cannot hold a match; undefined when the pattern has no literal to look for. */
+    private readonly mayMatch: ((text: string) => boolean) | undefined,
   ) {}
 
   /** Whether the whole value matches (an allow pattern). Linear: RE2's DFA. */
@@ -173,6 +219,10 @@ export class LinearPattern {
    * there; a window without a match costs one DFA pass.
    */
   findWords(text: string, onMatch: (start: number, end: number) => void): void {
+    if (this.mayMatch && !this.mayMatch(text)) return;
+    // One DFA pass over the whole text answers "no match" for most texts at once; windows
+    // (below) are for the texts that hold one.
+    if (!this.wordPattern(true, true).test(text)) return;
     const length = text.length;
     let pos = 0;
     while (pos < length) {
