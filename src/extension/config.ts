@@ -91,7 +91,9 @@ function readTerms(scope: vscode.Uri | undefined, trusted: boolean, problems: st
   if (trusted) return { terms: parseTerms(section.get<unknown>("terms", []), problems), ignoredPatterns: 0 };
   const inspected = section.inspect<unknown>("terms");
   const user = inspected?.globalValue ?? inspected?.defaultValue ?? [];
-  const workspace = [inspected?.workspaceValue, inspected?.workspaceFolderValue].flatMap((v) => parseTerms(v, problems));
+  // In a single-folder workspace the folder's settings are the workspace's: inspect() gives them twice.
+  const folder = JSON.stringify(inspected?.workspaceFolderValue) === JSON.stringify(inspected?.workspaceValue) ? undefined : inspected?.workspaceFolderValue;
+  const workspace = [inspected?.workspaceValue, folder].flatMap((v) => parseTerms(v, problems));
   const literal = workspace.filter((t) => !t.regex);
   return { terms: [...parseTerms(user, problems), ...literal], ignoredPatterns: workspace.length - literal.length };
 }
