@@ -127,6 +127,41 @@ rows.push([
 notes.push(`(1) median of ${engineRuns.length} passes over already-decoded strings; engine time only; ${engineFindings} findings per pass.`);
 
 // ---------------------------------------------------------------------------------------
+// (1b) Regex terms (issue 21): a user's patterns run on the linear-time engine (re2js), not
+// on JavaScript's backtracking one. Terms alone, so the row shows what they cost; then the
+// catastrophic patterns as terms over a 1 MB hostile line (JavaScript's engine never ends there).
+const PATTERN_TERMS = [
+  { text: "prj-\\d+", kind: "CODENAME", regex: true },
+  { text: "[A-Z]{3}-\\d{4}", kind: "TICKET", regex: true },
+  { text: "(?:orion|nebula)[-_ ]?(?:cloud|app)", kind: "PRODUCT", regex: true },
+];
+const patternScanner = new engine.Scanner({ terms: PATTERN_TERMS, categories: { secret: false, pii: false } });
+for (const f of files) patternScanner.scan(f.text); // warm-up
+const patternRuns = [];
+for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+  const [ms] = time(() => {
+    for (const f of files) patternScanner.scan(f.text);
+  });
+  patternRuns.push(ms);
+}
+const patternMs = median(patternRuns);
+const hostileLine = "a".repeat(1 << 20) + "!";
+let worstPattern = { ms: 0, source: "" };
+for (const source of ["(a+)+$", "(a|aa)+$", "(.*a){20}", "^(\\w+\\s?)*$"]) {
+  const hostile = new engine.Scanner({ terms: [{ text: source, kind: "X", regex: true }], categories: { secret: false, pii: false } });
+  const ms = median([0, 1, 2].map(() => time(() => hostile.scan(hostileLine))[0]));
+  if (ms > worstPattern.ms) worstPattern = { ms, source };
+}
+rows.push([
+  `(1b) ${PATTERN_TERMS.length} regex terms alone; worst catastrophic term on 1 MB`,
+  `${rate(totalBytes, patternMs)} (${fmtMs(patternMs)}); ${fmtMs(worstPattern.ms)}`,
+  "",
+  "",
+  `≤ 100 ms per MB ${worstPattern.ms <= 100 ? "MET" : "NOT MET"}`,
+]);
+notes.push(`(1b) median of ${patternRuns.length} passes, regex terms only (rules off); the worst of (a+)+$, (a|aa)+$, (.*a){20}, ^(\\w+\\s?)*$ on "a"×1 MiB + "!" was ${worstPattern.source}.`);
+
+// ---------------------------------------------------------------------------------------
 // (2) Whole scan of the tree vs secretlint. The runs alternate (Veil, secretlint, Veil, …) so
 // that a change in the machine's speed during the bench (a shared VM's can move by 1.5×
 // within a minute) weighs on both columns alike; the ratio is the median of the pairs'.

@@ -1,5 +1,5 @@
 /** The `--config FILE` JSON: what to look for, what to allow, what to skip, how loud. */
-import { jsonErrorReason, regexErrorReason, type ScanOptions, type TermSpec } from "../engine";
+import { jsonErrorReason, type ScanOptions, type TermSpec } from "../engine";
 
 export type Severity = "error" | "warning" | "note";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "note"];
@@ -80,13 +80,6 @@ export function parseConfig(text: string, file: string): CliConfig {
     });
   };
   const boolean = (value: Json, field: string): boolean => (typeof value === "boolean" ? value : fail(`${field} must be true or false, got ${describe(value)}`));
-  const regex = (source: string, field: string) => {
-    try {
-      new RegExp(source, "u");
-    } catch (error) {
-      fail(`${field} is not a valid regular expression: ${regexErrorReason(error)}`);
-    }
-  };
 
   checkKeys(root, TOP_LEVEL, "");
   const scan: ScanOptions = {};
@@ -103,8 +96,8 @@ export function parseConfig(text: string, file: string): CliConfig {
         return fail(`${field}.kind must be a word like "CLIENT" or "BRAND" (letters, digits, _ or -), got ${describe(term.kind)}`);
       }
       const spec: TermSpec = { text: term.text, kind: term.kind };
+      // A pattern Veil cannot run is the scanner's warning, not a config error: the other terms still apply.
       if (term.regex !== undefined) spec.regex = boolean(term.regex, `${field}.regex`);
-      if (spec.regex) regex(spec.text, `${field}.text`);
       return spec;
     });
   }
@@ -113,7 +106,7 @@ export function parseConfig(text: string, file: string): CliConfig {
     checkKeys(root.allow, ["values", "patterns", "hashes"], "in allow: ");
     scan.allow = {};
     if (root.allow.values !== undefined) scan.allow.values = stringArray(root.allow.values, "allow.values");
-    if (root.allow.patterns !== undefined) scan.allow.patterns = stringArray(root.allow.patterns, "allow.patterns", regex);
+    if (root.allow.patterns !== undefined) scan.allow.patterns = stringArray(root.allow.patterns, "allow.patterns");
     if (root.allow.hashes !== undefined) {
       scan.allow.hashes = stringArray(root.allow.hashes, "allow.hashes", (s, field) => {
         if (!/^[0-9a-fA-F]{64}$/.test(s)) fail(`${field} must be a SHA-256 as 64 hex digits`);
@@ -153,4 +146,12 @@ const DEFAULT_SEVERITY: Record<string, Severity> = { secret: "error", pii: "warn
 export function severityOf(config: CliConfig, finding: { ruleId: string; kind: string; category: string }): Severity {
   const s = config.severity;
   return s[finding.ruleId] ?? s[finding.kind] ?? s[finding.category] ?? DEFAULT_SEVERITY[finding.category] ?? "warning";
+}
+
+/**
+ * The scanner's warnings about a config's patterns (one Veil cannot run, one that is not a
+ * regex), one line each for stderr: the scan goes on without those patterns.
+ */
+export function formatPatternWarnings(command: string, file: string | undefined, warnings: readonly string[]): string {
+  return warnings.map((w) => `${command}: warning: config ${file ?? "(none)"}: ${w}\n`).join("");
 }

@@ -80,6 +80,25 @@ function positiveNumber(value: unknown, fallback: number, min = 0): number {
   return typeof value === "number" && Number.isFinite(value) && value >= min ? value : fallback;
 }
 
+/**
+ * `veil.terms` as the engine gets it. In an untrusted workspace, the regex terms of the
+ * workspace's own settings are dropped (a cloned repository could ship one that floods the
+ * editor with findings), while its literal terms still apply: they can only add findings.
+ * `veil.terms` is therefore not in `restrictedConfigurations`, where VS Code would drop the
+ * workspace's literal terms too. Returns how many regex terms were dropped.
+ */
+function readTerms(scope: vscode.Uri | undefined, trusted: boolean, problems: string[]): { terms: TermSpec[]; ignoredPatterns: number } {
+  const section = vscode.workspace.getConfiguration(SECTION, scope ?? null);
+  if (trusted) return { terms: parseTerms(section.get<unknown>("terms", []), problems), ignoredPatterns: 0 };
+  const inspected = section.inspect<unknown>("terms");
+  const user = inspected?.globalValue ?? inspected?.defaultValue ?? [];
+  // In a single-folder workspace the folder's settings are the workspace's: inspect() gives them twice.
+  const folder = JSON.stringify(inspected?.workspaceFolderValue) === JSON.stringify(inspected?.workspaceValue) ? undefined : inspected?.workspaceFolderValue;
+  const workspace = [inspected?.workspaceValue, folder].flatMap((v) => parseTerms(v, problems));
+  const literal = workspace.filter((t) => !t.regex);
+  return { terms: [...parseTerms(user, problems), ...literal], ignoredPatterns: workspace.length - literal.length };
+}
+
 /** Reads every Veil setting for one scope into one typed object. */
 export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.workspace.isTrusted): VeilConfig {
   const read = readerFor(scope, trusted);
@@ -90,8 +109,9 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
   else if (rawLabel !== undefined && rawLabel !== null && rawLabel !== "") problems.push("veil.workspaceLabel must be public, sandbox or pro");
   const categories = read<Record<string, unknown>>("categories", {}) ?? {};
   const flag = (key: string) => (typeof categories[key] === "boolean" ? (categories[key] as boolean) : true);
+  const { terms, ignoredPatterns } = readTerms(scope, trusted, problems);
   const scanOptions: ScanOptions = {
-    terms: parseTerms(read<unknown>("terms", []), problems),
+    terms,
     allow: {
       values: stringList(read<unknown>("allowedValues", []), "allowedValues", problems),
       patterns: stringList(read<unknown>("allowedPatterns", []), "allowedPatterns", problems),
@@ -114,6 +134,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
     copyGuard: policy.copyGuard && read<boolean>("copyGuard.enabled", true) !== false,
     policy,
     screenShareAutoForPro: read<boolean>("screenShare.autoForPro", false) === true,
+    ignoredRegexTerms: ignoredPatterns,
     problems,
   };
 }

@@ -20,6 +20,8 @@ export interface VeilConfig {
   policy: LabelPolicy;
   /** `veil.screenShare.autoForPro` (used by the screen-share issue). */
   screenShareAutoForPro: boolean;
+  /** Regex terms of the workspace's settings left out because the workspace is not trusted. */
+  ignoredRegexTerms: number;
   /** Settings that were ignored because they are malformed, for a one-time notice. */
   problems: readonly string[];
 }

@@ -65,6 +65,13 @@ export class StatusBarController implements vscode.Disposable {
       );
     }
     if (this.screenShare) tooltip.appendMarkdown(`$(eye-closed) ${vscode.l10n.t("Screen-share mode: sensitive values are masked on screen.")}\n\n`);
+    if (config.ignoredRegexTerms > 0) {
+      const ignored =
+        config.ignoredRegexTerms === 1
+          ? vscode.l10n.t("Restricted Mode: 1 regex term from this workspace's settings is ignored until you trust the workspace (literal terms apply).")
+          : vscode.l10n.t("Restricted Mode: {0} regex terms from this workspace's settings are ignored until you trust the workspace (literal terms apply).", config.ignoredRegexTerms);
+      tooltip.appendMarkdown(`$(workspace-untrusted) ${ignored}\n\n`);
+    }
     tooltip.appendMarkdown(vscode.l10n.t("Click to change the label."));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t("Veil: {0}, {1} findings", labelName(config.label), count) };

@@ -27,7 +27,7 @@ const LINE_PREFIX = "[veil-test] ";
 // Browser console errors that every run of the web workbench prints; not worth showing.
 const BROWSER_NOISE = [/ServiceWorker|serviceWorker/, /Failed to load resource/, /bad HTTP response code \(404\)/];
 // The tests that also run untrusted after the trusted run (a small smoke test).
-const UNTRUSTED_SMOKE_GREP = "^Wiring ";
+const UNTRUSTED_SMOKE_GREP = "^(Wiring|Untrusted patterns) ";
 // Measured in an extension host of their own: the suites before them change settings and open
 // documents, and the heap figures would measure that history too (see the Robustness suite).
 const ISOLATED_GREP = "^Robustness 200 open documents";

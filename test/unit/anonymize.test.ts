@@ -22,8 +22,8 @@ function roundTrip(text: string, vault = new Vault(), options: AnonymizeOptions 
 
 describe("anonymize: placeholders", () => {
   it("replaces a key and terms with typed, numbered placeholders in order of first sight", () => {
-    const { result } = roundTrip(`Orion uses ${KEY_A}; Nebula uses ${KEY_B} and ${KEY_A} again. orion.`);
-    assert.equal(result.text, "[BRAND_1] uses [AWS_ACCESS_KEY_1]; [CODENAME_1] uses [AWS_ACCESS_KEY_2] and [AWS_ACCESS_KEY_1] again. [BRAND_2].");
+    const { result } = roundTrip(`Orion uses ${KEY_A}; Nebula uses ${KEY_B} and ${KEY_A} again. Orion.`);
+    assert.equal(result.text, "[BRAND_1] uses [AWS_ACCESS_KEY_1]; [CODENAME_1] uses [AWS_ACCESS_KEY_2] and [AWS_ACCESS_KEY_1] again. [BRAND_1].");
     assert.deepEqual(result.report, { total: 6, byKind: { BRAND: 2, AWS_ACCESS_KEY: 3, CODENAME: 1 } });
     assert.deepEqual(
       result.replacements.map((r) => [r.placeholder, r.kind, r.category]),
@@ -33,9 +33,24 @@ describe("anonymize: placeholders", () => {
         ["[CODENAME_1]", "CODENAME", "term"],
         ["[AWS_ACCESS_KEY_2]", "aws-access-key-id", "secret"],
         ["[AWS_ACCESS_KEY_1]", "aws-access-key-id", "secret"],
-        ["[BRAND_2]", "BRAND", "term"],
+        ["[BRAND_1]", "BRAND", "term"],
       ],
     );
+  });
+
+  it("gives every form of one term one placeholder, and restores the first form seen", () => {
+    const options: AnonymizeOptions = { scan: { terms: [{ text: "Colibri", kind: "brand" }, { text: "Maison Aubergine", kind: "client" }] } };
+    const vault = new Vault();
+    const text = "Colibri, colibri, Colibrí, COLIBRI_API; Maison Aubergine, maison-aubergine.fr, /srv/maison_aubergine/, MaisonAubergine.";
+    const result = anonymize(text, vault, options);
+    assert.equal(result.text, "[BRAND_1], [BRAND_1], [BRAND_1], [BRAND_1]_API; [CLIENT_1], [CLIENT_1].fr, /srv/[CLIENT_1]/, [CLIENT_1].");
+    assert.equal(restore("Ask [BRAND_1] and [CLIENT_1].", vault).text, "Ask Colibri and Maison Aubergine.");
+    // Not a form of the term: a longer word, or its words apart.
+    const apart = anonymize("Colibrilogique; aubergine farcie; la maison", new Vault(), options);
+    assert.equal(apart.replacements.length, 0);
+    // A vault read back from JSON keeps the forms together.
+    const again = Vault.fromJSON(JSON.parse(JSON.stringify(vault.toJSON())));
+    assert.equal(anonymize("MAISON AUBERGINE", again, options).text, "[CLIENT_1]");
   });
 
   it("gives replacement offsets of the values in the input, in UTF-16 units after emoji", () => {

@@ -258,8 +258,6 @@ describe("cli: veil scan", () => {
       ["unknown field", '{ "term": [] }', /config bad\.json: unknown field "term"/],
       ["term without kind", '{ "terms": [{ "text": "Orion" }] }', /config bad\.json: terms\[0\]\.kind must be a word/],
       ["term with empty text", '{ "terms": [{ "text": " ", "kind": "X" }] }', /terms\[0\]\.text must be a non-empty string/],
-      ["bad term regex", '{ "terms": [{ "text": "(", "kind": "X", "regex": true }] }', /terms\[0\]\.text is not a valid regular expression/],
-      ["bad allow pattern", '{ "allow": { "patterns": ["ok", "[" ] } }', /allow\.patterns\[1\] is not a valid regular expression/],
       ["bad hash", '{ "allow": { "hashes": ["abc"] } }', /allow\.hashes\[0\] must be a SHA-256/],
       ["bad category flag", '{ "categories": { "pii": "no" } }', /categories\.pii must be true or false/],
       ["bad severity", '{ "severity": { "pii": "loud" } }', /severity\.pii must be one of error, warning, note/],
@@ -275,6 +273,33 @@ describe("cli: veil scan", () => {
         assert.equal(r.stdout, "", "no report when the config is wrong");
       });
     }
+
+    it("warns about a pattern it cannot run, masked, and scans with the other terms (exit 1, not 2)", async () => {
+      const config = {
+        terms: [
+          { text: "(a+)+$", kind: "X", regex: true },
+          { text: "(secretcode)\\1", kind: "X", regex: true },
+          { text: "Orion(?=Cloud)", kind: "X", regex: true },
+          { text: "(", kind: "X", regex: true },
+          { text: "Orion", kind: "CLIENT" },
+          { text: "prj-\\d+", kind: "CODENAME", regex: true },
+        ],
+        allow: { patterns: ["[", "(?<=x)y"] },
+      };
+      tree = tempTree({ "veil.json": JSON.stringify(config), "a.txt": `Orion and prj-42 ${"a".repeat(100_000)}!\n${"a".repeat(200)}\n` });
+      const r = await veil(tree.root, "scan", "--format", "json", "--config", "veil.json", "a.txt");
+      assert.equal(r.code, 1, r.stderr);
+      const lines = r.stderr.trim().split("\n");
+      assert.equal(lines.length, 5, r.stderr);
+      for (const line of lines) assert.match(line, /^veil scan: warning: config veil\.json: (term|allow) pattern "/);
+      assert.match(r.stderr, /uses a backreference/);
+      assert.match(r.stderr, /uses a lookahead/);
+      assert.match(r.stderr, /uses a lookbehind/);
+      assert.match(r.stderr, /is not a valid regex/);
+      assert.ok(!r.stderr.includes("secretcode"), "the pattern is not quoted whole");
+      const found = JSON.parse(r.stdout).findings.map((f: { kind: string }) => f.kind);
+      assert.deepEqual(found.sort(), ["CLIENT", "CODENAME", "X"]);
+    });
 
     it("rejects a missing config file", async () => {
       tree = tempTree({ "a.txt": "x" });

@@ -6,27 +6,42 @@
  */
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
-import { Scanner, type TermSpec } from "../../src/engine";
+import { anonymize, extractErrorSnippet, restore, Scanner, Vault, type TermSpec } from "../../src/engine";
 import { ACCENTS, foldWord } from "../../src/engine/detect/fold";
 
-/** The reference: every term in one regex with a lookbehind, run over the whole text. */
+/**
+ * The reference, written apart from terms.ts: each term as a case-insensitive, accent-tolerant
+ * regex whose words may be apart, joined by one of `-_.+'’` or `%20`, or run together; tried
+ * at every position where a term may start (no letter or digit before, or a lower-case letter
+ * before an upper-case one), longest term first, and kept where it may end.
+ */
 function referenceTerms(text: string, terms: readonly TermSpec[]): [number, number, string][] {
-  const source = (term: string) => {
-    let s = "";
-    for (const ch of term.trim().normalize("NFC")) {
-      const base = Object.entries(ACCENTS).find(([, v]) => v.includes(ch.toLowerCase()))?.[0];
-      if (base) s += `[${ACCENTS[base]}]`;
-      else if (/\s/.test(ch)) s += "[\\s\\u00a0]+";
-      else s += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }
-    return s;
+  const letter = (ch: string) => {
+    const base = Object.entries(ACCENTS).find(([, v]) => v.includes(ch.toLowerCase()))?.[0];
+    return (base ? `[${ACCENTS[base]}]` : ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) + (/\p{L}/u.test(ch) ? "\\p{M}*" : "");
   };
-  const ordered = [...terms].sort((a, b) => b.text.length - a.text.length);
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${ordered.map((t) => `(${source(t.text)})`).join("|")})(?![\\p{L}\\p{N}_])`, "giu");
+  const source = (term: string) => {
+    const words = term.trim().normalize("NFC").split(/[\s\u00a0\-_.+'’]+/u);
+    return words.map((w) => [...w].map((ch) => (/\s/.test(ch) ? "[\\s\\u00a0]+" : letter(ch))).join("")).join(String.raw`(?:[\s\u00a0]+|[\-_.+'’]|%20)?`);
+  };
+  const ordered = [...terms].sort((a, b) => b.text.length - a.text.length).map((t) => ({ re: new RegExp(source(t.text), "iuy"), kind: t.kind!.toUpperCase() }));
+  const before = (i: number) => Array.from(text.slice(Math.max(0, i - 2), i)).pop() ?? "";
+  const at = (i: number) => String.fromCodePoint(text.codePointAt(i)!);
+  const camel = (i: number) => /\p{Ll}/u.test(before(i)) && /\p{Lu}/u.test(at(i));
+  const startOk = (i: number) => i === 0 || !/[\p{L}\p{N}\p{M}]/u.test(before(i)) || camel(i);
+  const endOk = (j: number) => j >= text.length || !/[\p{L}\p{N}\p{M}]/u.test(at(j)) || camel(j);
   const out: [number, number, string][] = [];
-  for (const m of text.matchAll(regex)) {
-    const group = m.slice(1).findIndex((g) => g !== undefined);
-    out.push([m.index, m.index + m[0].length, ordered[group].kind!.toUpperCase()]);
+  for (let i = 0; i < text.length; i++) {
+    if (!startOk(i) || (i > 0 && (text.charCodeAt(i) & 0xfc00) === 0xdc00)) continue;
+    for (const { re, kind } of ordered) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m && m[0].length > 0 && endOk(i + m[0].length)) {
+        out.push([i, i + m[0].length, kind]);
+        i += m[0].length - 1;
+        break;
+      }
+    }
   }
   return out;
 }
@@ -55,7 +70,7 @@ describe("terms", () => {
   });
 
   it("finds anchored and swept terms with the kinds they were given", () => {
-    const text = "ORION CLOUD and orion, societe  generale, Société\u00a0Générale, zoe, ZOË, at&t, ΩMEGA; not Orionis, xNebula, nebula_2 nor Zoëlle.";
+    const text = "ORION CLOUD and orion, societe  generale, Société\u00a0Générale, zoe, ZOË, at&t, ΩMEGA; not Orionis, xnebula, nebula2 nor Zoëlle.";
     const found = veilTerms(text, TERMS).map(([s, e, k]) => [text.slice(s, e), k]);
     assert.deepEqual(found, [
       ["ORION CLOUD", "CLIENT"],
@@ -97,5 +112,77 @@ describe("terms", () => {
     const text = "see PRJ-2024 and prj-7 and XPRJ-1234";
     assert.deepEqual(scanner.scan(text).map((f) => text.slice(f.start, f.end)), ["PRJ-2024"]);
     assert.equal(scanner.warnings.length, 1);
+  });
+
+  describe("client names in every form (issue 13)", () => {
+    const CLIENTS: TermSpec[] = [
+      { text: "Maison Aubergine", kind: "client" },
+      { text: "Colibri", kind: "brand" },
+    ];
+    const found = (text: string) => veilTerms(text, CLIENTS).map(([s, e, k]) => [text.slice(s, e), k]);
+
+    it("finds a term in any case, with or without accents, as a slug, in a host, a path or an identifier", () => {
+      for (const form of ["maison-aubergine", "maisonaubergine", "maison_aubergine", "MaisonAubergine", "MAISON_AUBERGINE", "Maison Aubergine", "maison.aubergine", "Maison%20Aubergine", "MAISON-AUBERGINE"]) {
+        assert.deepEqual(found(`voir ${form} demain`), [[form, "CLIENT"]], form);
+      }
+      assert.deepEqual(found("https://www.maison-aubergine.fr/brief and /Users/ana/Clients/maison_aubergine/brief.md"), [["maison-aubergine", "CLIENT"], ["maison_aubergine", "CLIENT"]]);
+      assert.deepEqual(found("Colibri colibri COLIBRÍ Colibrí colibri_api ColibriService getColibri()"), [
+        ["Colibri", "BRAND"], ["colibri", "BRAND"], ["COLIBRÍ", "BRAND"], ["Colibrí", "BRAND"], ["colibri", "BRAND"], ["Colibri", "BRAND"], ["Colibri", "BRAND"],
+      ]);
+      // A decomposed accent, as macOS writes file names.
+      assert.deepEqual(found("Colibri\u0301.key"), [["Colibri\u0301", "BRAND"]]);
+    });
+
+    it("hard negatives: the term inside a longer word, or its words apart", () => {
+      for (const text of ["Colibrilogique", "colibris", "supercolibri", "COLIBRIAPP", "Colibri2", "aubergine farcie", "la maison", "maison d'aubergine", "maison aubergines", "maisonnette aubergine", "MaisonAubergineRie".toLowerCase()]) {
+        assert.deepEqual(found(text), [], text);
+      }
+    });
+
+    it("an e-mail at a term-bearing domain: found as an e-mail, its preview shows no domain", () => {
+      const scanner = new Scanner({ terms: CLIENTS });
+      const [finding] = scanner.scan("écrire à camille@maison-aubergine.fr");
+      assert.equal(finding.kind, "email");
+      assert.ok(!finding.preview.includes("aubergine") && !finding.message.includes("aubergine"), finding.message);
+      assert.equal(finding.preview, "c•••@•••.fr");
+      // Other domains keep theirs (what a person needs to tell e-mails apart).
+      assert.equal(scanner.scan("écrire à camille@orange.fr")[0].preview, "c•••@orange.fr");
+    });
+
+    it("the error-snippet neutralizer replaces a client's name in paths and hosts", async () => {
+      const log = [
+        "Error: getaddrinfo ENOTFOUND api.maison-aubergine.fr",
+        "    at Object.load (/srv/builds/maison_aubergine/src/loader.js:12:5)",
+        "    at main (/srv/builds/maison_aubergine/src/index.js:3:1)",
+      ].join("\n");
+      const vault = new Vault();
+      const snippet = await extractErrorSnippet(log, { vault, scan: { terms: CLIENTS } });
+      assert.ok(snippet, "an error is found");
+      assert.ok(!/aubergine/i.test(snippet.markdown), snippet.markdown);
+      assert.match(restore(snippet.markdown, vault).text, /aubergine/i);
+    });
+
+    it("every form is one placeholder, in a fresh vault and across calls", () => {
+      const vault = new Vault();
+      const options = { scan: { terms: CLIENTS } };
+      const first = anonymize("Colibri / colibri / Colibrí", vault, options);
+      assert.equal(first.text, "[BRAND_1] / [BRAND_1] / [BRAND_1]");
+      assert.equal(anonymize("COLIBRI_KEY=1", vault, options).text, "[BRAND_1]_KEY=1");
+      assert.equal(vault.size, 1);
+    });
+
+    it("one placeholder per term: a property over random spellings", () => {
+      const spelling = fc.tuple(fc.constantFrom("maison", "Maison", "MAISON", "màison"), fc.constantFrom(" ", "-", "_", "", "  ", "."), fc.constantFrom("aubergine", "Aubergine", "AUBERGINE", "aubèrgine"));
+      fc.assert(
+        fc.property(fc.array(fc.tuple(spelling, fc.constantFrom(" ", ", ", "\n", "/", "@")), { minLength: 1, maxLength: 8 }), (parts) => {
+          const text = parts.map(([[a, gap, b], sep]) => a + gap + b + sep).join("");
+          const result = anonymize(text, new Vault(), { scan: { terms: CLIENTS } });
+          const placeholders = new Set(result.replacements.filter((r) => r.category === "term").map((r) => r.placeholder));
+          assert.deepEqual([...placeholders], ["[CLIENT_1]"], text);
+          assert.ok(!/aub[eè]rgine/i.test(result.text), result.text);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

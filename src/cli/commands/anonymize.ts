@@ -1,9 +1,9 @@
 /** `veil anonymize`: stdin to stdout with every sensitive value replaced by a placeholder. */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { anonymize, describeReport, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
+import { anonymize, describeReport, Scanner, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
-import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, formatPatternWarnings, parseConfig } from "../config";
 import type { CliIO } from "../io";
 import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMap as readMapFile, readMapText, writeMap } from "../mapFile";
 
@@ -108,6 +108,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         throw new CommandError(`${command}: cannot read config file ${values.config}: ${fsErrorText(error)}`);
       }
       config = parseConfig(text, values.config);
+      const warnings = new Scanner(config.scan).warnings;
+      if (warnings.length > 0) io.stderr(formatPatternWarnings(command, values.config, warnings));
     }
     const mapPath = values.map === undefined ? undefined : resolve(io.cwd, values.map);
     const text = decodeInput(await io.stdin(), command);

@@ -6,7 +6,7 @@ import { version } from "../../../package.json";
 import { Scanner } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
-import { CONFIG_HELP, ConfigError, emptyConfig, parseConfig, type CliConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, formatPatternWarnings, parseConfig, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
 import type { CliIO } from "../io";
 import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
@@ -296,7 +296,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       config = parseConfig(configSource.text, configSource.path);
     }
     scanner = new Scanner(config.scan);
-    if (scanner.warnings.length > 0) throw new ConfigError(values.config ?? "(none)", scanner.warnings.join("; "));
+    if (scanner.warnings.length > 0) io.stderr(formatPatternWarnings("veil scan", values.config, scanner.warnings));
     if (values.baseline !== undefined) {
       let text: string;
       try {

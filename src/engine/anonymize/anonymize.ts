@@ -10,6 +10,7 @@
  * hold for every text: if `y` is an output, `restore(y)` cannot be both `y` and the input.)
  */
 import { Scanner } from "../detect/scanner";
+import { termFormKey } from "../detect/terms";
 import type { Category, Finding, ScanOptions } from "../types";
 import { unionFindings } from "./cut";
 import { findPlaceholderTokens, type PlaceholderToken } from "./placeholders";
@@ -228,7 +229,10 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   let last = 0;
   let length = 0;
   for (const span of spans) {
-    const placeholder = vault.placeholderFor(text.slice(span.start, span.end), span.kind, now, span.quoted, span.category);
+    const value = text.slice(span.start, span.end);
+    // Every form of a term (`Colibri`, `colibri`, `Colibrí`, `maison-aubergine`) is one name: one placeholder.
+    const key = span.category === "term" ? termFormKey(value) || undefined : undefined;
+    const placeholder = vault.placeholderFor(value, span.kind, now, span.quoted, span.category, key);
     const inserted = span.quoted ? `"${placeholder}"` : placeholder;
     parts.push(text.slice(last, span.start));
     length += span.start - last;

@@ -26,6 +26,12 @@ export interface VaultEntry {
    * the JSON stays valid, and restore takes those quotes away again.
    */
   quoted?: true;
+  /**
+   * What every form of the value shares (a term's `termFormKey`: `Colibri`, `colibri` and
+   * `Colibrí` are one client): a value of the same kind with the same key gets this
+   * placeholder, and restore gives back this entry's value, the first form seen.
+   */
+  key?: string;
   /** What the value is (`secret`, `pii`, `term`); absent in older data, then inferred from `kind`. */
   category?: Category;
 }
@@ -96,6 +102,8 @@ export class Vault {
   private readonly byValue = new Map<string, VaultEntry>();
   /** The same for values issued as quoted bare JSON numbers. */
   private readonly byQuotedValue = new Map<string, VaultEntry>();
+  /** By placeholder kind and form key (see VaultEntry.key). */
+  private readonly byKey = new Map<string, VaultEntry>();
   private readonly counters = new Map<string, number>();
   private readonly reserved = new Set<string>();
 
@@ -130,10 +138,12 @@ export class Vault {
       if (typeof e.createdAt !== "number" || !Number.isFinite(e.createdAt)) return fail(`entries[${i}].createdAt must be a number`);
       if (e.quoted !== undefined && e.quoted !== true) return fail(`entries[${i}].quoted must be true when present`);
       if (e.category !== undefined && (typeof e.category !== "string" || !CATEGORIES.has(e.category))) return fail(`entries[${i}].category must be secret, pii or term when present`);
+      if (e.key !== undefined && (typeof e.key !== "string" || e.key === "")) return fail(`entries[${i}].key must be a non-empty string when present`);
       if (vault.byPlaceholder.has(e.placeholder)) return fail(`entries[${i}]: ${e.placeholder} appears twice`);
       const entry: VaultEntry = { placeholder: e.placeholder, kind: e.kind, value: e.value, createdAt: e.createdAt };
       if (e.quoted) entry.quoted = true;
       if (e.category !== undefined) entry.category = e.category as Category;
+      if (typeof e.key === "string") entry.key = e.key;
       vault.add(entry);
     });
     if (object.counters !== undefined) {
@@ -168,18 +178,26 @@ export class Vault {
    * The placeholder for a value, issuing the next free number of its kind the first time.
    * `quoted`: the value is a bare JSON number that the placeholder replaces in quotes; it
    * gets its own placeholder, so restore knows to drop the quotes. `category` is kept with a
-   * new entry (and given to an older entry that has none), so restore knows a secret.
+   * new entry (and given to an older entry that has none), so restore knows a secret. `key`:
+   * what every form of the value shares (VaultEntry.key); a value whose kind and key are known
+   * gets their placeholder.
    */
-  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false, category?: Category): string {
+  placeholderFor(value: string, kind: string, now: number = Date.now(), quoted = false, category?: Category, key?: string): string {
     const known = (quoted ? this.byQuotedValue : this.byValue).get(value);
     if (known) {
       if (category && !known.category) known.category = category;
       return known.placeholder;
     }
     if (value === "") throw new Error("Vault.placeholderFor: empty value");
-    const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKind(kind)), kind, value, createdAt: now };
+    const placeholderKindOf = placeholderKind(kind);
+    if (key && !quoted) {
+      const sameForm = this.byKey.get(`${placeholderKindOf}\u0000${key}`);
+      if (sameForm) return sameForm.placeholder;
+    }
+    const entry: VaultEntry = { placeholder: this.nextPlaceholder(placeholderKindOf), kind, value, createdAt: now };
     if (quoted) entry.quoted = true;
     if (category) entry.category = category;
+    if (key && !quoted) entry.key = key;
     this.add(entry);
     return entry.placeholder;
   }
@@ -277,6 +295,10 @@ export class Vault {
     const byValue = entry.quoted ? this.byQuotedValue : this.byValue;
     if (!byValue.has(entry.value)) byValue.set(entry.value, entry);
     const parsed = parsePlaceholder(entry.placeholder);
+    if (entry.key && parsed) {
+      const formKey = `${parsed.kind}\u0000${entry.key}`;
+      if (!this.byKey.has(formKey)) this.byKey.set(formKey, entry);
+    }
     if (parsed) this.bump(parsed.kind, parsed.n);
   }
 
@@ -292,6 +314,7 @@ export class Vault {
     this.byPlaceholder.clear();
     this.byValue.clear();
     this.byQuotedValue.clear();
+    this.byKey.clear();
     for (const e of kept) this.add(e);
     return removed;
   }

@@ -4,11 +4,16 @@ import type { Category } from "../types";
  * A few characters of a value, enough for a person to recognise which one it is and never
  * enough to use it: `AKIA…MPLE`, `c•••@orange.fr`, `FR76•••89`.
  */
-export function maskValue(value: string, category: Category, kind: string): string {
+export function maskValue(value: string, category: Category, kind: string, hideDomain = false): string {
   const chars = Array.from(value.replace(/\s+/g, " "));
   if (kind === "email") {
     const at = value.lastIndexOf("@");
-    if (at > 0) return `${Array.from(value)[0]}•••@${value.slice(at + 1)}`;
+    if (at > 0) {
+      const domain = value.slice(at + 1);
+      // A domain that names the client (`@maison-aubergine.fr`) is as telling as the name: only its last label stays.
+      const shown = hideDomain ? `•••${domain.lastIndexOf(".") > 0 ? domain.slice(domain.lastIndexOf(".")) : ""}` : domain;
+      return `${Array.from(value)[0]}•••@${shown}`;
+    }
   }
   if (kind === "private-key") return "-----BEGIN …-----";
   if (category === "secret") {

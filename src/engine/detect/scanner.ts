@@ -9,7 +9,8 @@ import { KeywordAutomaton } from "./ahoCorasick";
 import { withoutIgnoreCase } from "./anyCase";
 import { ignoredRanges, isIgnored } from "./directives";
 import { maskValue } from "./preview";
-import { compileTerms, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
+import { compileTerms, containsTerm, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
+import { compileUserPattern, type LinearPattern } from "./userPattern";
 
 const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
 
@@ -105,9 +106,11 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
 export class Scanner {
   readonly options: ResolvedOptions;
   private readonly terms: CompiledTerms;
+  private readonly hasTerms: boolean;
   /** The rules' keywords plus the anchored terms' first words; built at the first scan. */
   private automaton: KeywordAutomaton | undefined;
-  private readonly allowPatterns: RegExp[];
+  /** The user's allow patterns, on the linear-time engine. */
+  private readonly allowPatterns: LinearPattern[];
   private readonly allowValues: ReadonlySet<string>;
   private readonly allowHashes: ReadonlySet<string>;
   /** Problems with the options (a bad regex), for the caller to show once. */
@@ -116,14 +119,13 @@ export class Scanner {
   constructor(options: ScanOptions = {}) {
     this.options = resolveOptions(options);
     this.terms = compileTerms(this.options.terms);
+    this.hasTerms = this.terms.anchored !== null || this.terms.swept !== null || this.terms.patterns.length > 0;
     this.warnings.push(...this.terms.errors);
     this.allowPatterns = [];
     for (const source of this.options.allow.patterns) {
-      try {
-        this.allowPatterns.push(new RegExp(`^(?:${source})$`, "u"));
-      } catch (error) {
-        this.warnings.push(`allow pattern "${maskValue(source, "secret", "pattern")}" is not a valid regex: ${String((error as Error).message).split(": ").pop()}`);
-      }
+      const compiled = compileUserPattern("allow pattern", source, { ignoreCase: false, multiline: false });
+      if (compiled.pattern) this.allowPatterns.push(compiled.pattern);
+      else this.warnings.push(compiled.warning);
     }
     this.allowValues = new Set(this.options.allow.values);
     this.allowHashes = new Set(this.options.allow.hashes.map((h) => h.toLowerCase()));
@@ -143,7 +145,7 @@ export class Scanner {
       if (this.isAllowed(text.slice(c.start, c.end))) continue;
       kept.push(c);
     }
-    return resolveOverlaps(kept).map((c) => toFinding(text, c));
+    return resolveOverlaps(kept).map((c) => toFinding(text, c, this.hidesDomain(text, c)));
   }
 
   /** Raw candidates from every enabled rule, pass and term, before filtering. */
@@ -266,9 +268,16 @@ export class Scanner {
     }
   }
 
+  /** An e-mail whose domain holds a term: its preview must not show the domain. */
+  private hidesDomain(text: string, c: Candidate): boolean {
+    if (c.kind !== "email" || !this.options.term || !this.hasTerms) return false;
+    const at = text.lastIndexOf("@", c.end - 1);
+    return at >= c.start && containsTerm(text.slice(at + 1, c.end), this.terms);
+  }
+
   private isAllowed(value: string): boolean {
     if (this.allowValues.size > 0 && this.allowValues.has(value)) return true;
-    for (const re of this.allowPatterns) if (re.test(value)) return true;
+    for (const pattern of this.allowPatterns) if (pattern.matchesWhole(value)) return true;
     if (this.allowHashes.size > 0 && this.allowHashes.has(sha256Hex(value))) return true;
     return false;
   }
@@ -348,9 +357,9 @@ function resolveCluster(cluster: Candidate[]): Candidate[] {
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-function toFinding(text: string, c: Candidate): Finding {
+function toFinding(text: string, c: Candidate, hideDomain: boolean): Finding {
   const value = text.slice(c.start, c.end);
-  const preview = maskValue(value, c.category, c.kind);
+  const preview = maskValue(value, c.category, c.kind, hideDomain);
   return {
     ruleId: c.ruleId,
     category: c.category,
