@@ -6,13 +6,15 @@ import { version } from "../../package.json";
 import { UsageError } from "./args";
 import { processIO, type CliIO } from "./io";
 import * as anonymize from "./commands/anonymize";
+import * as guard from "./commands/guard";
+import * as hook from "./commands/hook";
 import * as restore from "./commands/restore";
 import * as scan from "./commands/scan";
 import * as snippet from "./commands/snippet";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet };
+const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook };
 
 export const MAIN_HELP = `Usage: veil <command> [options]
 
@@ -24,6 +26,8 @@ Commands:
   anonymize            stdin to stdout with sensitive values replaced by [KIND_N] placeholders
   restore --map FILE   put the real values back into text that holds placeholders
   snippet              turn a log or stack trace into a shareable, neutralized snippet
+  guard [DIR]          write the coding assistants' ignore files and Claude Code's deny rules and hooks
+  hook claude-code     answer a Claude Code hook event (stdin): block prompts and reads of secrets
 
 Options:
   -h, --help           show this help (or \`veil <command> --help\` for a command)
