@@ -5,6 +5,7 @@ import type { Finding } from "../engine";
 import { engine } from "./engine";
 import { allowValue, CoreCommandId, ignoreLine, moveToEnv, VeilCodeActionProvider } from "./codeActions";
 import { registerCommands } from "./commands";
+import { registerProtectWorkspace } from "./commands/protectWorkspace";
 import { ConfigStore } from "./config";
 import { DiagnosticsController, type SlicingStats } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   const statusBar = new StatusBarController(config, diagnostics);
   context.subscriptions.push(contextKeys, statusBar);
   registerScreenShare(context, config, diagnostics, statusBar);
+  registerProtectWorkspace(context, services, statusBar);
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();
