@@ -1,6 +1,7 @@
 // One build context per output: the Node extension, the web-worker extension and the CLI.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from "esbuild";
+import { pathToFileURL } from "node:url";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -45,18 +46,28 @@ const targets = [
       },
     ],
   },
-  {
+  cliTarget({ production, outfile: "dist/cli.js" }),
+];
+
+/** The CLI bundle's options; scripts/pack-cli.mjs and scripts/build-pre-commit.mjs build the same one. */
+export function cliTarget({ production, outfile }) {
+  return {
     ...common,
+    sourcemap: !production,
+    minify: production,
     entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/cli.js",
+    outfile,
     platform: "node",
     format: "cjs",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-  },
-];
+  };
+}
 
-if (watch) {
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!isMain) {
+  // Imported for cliTarget: build nothing.
+} else if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("esbuild: watching for changes");

@@ -16,6 +16,9 @@ type Command = { run(args: string[], io: CliIO): Promise<number> };
 
 const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook };
 
+/** Every command's name, as `--help` and `--version` list them. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 export const MAIN_HELP = `Usage: veil <command> [options]
 
 Keeps secrets, personal data and client names out of what you paste into AI assistants.
@@ -49,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (first === "-V" || first === "--version") {
-    io.stdout(`veil ${version}\n`);
+    io.stdout(`veil ${version}\n${CLI_PACKAGE_NAME} ${version}, commands: ${Object.keys(COMMANDS).join(", ")}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
@@ -71,7 +74,11 @@ async function dispatch(command: Command, args: string[], io: CliIO): Promise<nu
   }
 }
 
-if (require.main === module) {
+/** The npm package's name (the root package.json names the VS Code extension `veil`). */
+export const CLI_PACKAGE_NAME = "veil-privacy";
+
+/** Runs the process's own invocation; the launcher (bin/veil.js) calls it after checking Node's version. */
+export function runCli(): void {
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       // exitCode rather than exit(): lets a large report drain to a pipe first.
@@ -83,3 +90,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

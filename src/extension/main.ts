@@ -82,6 +82,11 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   context.subscriptions.push(contextKeys, statusBar);
   registerScreenShare(context, config, diagnostics, statusBar);
   registerProtectWorkspace(context, services, statusBar);
+  // Node only (it writes an executable file); esbuild drops this branch from the web bundle.
+  if (process.env.VEIL_WEB !== "1") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("./commands/installCli") as typeof import("./commands/installCli")).registerInstallCli(context, services);
+  }
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();
