@@ -78,7 +78,8 @@ export function guardedFindings(context: GuardContext, absolute: string): Findin
 export type GuardVerdict = { guarded: false } | { guarded: true; byName: boolean; findings: readonly Finding[] };
 
 export function judgeFile(context: GuardContext, absolute: string): GuardVerdict {
-  const rel = relativeToRoot(context.root, absolute) ?? basename(absolute);
+  // Outside the project (~/.aws/credentials, ~/.ssh/id_rsa): its last two segments say enough.
+  const rel = relativeToRoot(context.root, absolute) ?? absolute.split(/[\\/]/).slice(-2).join("/");
   const byName = isSecretFileName(rel);
   const findings = guardedFindings(context, absolute) ?? [];
   if (!byName && findings.length === 0) return { guarded: false };

@@ -14,7 +14,7 @@ interface GuardState {
 
 const AWS_KEY = "AKIA" + "QWERTYUIOPASDFGH";
 const GITHUB_TOKEN = "ghp_" + "0123456789abcdefghijKLMNOPQRSTUVwxyz";
-const CREATED = [".env", "src/settings.js", ".cursorignore", ".codeiumignore", ".aiexclude", ".geminiignore", ".aiderignore", ".aiignore", ".clineignore", ".rooignore", ".claude"];
+const CREATED = [".env", "src/settings.js", "src/late.js", ".cursorignore", ".codeiumignore", ".aiexclude", ".geminiignore", ".aiderignore", ".aiignore", ".clineignore", ".rooignore", ".claude"];
 const isWeb = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== "string";
 
 async function write(path: string, text: string): Promise<void> {
@@ -68,7 +68,7 @@ suite("Protect Workspace from AI Assistants", () => {
       assert.equal(settings.hooks?.PreToolUse?.at(-1)?.hooks[0].command, state.hookCommand);
       assert.equal(settings.hooks?.UserPromptSubmit?.at(-1)?.hooks[0].command, state.hookCommand);
     }
-    for (const file of CREATED.slice(2)) {
+    for (const file of CREATED.slice(3)) {
       const text = file === ".claude" ? await read(".claude/settings.json") : await read(file);
       assert.ok(!text.includes(AWS_KEY) && !text.includes(GITHUB_TOKEN), `no value in ${file}`);
     }
@@ -82,10 +82,27 @@ suite("Protect Workspace from AI Assistants", () => {
   });
 
   test("a second run changes nothing", async () => {
-    const before = await Promise.all(CREATED.slice(2, -1).map(read));
+    const before = await Promise.all(CREATED.slice(3, -1).map(read));
     const settings = await read(".claude/settings.json");
     await runCommand("veil.protectWorkspace");
-    assert.deepEqual(await Promise.all(CREATED.slice(2, -1).map(read)), before);
+    assert.deepEqual(await Promise.all(CREATED.slice(3, -1).map(read)), before);
     assert.equal(await read(".claude/settings.json"), settings);
+  });
+
+  test("in a pro workspace, a secret found in a file the guard does not cover is added without asking", async () => {
+    const config = vscode.workspace.getConfiguration("veil");
+    const previous = config.inspect("workspaceLabel")?.workspaceValue;
+    await config.update("workspaceLabel", "pro", vscode.ConfigurationTarget.Workspace);
+    try {
+      await write("src/late.js", `const key = "${GITHUB_TOKEN}";\n`);
+      const document = await vscode.workspace.openTextDocument(workspaceUri("src/late.js"));
+      await vscode.window.showTextDocument(document);
+      await waitFor(async () => (await read(".cursorignore")).includes("/src/late.js"), { timeoutMs: 20_000, message: "src/late.js added to .cursorignore" });
+      assert.ok((JSON.parse(await read(".claude/settings.json")) as { permissions: { deny: string[] } }).permissions.deny.includes("Read(./src/late.js)"));
+      assert.ok(!(await read(".cursorignore")).includes(GITHUB_TOKEN));
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      await config.update("workspaceLabel", previous, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -349,6 +349,15 @@ describe("cli: veil hook claude-code", () => {
     allowed(await pre("Read", { file_path: join(tree.root, "src/ok.js") }));
     allowed(await pre("Read", { file_path: join(tree.root, "missing.js") }));
     allowed(await pre("Write", { file_path: join(tree.root, ".env"), content: "X=1" }));
+    // Outside the project too: ~/.aws/credentials and ~/.ssh/id_ed25519 by their names.
+    const home = tempTree({ ".aws/credentials": "[default]\n", ".ssh/id_ed25519": "not a key\n" });
+    try {
+      denied(await pre("Read", { file_path: join(home.root, ".aws/credentials") }));
+      const bash = await hook({ hook_event_name: "PreToolUse", cwd: tree.root, tool_name: "Bash", tool_input: { command: "cat ~/.ssh/id_ed25519" } }, { HOME: home.root });
+      assert.match(denied(bash), /id_ed25519/);
+    } finally {
+      home.cleanup();
+    }
   });
 
   it("denies Bash commands that print a secret file, allows the others", async () => {
