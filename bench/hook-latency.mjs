@@ -25,6 +25,7 @@ const time = (args, input) => {
 };
 const cases = [
   ["node -e 0", ["-e", "0"], ""],
+  ["veil --version", [cli, "--version"], ""],
   ["hook, 2 KB prompt", [cli, "hook", "claude-code"], JSON.stringify({ hook_event_name: "UserPromptSubmit", cwd, prompt: prompt(2048) })],
   ["hook, 100 KB prompt", [cli, "hook", "claude-code"], JSON.stringify({ hook_event_name: "UserPromptSubmit", cwd, prompt: prompt(100 * 1024) })],
 ];
