@@ -86,6 +86,12 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   if (process.env.VEIL_WEB !== "1") {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require("./commands/installCli") as typeof import("./commands/installCli")).registerInstallCli(context, services);
+  } else {
+    context.subscriptions.push(
+      vscode.commands.registerCommand("veil.installCli", () =>
+        vscode.window.showInformationMessage(vscode.l10n.t("VS Code in the browser cannot install commands on this computer: install the veil command-line tool from desktop VS Code or with npm (veil-privacy).")),
+      ),
+    );
   }
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
