@@ -89,7 +89,9 @@ suite("Protect Workspace from AI Assistants", () => {
     assert.equal(await read(".claude/settings.json"), settings);
   });
 
-  test("in a pro workspace, a secret found in a file the guard does not cover is added without asking", async () => {
+  test("in a pro workspace, a secret found in a file the guard does not cover is added without asking", async function () {
+    // The update rescans the whole workspace: slow on a loaded machine.
+    this.timeout(90_000);
     const config = vscode.workspace.getConfiguration("veil");
     const previous = config.inspect("workspaceLabel")?.workspaceValue;
     await config.update("workspaceLabel", "pro", vscode.ConfigurationTarget.Workspace);
@@ -97,7 +99,7 @@ suite("Protect Workspace from AI Assistants", () => {
       await write("src/late.js", `const key = "${GITHUB_TOKEN}";\n`);
       const document = await vscode.workspace.openTextDocument(workspaceUri("src/late.js"));
       await vscode.window.showTextDocument(document);
-      await waitFor(async () => (await read(".cursorignore")).includes("/src/late.js"), { timeoutMs: 20_000, message: "src/late.js added to .cursorignore" });
+      await waitFor(async () => (await read(".cursorignore")).includes("/src/late.js"), { timeoutMs: 75_000, message: "src/late.js added to .cursorignore" });
       assert.ok((JSON.parse(await read(".claude/settings.json")) as { permissions: { deny: string[] } }).permissions.deny.includes("Read(./src/late.js)"));
       assert.ok(!(await read(".cursorignore")).includes(GITHUB_TOKEN));
     } finally {

@@ -152,7 +152,8 @@ export class AiGuardController implements vscode.Disposable {
 
   /** Re-reads the assistants' files of every folder and updates the status-bar line. */
   async refresh(): Promise<void> {
-    this.folders.clear();
+    // Built aside, then swapped: a diagnostics event during the reads still sees the last state.
+    const folders = new Map<string, FolderGuard>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const state: FolderGuard = { guarded: [], listed: new Set() };
       for (const assistant of configuredAssistants(folder)) {
@@ -160,8 +161,10 @@ export class AiGuardController implements vscode.Disposable {
         if (found.guarded) state.guarded.push(assistant);
         for (const path of found.listed) state.listed.add(path);
       }
-      this.folders.set(folder.uri.toString(), state);
+      folders.set(folder.uri.toString(), state);
     }
+    this.folders.clear();
+    for (const [key, state] of folders) this.folders.set(key, state);
     this.updateStatusBar();
   }
 
