@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -18,17 +19,23 @@ const common = {
   legalComments: "none",
 };
 
-// dist/cli.js: the launcher (src/cli/launcher.cjs) with the bundle's build id, which names
-// its V8 code cache, so a new bundle never runs with an old cache.
-const writeLauncher = {
-  name: "veil-cli-launcher",
+/**
+ * The CLI bundle ends with a hash of itself, which names bin/veil.js's V8 code cache: a new
+ * bundle never runs with the cache of another (V8 checks only the source's length).
+ */
+export function stampBuildId(bytes) {
+  const text = Buffer.from(bytes).toString("utf8").replace(/\n\/\/# veil-build [0-9a-f]+\n$/, "\n");
+  const id = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  return Buffer.from(`${text}//# veil-build ${id}\n`);
+}
+
+const stampOnWrite = {
+  name: "veil-build-id",
   setup(build) {
     build.onEnd(async (result) => {
-      if (result.errors.length > 0) return;
-      const bundle = await readFile("dist/cli-bundle.js");
-      const id = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
-      const launcher = (await readFile("src/cli/launcher.cjs", "utf8")).replace("__VEIL_BUILD_ID__", id);
-      await writeFile("dist/cli.js", launcher, { mode: 0o755 });
+      if (result.errors.length > 0 || build.initialOptions.write === false) return;
+      const file = build.initialOptions.outfile;
+      await writeFile(file, stampBuildId(await readFile(file)));
     });
   },
 };
@@ -74,18 +81,30 @@ const targets = [
       },
     ],
   },
-  {
+  cliTarget({ production, outfile: "dist/cli.js" }),
+];
+
+/** The CLI bundle's options; scripts/pack-cli.mjs and scripts/build-pre-commit.mjs build the same one. */
+export function cliTarget({ production, outfile }) {
+  return {
     ...common,
+    sourcemap: !production,
+    minify: production,
     entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/cli-bundle.js",
+    outfile,
     platform: "node",
     format: "cjs",
     target: "node20",
-    plugins: [writeLauncher],
-  },
-];
+    banner: { js: "#!/usr/bin/env node" },
+    plugins: [stampOnWrite],
+  };
+}
 
-if (watch) {
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!isMain) {
+  // Imported for cliTarget: build nothing.
+} else if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("esbuild: watching for changes");

@@ -20,12 +20,6 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI launcher is plain CommonJS that an old Node must still parse.
-    files: ["src/cli/launcher.cjs"],
-    languageOptions: { sourceType: "commonjs" },
-    rules: { "@typescript-eslint/no-require-imports": "off", "no-var": "off" },
-  },
-  {
     // The engine imports nothing of the layers above it, at any depth, and no platform.
     files: ["src/engine/**/*.ts"],
     rules: {

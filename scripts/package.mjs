@@ -20,7 +20,7 @@ function run(command, args) {
 
 run(process.execPath, ["esbuild.mjs", "--production"]);
 // The production build has no source maps: remove stale ones so nothing refers to them.
-for (const map of ["dist/extension.js.map", "dist/web/extension.js.map"]) fs.rmSync(path.join(root, map), { force: true });
+for (const map of ["dist/extension.js.map", "dist/web/extension.js.map", "dist/cli.js.map"]) fs.rmSync(path.join(root, map), { force: true });
 const vsce = path.join(root, "node_modules", "@vscode", "vsce", "vsce");
 // vsce's own secret check flags the bundle: it holds Veil's detection rules, their regexes
 // and their sample (fake, deliberately non-matching) strings. Allow those two types only.
@@ -35,7 +35,7 @@ const listing = execFileSync(process.execPath, [vsce, "ls", "--no-dependencies"]
 const size = fs.statSync(out).size;
 const problems = [];
 if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 1 MiB budget`);
-for (const needed of ["dist/extension.js", "dist/web/extension.js", "package.json", "package.nls.json", "media/icon.png"]) {
+for (const needed of ["dist/extension.js", "dist/web/extension.js", "dist/cli.js", "package.json", "package.nls.json", "media/icon.png"]) {
   if (!listing.includes(needed)) problems.push(`${needed} is missing from the .vsix`);
 }
 for (const file of listing) {

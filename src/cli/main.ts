@@ -1,5 +1,5 @@
 /**
- * `veil`: the command-line entry point (bundled to dist/cli-bundle.js, started by the dist/cli.js launcher). It only dispatches; each
+ * `veil`: the command-line entry point (bundled to dist/cli.js, started by the bin/veil.js launcher). It only dispatches; each
  * command lives in commands/<name>.ts and exports `run(args, io)` returning the exit code.
  */
 import { isMainThread } from "node:worker_threads";
@@ -7,13 +7,18 @@ import { version } from "../../package.json";
 import { UsageError } from "./args";
 import { processIO, type CliIO } from "./io";
 import * as anonymize from "./commands/anonymize";
+import * as guard from "./commands/guard";
+import * as hook from "./commands/hook";
 import * as restore from "./commands/restore";
 import * as scan from "./commands/scan";
 import * as snippet from "./commands/snippet";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet };
+const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook };
+
+/** Every command's name, as `--help` and `--version` list them. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 export const MAIN_HELP = `Usage: veil <command> [options]
 
@@ -25,6 +30,8 @@ Commands:
   anonymize            stdin to stdout with sensitive values replaced by [KIND_N] placeholders
   restore --map FILE   put the real values back into text that holds placeholders
   snippet              turn a log or stack trace into a shareable, neutralized snippet
+  guard [DIR]          write the coding assistants' ignore files and Claude Code's deny rules and hooks
+  hook claude-code     answer a Claude Code hook event (stdin): block prompts and reads of secrets
 
 Options:
   -h, --help           show this help (or \`veil <command> --help\` for a command)
@@ -46,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (first === "-V" || first === "--version") {
-    io.stdout(`veil ${version}\n`);
+    io.stdout(`veil ${version}\n${CLI_PACKAGE_NAME} ${version}, commands: ${Object.keys(COMMANDS).join(", ")}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
@@ -68,8 +75,11 @@ async function dispatch(command: Command, args: string[], io: CliIO): Promise<nu
   }
 }
 
-/** What `node dist/cli.js` runs (the launcher calls it; so does running the bundle itself). */
-export function runFromCommandLine(): void {
+/** The npm package's name (the root package.json names the VS Code extension `veil`). */
+export const CLI_PACKAGE_NAME = "veil-privacy";
+
+/** Runs the process's own invocation; the launcher (bin/veil.js) calls it after checking Node's version. */
+export function runCli(): void {
   // A scan worker loads the same bundle: it answers its parent, it does not run a command.
   if (!isMainThread) return;
   main(process.argv.slice(2), processIO()).then(
@@ -84,4 +94,4 @@ export function runFromCommandLine(): void {
   );
 }
 
-if (require.main === module) runFromCommandLine();
+if (require.main === module) runCli();

@@ -2,6 +2,7 @@
  * `veil scan` on every core: files go in small batches to worker threads and to the main
  * thread itself; outcomes come back by file index, so the report is the same as one thread's.
  */
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
@@ -105,9 +106,10 @@ export async function scanFiles(jobs: readonly FileJob[], context: FileScanConte
   return outcomes;
 }
 
-/** The script a worker runs: the launcher beside the bundle (it has the code cache), else this module. */
+/** The script a worker runs: the launcher beside the bundle when there is one (it has the code cache), else this module. */
 function workerEntry(): string {
-  return basename(__filename) === "cli-bundle.js" ? join(dirname(__filename), "cli.js") : __filename;
+  const launcher = join(dirname(__filename), "..", "bin", "veil.js");
+  return basename(__filename) === "cli.js" && existsSync(launcher) ? launcher : __filename;
 }
 
 function runWorker(init: WorkerInit): void {

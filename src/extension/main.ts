@@ -5,6 +5,7 @@ import type { Finding } from "../engine";
 import { engine } from "./engine";
 import { allowValue, CoreCommandId, ignoreLine, moveToEnv, VeilCodeActionProvider } from "./codeActions";
 import { registerCommands } from "./commands";
+import { registerProtectWorkspace } from "./commands/protectWorkspace";
 import { ConfigStore } from "./config";
 import { DiagnosticsController, type SlicingStats } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
@@ -80,6 +81,18 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   const statusBar = new StatusBarController(config, diagnostics);
   context.subscriptions.push(contextKeys, statusBar);
   registerScreenShare(context, config, diagnostics, statusBar);
+  registerProtectWorkspace(context, services, statusBar);
+  // Node only (it writes an executable file); esbuild drops this branch from the web bundle.
+  if (process.env.VEIL_WEB !== "1") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("./commands/installCli") as typeof import("./commands/installCli")).registerInstallCli(context, services);
+  } else {
+    context.subscriptions.push(
+      vscode.commands.registerCommand("veil.installCli", () =>
+        vscode.window.showInformationMessage(vscode.l10n.t("VS Code in the browser cannot install commands on this computer: install the veil command-line tool from desktop VS Code or with npm (veil-privacy).")),
+      ),
+    );
+  }
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();

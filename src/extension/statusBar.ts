@@ -12,6 +12,8 @@ export class StatusBarController implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
   /** Screen-share mode is on: `$(eye-closed)` after the label (set by ScreenShareController). */
   screenShare = false;
+  /** Which AI assistants are guarded and how many files are excluded (set by AiGuardController). */
+  aiGuard: string | undefined;
 
   constructor(
     private readonly config: ConfigStore,
@@ -72,6 +74,7 @@ export class StatusBarController implements vscode.Disposable {
           : vscode.l10n.t("Restricted Mode: {0} regex terms from this workspace's settings are ignored until you trust the workspace (literal terms apply).", config.ignoredRegexTerms);
       tooltip.appendMarkdown(`$(workspace-untrusted) ${ignored}\n\n`);
     }
+    if (this.aiGuard) tooltip.appendMarkdown(`$(lock) ${this.aiGuard}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t("Click to change the label."));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t("Veil: {0}, {1} findings", labelName(config.label), count) };

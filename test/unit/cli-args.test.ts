@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs, UsageError } from "../../src/cli/args";
+import { COMMAND_NAMES } from "../../src/cli/main";
 import { veil } from "./cli-helpers";
 
 const SPECS = {
@@ -52,8 +53,14 @@ describe("cli: dispatcher", () => {
     for (const flag of ["--version", "-V"]) {
       const r = await veil(cwd, flag);
       assert.equal(r.code, 0);
-      assert.equal(r.stdout, `veil ${pkg.version}\n`);
+      assert.ok(r.stdout.startsWith(`veil ${pkg.version}\n`), r.stdout);
+      for (const name of COMMAND_NAMES) assert.match(r.stdout, new RegExp(`commands: .*\\b${name}\\b`), name);
     }
+  });
+
+  it("lists every command in --help", async () => {
+    const help = await veil(cwd, "--help");
+    for (const name of COMMAND_NAMES) assert.match(help.stdout, new RegExp(`^  ${name}\\b`, "m"), name);
   });
 
   it("prints help with exit 0, and usage with exit 2 when called without a command", async () => {

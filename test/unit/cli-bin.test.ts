@@ -6,8 +6,9 @@ import { FAKE_AWS_KEY, tempTree, type TempTree } from "./cli-helpers";
 
 const ROOT = join(__dirname, "../../..");
 const CLI = join(ROOT, "dist", "cli.js");
+const LAUNCHER = join(ROOT, "bin", "veil.js");
 
-describe("cli: the built dist/cli.js", () => {
+describe("cli: the built dist/cli.js and its launcher bin/veil.js", () => {
   let tree: TempTree;
   before(function () {
     if (existsSync(CLI)) return;
@@ -50,7 +51,7 @@ describe("cli: the built dist/cli.js", () => {
     tree = tempTree({ "a.js": `const k = "${FAKE_AWS_KEY}";\n` });
     const cacheDir = join(tree.root, "cache");
     const env = { ...process.env, VEIL_COMPILE_CACHE: cacheDir };
-    const run = () => spawnSync(process.execPath, [CLI, "scan", "--format", "json", "a.js"], { cwd: tree.root, encoding: "utf8", env });
+    const run = () => spawnSync(process.execPath, [LAUNCHER, "scan", "--format", "json", "a.js"], { cwd: tree.root, encoding: "utf8", env });
     const first = run();
     assert.equal(first.status, 1, first.stderr);
     const files = readdirSync(cacheDir);
@@ -65,14 +66,14 @@ describe("cli: the built dist/cli.js", () => {
     assert.equal(corrupt.status, 1, corrupt.stderr);
     assert.equal(strip(corrupt.stdout), strip(first.stdout));
     assert.notEqual(readFileSync(join(cacheDir, files[0]), "utf8"), "not a code cache", "a rejected cache is written anew");
-    const off = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8", env: { ...process.env, VEIL_COMPILE_CACHE: "0", XDG_CACHE_HOME: join(tree.root, "xdg") } });
+    const off = spawnSync(process.execPath, [LAUNCHER, "--version"], { encoding: "utf8", env: { ...process.env, VEIL_COMPILE_CACHE: "0", XDG_CACHE_HOME: join(tree.root, "xdg") } });
     assert.equal(off.status, 0);
     assert.equal(existsSync(join(tree.root, "xdg")), false, "VEIL_COMPILE_CACHE=0 writes no cache");
   });
 
   it("says which Node it needs on an older one, before loading the bundle", () => {
-    const r = spawnSync(process.execPath, ["-e", `Object.defineProperty(process.versions, "node", { value: "18.19.0" }); require(${JSON.stringify(CLI)});`, "scan"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-e", `Object.defineProperty(process.versions, "node", { value: "18.19.0" }); require(${JSON.stringify(LAUNCHER)});`, "scan"], { encoding: "utf8" });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^veil needs Node\.js 20\.19 or newer; this is Node\.js 18\.19\.0\.\n$/);
+    assert.match(r.stderr, /^veil needs Node\.js 20\.19 or newer; this is Node\.js 18\.19\.0\./);
   });
 });

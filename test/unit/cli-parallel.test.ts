@@ -9,7 +9,7 @@ import { Scanner } from "../../src/engine";
 import { FAKE_AWS_KEY, tempTree, veil, type TempTree } from "./cli-helpers";
 
 const ROOT = join(__dirname, "../../..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "bin", "veil.js");
 
 /** A tree over the parallel threshold with findings, terms, skips of every kind and a baseline's worth of repeats. */
 function mixedTree(): TempTree {

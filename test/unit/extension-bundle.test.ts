@@ -28,6 +28,8 @@ async function metafileFor(platform: "node" | "browser"): Promise<esbuild.Metafi
     format: "cjs",
     target: platform === "node" ? "node20" : "es2022",
     external: ["vscode"],
+    // As esbuild.mjs builds the web bundle: Node-only modules sit behind this constant.
+    define: { "process.env.VEIL_WEB": platform === "browser" ? '"1"' : "undefined" },
   });
   return result.metafile;
 }

@@ -18,7 +18,7 @@ import { listRules, scan, type ScanOptions } from "../../src/engine";
 import { FAKE_AWS_KEY } from "./cli-helpers";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
-const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli-bundle.js"), launcher: join(ROOT, "dist", "cli.js") };
+const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli.js"), launcher: join(ROOT, "bin", "veil.js") };
 
 function newestSource(directory: string): number {
   let newest = 0;
@@ -63,7 +63,8 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
       it(`${key}: no network module, no fetch / XMLHttpRequest / WebSocket, no computed require`, () => {
         assert.deepEqual(occurrences(text[key], requireOf(NETWORK_MODULES)), [], "network module required");
         assert.deepEqual(occurrences(text[key], NETWORK_APIS), [], "network API used");
-        assert.deepEqual(occurrences(text[key], COMPUTED_REQUIRE), [], "require with a computed argument");
+        // The launcher requires the bundle it found beside it: its one computed require.
+        if (key !== "launcher") assert.deepEqual(occurrences(text[key], COMPUTED_REQUIRE), [], "require with a computed argument");
       });
     }
 

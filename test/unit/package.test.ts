@@ -127,8 +127,12 @@ describe(".vscodeignore", () => {
     for (const file of needed.map((f) => f.replace(/^\.\//, ""))) assert.ok(packedUnder(ignoreLines, file), `${file} would be left out`);
   });
 
-  it("leaves out sources, tests, the CLI bundle, source maps and dependencies", () => {
-    for (const file of ["src/extension/main.ts", "test/unit/package.test.ts", "out/src/extension/main.js", "dist/cli.js", "dist/extension.js.map", "node_modules/minimatch/package.json", "examples/demo-workspace/config/production.env", "bench/run.mjs", "media/icon.svg", "scripts/package.mjs", ".git/config"]) {
+  it("packs the CLI bundle (the Install Command-Line Tool command and the Claude Code hooks run it)", () => {
+    assert.ok(packedUnder(ignoreLines, "dist/cli.js"));
+  });
+
+  it("leaves out sources, tests, the committed pre-commit bundle, source maps and dependencies", () => {
+    for (const file of ["src/extension/main.ts", "test/unit/package.test.ts", "out/src/extension/main.js", "pre-commit/cli.js", "bin/veil.js", "dist/cli.js.map", "dist/extension.js.map", "node_modules/minimatch/package.json", "examples/demo-workspace/config/production.env", "bench/run.mjs", "media/icon.svg", "scripts/package.mjs", ".git/config"]) {
       assert.ok(!packedUnder(ignoreLines, file), `${file} would be packed`);
     }
   });
