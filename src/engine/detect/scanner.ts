@@ -9,6 +9,7 @@ import { KeywordAutomaton } from "./ahoCorasick";
 import { withoutIgnoreCase } from "./anyCase";
 import { ignoredRanges, isIgnored } from "./directives";
 import { maskValue } from "./preview";
+import { isPlaceholderSecret } from "../rules/placeholder";
 import { compileTerms, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
 
 const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
@@ -250,6 +251,8 @@ export class Scanner {
         start = indices[0];
       }
       if (value.length === 0) continue;
+      // One placeholder check for every credential rule: no rule keeps its own list of samples.
+      if (rule.category === "secret" && isPlaceholderSecret(value)) continue;
       if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) continue;
       if (rule.allow && rule.allow.some((re) => re.test(value))) continue;
       if (rule.validate && !rule.validate(value, m)) continue;

@@ -121,7 +121,7 @@ export const CHAT_RULES: readonly Rule[] = [
     group: 1,
     entropy: 4,
     advice: "revoke it with @BotFather (/revoke) and load it from the environment",
-    examples: { match: ["TELEGRAM_BOT_TOKEN=1234567890:AA" + fake(33, URLSAFE)], noMatch: ["12:AA" + fake(33, URLSAFE)] },
+    examples: { match: ["TELEGRAM_BOT_TOKEN=7391046285:AA" + fake(33, URLSAFE)], noMatch: ["12:AA" + fake(33, URLSAFE)] },
   },
   {
     id: "twilio-api-key",
@@ -207,7 +207,7 @@ export const CHAT_RULES: readonly Rule[] = [
     group: 1,
     advice: "remove the connector from the channel and load the new URL from the environment",
     examples: {
-      match: ["https://contoso.webhook.office.com/webhookb2/01234567-89ab-4cde-8f01-23456789abcd@01234567-89ab-4cde-8f01-23456789abce/IncomingWebhook/" + fake(32, HEX) + "/01234567-89ab-4cde-8f01-23456789abcf"],
+      match: ["https://contoso.webhook.office.com/webhookb2/7c1e93b2-4d5a-4f60-9b8e-2a7d61c3f0e4@5b2f8a91-3c6d-4e7f-a0b1-9d8c7e6f5a43/IncomingWebhook/" + fake(32, HEX) + "/e3d9c1a7-6b2f-4a8e-9c05-1f7b3d2e8a69"],
       noMatch: ["https://contoso.webhook.office.com/webhookb2/"],
     },
   },

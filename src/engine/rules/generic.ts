@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import { ALNUM, BASE64, URLSAFE, fake } from "./fake";
-import { decodeBase64, isPlaceholder, looksLikePassword, looksLikeToken, looksLikeUrlPassword, textBefore } from "./heuristics";
+import { NAME_END, OPERATOR, VALUE_END, decodeBase64, decodedText, isPlaceholder, looksLikePassword, looksLikeToken, looksLikeUrlPassword, textBefore } from "./heuristics";
 import { shannonEntropy } from "../validate/entropy";
 
 /** Base64 payload of a PEM block once the armour, headers and line breaks are gone. */
@@ -13,6 +13,12 @@ function pemBody(block: string): string {
 function isJwtHeader(token: string): boolean {
   const header = decodeBase64(token.slice(0, token.indexOf(".")));
   return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"/.test(header);
+}
+
+/** A base64 value (a Kubernetes Secret's `data:`) that decodes to a placeholder: `cGFzc3dvcmQ=` is "password". */
+function decodesToPlaceholder(value: string): boolean {
+  const text = decodedText(value);
+  return text !== "" && isPlaceholder(text);
 }
 
 /** Names of things that hold a secret value but are not one (`tokenUrl`, `secret_name`). */
@@ -159,15 +165,17 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "connection-string",
     title: "Password in a key=value connection string",
     keywords: ["password=", "pwd="],
-    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;"'\s=]{1,200}={0,2})(?=;|["'\s]|$)/gi,
+    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;&"'\s=]{1,200}={0,2})(?=[;&]|["'\s]|$)/gi,
     group: 1,
     // ADO.NET, ODBC, JDBC properties: the password sits beside a server and a user.
     validate: (v, m) =>
-      /(?:server|data source|host|address|addr|database|initial catalog|uid|user id|username|dsn)\s{0,2}=/i.test(textBefore(m, 300)) && looksLikeUrlPassword(undefined, v) && !/^\$|^\{|^%/.test(v),
+      /(?:server|data source|host|address|addr|database|initial catalog|uid|user id|user|username|dsn)\s{0,2}=|jdbc:/i.test(textBefore(m, 300)) && looksLikeUrlPassword(undefined, v) && !/^\$|^\{|^%/.test(v),
     confidence: 0.9,
     advice: "change the password and load the connection string from a secret store or the environment",
     examples: {
-      match: ["Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Str0ng!Pass#2024;", "Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd=" + fake(16) + ";"],
+      match: [
+        "Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Str0ng!Pass#2024;",
+        "jdbc:postgresql://db.internal:5432/app?user=app&password=Tr0ub4dor3x&ssl=true", "Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd=" + fake(16) + ";"],
       noMatch: [
         "Server=myServerAddress;Database=myDataBase;Uid=myUsername;Pwd=myPassword;",
         "Host=your_host; Port=5432; Database=your_database; Username=your_username; Password=your_password;",
@@ -197,12 +205,17 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "password-assignment",
     title: "Hard-coded password",
     keywords: ["password", "passwd", "passphrase", "pwd"],
-    // `(?=(value))\2` takes the value atomically: a value that does not end where it should
+    // `(?=(value))\3` takes the value atomically: a value that does not end where it should
     // fails at once instead of being retried one character shorter at a time. "=" and ":"
     // only as base64 padding, so "pwd=pwd:pwd=…" cannot make every keyword scan far ahead.
-    pattern: /(?:password|passwd|passphrase|pwd)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([^\s"'`,;()[\]{}<>=:]{5,120}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
-    group: 2,
-    validate: (v, m) => looksLikePassword(v, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
+    // NAME_END and OPERATOR: every assignment syntax (see heuristics.ts); group 1 is the name.
+    pattern: new RegExp(
+      String.raw`((?:password|passwd|passphrase|pwd)[\w.-]{0,20}?)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\3\2` + VALUE_END,
+      "gi",
+    ),
+    group: 3,
+    window: { before: 32, after: 400, multiline: true },
+    validate: (v, m) => looksLikePassword(v, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.75,
     advice: "change the password and load it from the environment or a secret store",
     examples: {
@@ -248,10 +261,17 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "secret-assignment",
     title: "Hard-coded secret, token or API key",
     keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "authkey", "private_key", "credential", "client_key", "signing_key", "encryption_key", "master_key"],
-    pattern:
-      /(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([A-Za-z0-9+/_.~!@#$%^&*-]{14,300}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
-    group: 2,
-    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
+    pattern: new RegExp(
+      String.raw`((?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)[\w.-]{0,20}?)` +
+        NAME_END +
+        OPERATOR +
+        String.raw`(\\?["'\x60]?)(?=([A-Za-z0-9+/_.~!@#$%^*-]{14,300}={0,2}))\3\2` +
+        VALUE_END,
+      "gi",
+    ),
+    group: 3,
+    window: { before: 32, after: 400, multiline: true },
+    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",
     examples: {

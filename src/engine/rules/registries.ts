@@ -32,7 +32,7 @@ export const REGISTRY_RULES: readonly Rule[] = [
     validate: (v) => !isPlaceholder(v) && (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || looksLikeToken(v, 16, 3.3)),
     advice: "revoke the token and reference it as ${NPM_TOKEN} in .npmrc",
     examples: {
-      match: ["//registry.npmjs.org/:_authToken=01234567-89ab-4cde-8f01-23456789abcd", "_auth=" + fake(32, BASE64)],
+      match: ["//registry.npmjs.org/:_authToken=8f3c2a91-5d7e-4b06-a1c9-7e24d8b3f605", "_auth=" + fake(32, BASE64)],
       noMatch: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "this._auth = options.auth", "_authToken=\n"],
     },
   },
