@@ -47,9 +47,10 @@ export const CHAT_RULES: readonly Rule[] = [
     keywords: ["xoxa-", "xoxo-", "xoxs-", "xoxr-"],
     pattern: /(?<![\w-])(xox[aosr]-[0-9A-Za-z-]{20,250})(?![\w-])/g,
     group: 1,
-    validate: hasSlackIds,
+    // Workspace tokens of the OAuth v2 flow carry a version digit instead of ids: `xoxa-2-…`.
+    validate: (v) => hasSlackIds(v) || /^xox[ar]-\d-[A-Za-z0-9]{8,48}$/.test(v),
     advice: SLACK_ADVICE,
-    examples: { match: ["token=xoxa-" + fake(11, DIGITS, 5) + "-" + fake(13, DIGITS, 6)], noMatch: ["xoxs-" + "a".repeat(30)] },
+    examples: { match: ["token=xoxa-" + fake(11, DIGITS, 5) + "-" + fake(13, DIGITS, 6), "SLACK_TOKEN=xoxa-2-" + fake(40, ALNUM, 7)], noMatch: ["xoxs-" + "a".repeat(30)] },
   },
   {
     id: "slack-config-token",
@@ -156,7 +157,7 @@ export const CHAT_RULES: readonly Rule[] = [
     kind: "sendgrid-api-key",
     title: "SendGrid API key",
     keywords: ["sg."],
-    pattern: /(?<![A-Za-z0-9_-])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|SG\.[A-Za-z0-9_=.-]{66})(?![A-Za-z0-9_-])/g,
     group: 1,
     advice: "delete the key in SendGrid › Settings › API Keys and load it from the environment",
     examples: { match: ["SENDGRID_API_KEY=SG." + fake(22, URLSAFE) + "." + fake(43, URLSAFE)], noMatch: ["notSG." + fake(22, URLSAFE) + "." + fake(43, URLSAFE), "msg.data.value"] },
@@ -203,7 +204,7 @@ export const CHAT_RULES: readonly Rule[] = [
     kind: "teams-webhook",
     title: "Microsoft Teams incoming webhook URL",
     keywords: ["webhook.office.com"],
-    pattern: /(https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@-]{36,100}\/IncomingWebhook\/[a-f0-9]{32}\/[A-Za-z0-9-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)/g,
+    pattern: /(https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@-]{36,100}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[A-Za-z0-9-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)/g,
     group: 1,
     advice: "remove the connector from the channel and load the new URL from the environment",
     examples: {

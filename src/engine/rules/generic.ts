@@ -9,10 +9,10 @@ function pemBody(block: string): string {
   return afterBegin.replace(/\\[nr]/g, "\n").replace(/^[A-Za-z-]+: .*$/gm, "").replace(/[^A-Za-z0-9+/=]/g, "");
 }
 
-/** A JWT's header is base64url JSON naming its algorithm or type. */
+/** A JWT's header is base64url JSON naming its algorithm (JWS and JWE headers both carry `alg`). */
 function isJwtHeader(token: string): boolean {
   const header = decodeBase64(token.slice(0, token.indexOf(".")));
-  return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"/.test(header);
+  return /^\s*\{/.test(header) && /"alg"\s*:/.test(header);
 }
 
 /** A base64 value (a Kubernetes Secret's `data:`) that decodes to a placeholder: `cGFzc3dvcmQ=` is "password". */

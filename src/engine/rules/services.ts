@@ -42,6 +42,8 @@ interface NamedSpec {
   entropy?: number;
   /** Identifier-like values are kept (numeric client ids). */
   numeric?: boolean;
+  /** Keywords other than the names: the value's own prefix when the name is too common a word (`lob`). */
+  keywords?: readonly string[];
   confidence?: number;
   advice?: string;
 }
@@ -55,12 +57,16 @@ function named(spec: NamedSpec): Rule {
     category: "secret",
     kind: spec.kind ?? spec.id,
     title: spec.title,
-    keywords: spec.names,
+    keywords: spec.keywords ?? spec.names,
     pattern: new RegExp(String.raw`((?:${names})[\w.-]{0,24}?)` + NAME_END + OPERATOR + OPEN_QUOTE + `(${spec.value})` + VALUE_END, "g"),
     group: 2,
-    window: { before: 32, after: 400, multiline: true },
+    // With keywords on the value (`live_`), the name sits before it: look back far enough.
+    window: { before: spec.keywords ? 96 : 32, after: 400, multiline: true },
     validate: (v, m) =>
-      !NOT_A_CREDENTIAL_NAME.test(m[1]) && entropyOf(v) >= minEntropy && (spec.numeric === true || (!isIdentifierLike(v) && /\d/.test(v) && /[A-Za-z]/.test(v))),
+      !NOT_A_CREDENTIAL_NAME.test(m[1]) &&
+      entropyOf(v) >= minEntropy &&
+      // `s.Ab3…` and `pk.x.y` read as dotted identifiers: random enough, they are not.
+      (spec.numeric === true || (/\d/.test(v) && /[A-Za-z]/.test(v) && (!isIdentifierLike(v) || entropyOf(v) >= 4))),
     confidence: spec.confidence ?? 0.8,
     advice: spec.advice ?? "revoke it in the service's dashboard and load it from the environment or a secret store",
     examples: {
@@ -108,7 +114,7 @@ const NAMED: readonly NamedSpec[] = [
   { id: "launchdarkly-access-token", title: "LaunchDarkly key", names: ["launchdarkly", "launch_darkly"], value: "(?:api|sdk|mob)-" + UUID + "|[A-Za-z0-9=_-]{40}", example: "sdk-" + fakeUuid(136) },
   { id: "linear-client-secret", title: "Linear OAuth client secret", names: ["linear"], value: "[a-f0-9]{32}", example: fake(32, HEX, 137) },
   { id: "linkedin-client-secret", title: "LinkedIn client id or secret", names: ["linkedin", "linked_in", "linked-in"], value: "[A-Za-z0-9]{16}|[A-Za-z0-9]{14}", example: fake(16, ALNUM, 138) },
-  { id: "lob-api-key", title: "Lob API key", names: ["lob_", "lob-", "lobkey", "lobapi", "lob.", "lobsecret"], value: "(?:live|test)_(?:pub_)?[a-f0-9]{31,35}", example: "live_" + fake(35, HEX, 139) },
+  { id: "lob-api-key", title: "Lob API key", names: ["lob"], keywords: ["live_", "test_"], value: "(?:live|test)_(?:pub_)?[a-f0-9]{31,35}", example: "live_" + fake(35, HEX, 139) },
   { id: "looker-client-secret", title: "Looker API client id or secret", names: ["looker"], value: "[A-Za-z0-9]{24}|[A-Za-z0-9]{20}", example: fake(24, ALNUM, 140) },
   { id: "mailgun-signing-key", title: "Mailgun key", names: ["mailgun"], value: "(?:pub)?key-[a-f0-9]{32}|[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}", example: "pubkey-" + fake(32, HEX, 141) },
   { id: "mattermost-access-token", title: "Mattermost token", names: ["mattermost"], value: "[A-Za-z0-9]{26}", example: fake(26, LOWER_ALNUM, 142) },
@@ -139,6 +145,12 @@ const NAMED: readonly NamedSpec[] = [
   { id: "yandex-api-key", title: "Yandex Cloud key or token", names: ["yandex"], value: "t1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}|AQVN[A-Za-z0-9_-]{35,38}|YC[A-Za-z0-9_-]{38}", example: "AQVN" + fake(36, URLSAFE, 164) },
   { id: "zendesk-secret-key", title: "Zendesk API token", names: ["zendesk"], value: "[A-Za-z0-9]{40}", example: fake(40, ALNUM, 165) },
   { id: "adyen-client-key", title: "Adyen client key", names: ["adyen"], value: "(?:test|live)_[A-Za-z0-9]{30,40}", example: "live_" + fake(34, ALNUM, 166) },
+  { id: "atlassian-api-token-legacy", kind: "atlassian-api-token", title: "Atlassian API token (24 characters)", names: ["atlassian", "confluence", "jira"], value: "[A-Za-z0-9]{24}", example: fake(24, LOWER_ALNUM, 168) },
+  { id: "contentful-delivery-api-token", title: "Contentful delivery API token", names: ["contentful"], value: "[A-Za-z0-9=_-]{43}", example: fake(43, URLSAFE, 169) },
+  { id: "datadog-access-token", kind: "datadog-key", title: "Datadog key", names: ["datadog"], value: "[a-z0-9]{40}", example: fake(40, LOWER_ALNUM, 170) },
+  { id: "mapbox-api-token", title: "Mapbox access token", names: ["mapbox"], value: "pk\\.[A-Za-z0-9]{60}\\.[A-Za-z0-9_-]{22}", example: "pk." + fake(60, ALNUM, 171) + "." + fake(22, ALNUM, 172), confidence: 0.6 },
+  { id: "sonar-api-token", title: "SonarQube / SonarCloud token", names: ["sonar"], value: "sq[upa]_[a-f0-9]{40}|[A-Za-z0-9=_-]{40}", example: fake(40, HEX, 173) },
+  { id: "vault-legacy-token", kind: "vault-token", title: "HashiCorp Vault token (legacy s. form)", names: ["vault"], value: "s\\.[A-Za-z0-9]{24}", example: "s." + fake(24, ALNUM, 174) },
   { id: "sourcegraph-access-token", title: "Sourcegraph access token", names: ["sourcegraph"], value: "[a-f0-9]{40}", example: fake(40, HEX, 167) },
 ];
 
@@ -282,7 +294,7 @@ const PREFIXED: readonly PrefixedSpec[] = [
     id: "flutterwave-encryption-key",
     title: "Flutterwave encryption or public key",
     keywords: ["flwseck_test", "flwpubk_test", "flwseck-", "flwpubk"],
-    token: "FLWSECK_TEST[a-h0-9]{12}|FLWPUBK(?:_TEST)?-[a-h0-9]{32}-X",
+    token: "FLWSECK_TEST-?[a-h0-9]{12}|FLWPUBK(?:_TEST)?-[a-h0-9]{32}-X",
     match: ["FLW_ENCRYPTION_KEY=FLWSECK_TEST" + fake(12, "abcdefgh0123456789", 224), "FLW_PUBLIC_KEY=FLWPUBK_TEST-" + fake(32, "abcdefgh0123456789", 225) + "-X"],
     noMatch: ["FLWSECK_TEST" + fake(6, "abcdefgh0123456789", 226)],
   },
@@ -293,6 +305,16 @@ const PREFIXED: readonly PrefixedSpec[] = [
     token: "fio-u-[A-Za-z0-9_=-]{64}",
     match: ["FRAMEIO_TOKEN=fio-u-" + fake(64, URLSAFE, 227)],
     noMatch: ["fio-u-" + fake(20, URLSAFE, 228)],
+  },
+  {
+    id: "flyio-access-token",
+    kind: "flyio-token",
+    title: "Fly.io token",
+    keywords: ["fo1_", "fm1a_", "fm1r_", "fm2_"],
+    token: "fo1_[\\w-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,3000}={0,3}|fm2_[A-Za-z0-9+/]{100,3000}={0,3}",
+    entropy: 4,
+    match: ["FLY_API_TOKEN=fo1_" + fake(43, URLSAFE, 275), "FLY_TOKEN=fm2_" + fake(160, BASE64, 276)],
+    noMatch: ["fo1_" + fake(20, URLSAFE, 277)],
   },
   {
     id: "gitlab-session-cookie",
@@ -512,4 +534,30 @@ const KUBERNETES_SECRET_DATA: Rule = {
   },
 };
 
-export const SERVICE_RULES: readonly Rule[] = [...NAMED.map(named), ...PREFIXED.map(prefixed), ANSIBLE_VAULT, NETRC_PASSWORD, KUBERNETES_SECRET_DATA];
+/**
+ * The other identifying fields of a GCP service-account key file: the key's id, the account's
+ * e-mail, client id and certificate URL. The private key has its own rule; together the file anonymizes whole.
+ */
+const GCP_SERVICE_ACCOUNT_FIELDS: Rule = {
+  id: "gcp-service-account-field",
+  category: "secret",
+  kind: "gcp-service-account",
+  title: "Google Cloud service-account key identity",
+  keywords: ['"private_key_id"', '"client_email"', '"client_id"', '"client_x509_cert_url"'],
+  // The certificate URL spells the account's e-mail (`deployer%40project.iam…`): it goes too.
+  pattern: /"(?:private_key_id|client_email|client_id|client_x509_cert_url)"\s{0,20}:\s{0,20}"([a-f0-9]{40}|[\w.+-]{1,100}@[\w-]{1,100}\.iam\.gserviceaccount\.com|[\w.+-]{1,100}@(?:developer|appspot)\.gserviceaccount\.com|[0-9]{15,25}|https:\/\/www\.googleapis\.com\/robot\/v1\/metadata\/x509\/[^"\s]{1,300})"/g,
+  group: 1,
+  window: { before: 4000, after: 4000, multiline: true },
+  // Only inside a service-account file: the same names appear in OAuth client files.
+  validate: (_v, m) => /"type"\s{0,20}:\s{0,20}"service_account"/.test(m.input),
+  confidence: 0.9,
+  advice: "delete the key in IAM › Service accounts and use workload identity or a secret manager",
+  examples: {
+    match: [
+      '{\n  "type": "service_account",\n  "project_id": "demo",\n  "private_key_id": "' + fake(40, HEX, 301) + '",\n  "client_email": "deployer@demo-482113.iam.gserviceaccount.com",\n  "client_id": "' + fake(21, DIGITS, 302) + '"\n}',
+    ],
+    noMatch: ['{ "type": "authorized_user", "client_id": "' + fake(21, DIGITS, 303) + '" }', '{ "type": "service_account", "private_key_id": "' + "0".repeat(40) + '" }'],
+  },
+};
+
+export const SERVICE_RULES: readonly Rule[] = [...NAMED.map(named), ...PREFIXED.map(prefixed), ANSIBLE_VAULT, NETRC_PASSWORD, KUBERNETES_SECRET_DATA, GCP_SERVICE_ACCOUNT_FIELDS];
