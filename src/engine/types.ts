@@ -56,7 +56,11 @@ export interface Rule {
   /** Values matching any of these are not findings for this rule. */
   allow?: readonly RegExp[];
   /** How far around a keyword hit the pattern may match; default: the hit's line, ±512 chars. */
-  window?: { before: number; after: number; multiline?: boolean };
+  /**
+   * `nextLine`: the hit's line and the one after it (a YAML `key: |` block, an XML element
+   * whose value sits on the next line), without the cost of a multi-line window.
+   */
+  window?: { before: number; after: number; multiline?: boolean; nextLine?: boolean };
   /** Default 0.9 for secrets. */
   confidence?: number;
   /** What to do about it, one short sentence. */

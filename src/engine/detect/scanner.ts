@@ -12,7 +12,7 @@ import { maskValue } from "./preview";
 import { isPlaceholderSecret } from "../rules/placeholder";
 import { compileTerms, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
 
-const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
+const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false };
 
 interface CompiledRule {
   rule: Rule;
@@ -20,6 +20,7 @@ interface CompiledRule {
   before: number;
   after: number;
   multiline: boolean;
+  nextLine: boolean;
 }
 
 /** Rules and the keyword automaton are compiled once per process; options never change them. */
@@ -53,7 +54,7 @@ class RuleSet {
       const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
       const window = { ...DEFAULT_WINDOW, ...rule.window };
       const pattern = withoutIgnoreCase(new RegExp(rule.pattern.source, flags));
-      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline };
+      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline, nextLine: window.nextLine };
     });
     this.ruleKeywords = keywordIndex.size;
     this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
@@ -193,6 +194,8 @@ export class Scanner {
     // walk of the window per hit (a long line packed with keywords made that quadratic-ish).
     let lineBreakBefore = -1;
     let lineBreakAfter = -2;
+    // The end of the line after the hit's, for `nextLine` windows; -1 until one asks.
+    let nextLineEnd = -1;
     automaton.search(text, (keyword, end) => {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
@@ -206,6 +209,7 @@ export class Scanner {
         lineBreakBefore = start > 0 ? text.lastIndexOf("\n", start - 1) : -1;
         lineBreakAfter = text.indexOf("\n", end);
         if (lineBreakAfter < 0) lineBreakAfter = text.length;
+        nextLineEnd = -1;
       }
       for (const ruleIndex of set.rulesByKeyword[keyword]) {
         const compiled = set.rules[ruleIndex];
@@ -213,7 +217,13 @@ export class Scanner {
         let we = Math.min(text.length, end + compiled.after);
         if (!compiled.multiline) {
           ws = Math.max(ws, lineBreakBefore + 1);
-          we = Math.min(we, lineBreakAfter);
+          if (compiled.nextLine) {
+            if (nextLineEnd < 0) {
+              nextLineEnd = lineBreakAfter >= text.length ? text.length : text.indexOf("\n", lineBreakAfter + 1);
+              if (nextLineEnd < 0) nextLineEnd = text.length;
+            }
+            we = Math.min(we, nextLineEnd);
+          } else we = Math.min(we, lineBreakAfter);
         }
         let list = windows.get(ruleIndex);
         if (!list) windows.set(ruleIndex, (list = []));

@@ -214,7 +214,8 @@ export const GENERIC_RULES: readonly Rule[] = [
       "gi",
     ),
     group: 3,
-    window: { before: 32, after: 400, multiline: true },
+    // The hit's line and the next: `key: |` blocks and XML values on their own line.
+    window: { before: 32, after: 400, nextLine: true },
     validate: (v, m) => looksLikePassword(v, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.75,
     advice: "change the password and load it from the environment or a secret store",
@@ -270,7 +271,8 @@ export const GENERIC_RULES: readonly Rule[] = [
       "gi",
     ),
     group: 3,
-    window: { before: 32, after: 400, multiline: true },
+    // The hit's line and the next: `key: |` blocks and XML values on their own line.
+    window: { before: 32, after: 400, nextLine: true },
     validate: (v, m) => looksLikeToken(v, 16, 3.3, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",

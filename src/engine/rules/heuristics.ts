@@ -177,7 +177,9 @@ export function textAfter(match: RegExpExecArray, distance: number): string {
  * XML attribute's `" value="` (those may cross lines). Bounded everywhere, so it stays linear.
  */
 export const NAME_END = String.raw`(?:\\?["'])?\]?(?:[ \t]{0,4}:?[ \t]{0,4}(?:string|String|str|&str|&'static str|char ?\*|\[\]byte|SecureString)\??)?`;
-export const OPERATOR = String.raw`(?:[ \t]{0,4}(?:=>|:{1,3}=|\?\?=|[?+.]?=(?![=~])|:(?![:=])|,|\()[ \t]{0,4}(?:[|>][-+]?[ \t]{0,4}\r?\n[ \t]{0,40})?|>\s{0,40}|\s{1,40}value[ \t]{0,2}=[ \t]{0,2})`;
+// `,` only after a quoted name (`setProperty("X", …)`) or right before an unquoted CSV value;
+// `(` only before a quote (a setter with a literal): `f(password, 'base64')` is not an assignment.
+export const OPERATOR = String.raw`(?:[ \t]{0,4}(?:=>|:{1,3}=|\?\?=|[?+.]?=(?![=~])|:(?![:=])|(?<=["'])[ \t]{0,4},|\((?=[ \t]{0,4}\\?["'\x60]))[ \t]{0,4}(?:[|>][-+]?[ \t]{0,4}\r?\n[ \t]{0,40})?|,(?=[\w+/-])|>\s{0,40}|\s{1,40}value[ \t]{0,2}=[ \t]{0,2})`;
 /** The value's opening quote, also escaped (`\"` in a JSON string). */
 export const OPEN_QUOTE = String.raw`(?:\\?["'\x60])?`;
 /** What may follow a value: a quote, space, punctuation, `<` of a closing tag, `&` of a query, an escaped `\n`. */

@@ -61,7 +61,7 @@ function named(spec: NamedSpec): Rule {
     pattern: new RegExp(String.raw`((?:${names})[\w.-]{0,24}?)` + NAME_END + OPERATOR + OPEN_QUOTE + `(${spec.value})` + VALUE_END, "g"),
     group: 2,
     // With keywords on the value (`live_`), the name sits before it: look back far enough.
-    window: { before: spec.keywords ? 96 : 32, after: 400, multiline: true },
+    window: spec.keywords ? { before: 96, after: 400, multiline: true } : { before: 32, after: 400, nextLine: true },
     validate: (v, m) =>
       !NOT_A_CREDENTIAL_NAME.test(m[1]) &&
       entropyOf(v) >= minEntropy &&
