@@ -63,6 +63,8 @@ export interface Rule {
   window?: { before: number; after: number; multiline?: boolean; nextLine?: boolean };
   /** Default 0.9 for secrets. */
   confidence?: number;
+  /** A structure check that makes a value certain (GitHub's CRC32 suffix): its confidence when it holds. */
+  certainWhen?: { check: (value: string) => boolean; confidence: number };
   /** What to do about it, one short sentence. */
   advice?: string;
   /** Example strings: one that must match, one that must not (used by tests). */

@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import { anonymize, isPlaceholderSecret, listRules, maskValue, scan, Scanner, Vault } from "../../src/engine";
 import { fake } from "../../src/engine/rules/fake";
+import { base62, crc32, hasGithubChecksum } from "../../src/engine/validate/github";
 import { COVERED, LEFT_OUT } from "../gitleaks-coverage";
 
 const candidates = new Scanner({ categories: { pii: false, term: false }, directives: false });
@@ -204,5 +205,31 @@ describe("credential coverage: GCP service-account key file", () => {
     const { text } = anonymize(file, new Vault());
     for (const gone of [keyId, "BEGIN PRIVATE KEY", "deployer", "104839201938475620193"]) assert.ok(!text.includes(gone), `${gone.slice(0, 8)}… left in clear`);
     assert.ok(text.includes('"type": "service_account"') && text.includes("https://accounts.google.com/o/oauth2/auth"), "the rest of the file is kept");
+  });
+});
+
+describe("credential coverage: structure checks", () => {
+  it("GitHub tokens whose CRC32 suffix holds are certain; others stay findings at the rule's confidence", () => {
+    const body = fake(30, undefined, 61);
+    const minted = "ghp_" + body + base62(crc32(body), 6);
+    const typed = "ghp_" + body + "Zz9Yy8";
+    assert.equal(hasGithubChecksum(minted), true);
+    assert.equal(hasGithubChecksum(typed), false);
+    const [a] = secrets(`GITHUB_TOKEN=${minted}`);
+    const [b] = secrets(`GITHUB_TOKEN=${typed}`);
+    assert.equal(a.confidence, 0.99);
+    assert.ok(b.confidence < 0.99 && b.confidence >= 0.5);
+  });
+
+  it("a JWT needs a header that decodes to JSON with `alg`; a base64-wrapped JWT is checked the same way once unwrapped", () => {
+    const payload = Buffer.from('{"sub":"u-7"}').toString("base64url");
+    const sig = fake(43, undefined, 62);
+    const good = Buffer.from('{"alg":"RS256","typ":"JWT"}').toString("base64url") + "." + payload + "." + sig;
+    const noAlg = Buffer.from('{"typ":"JWT","x":1}').toString("base64url") + "." + payload + "." + sig;
+    assert.deepEqual(secrets(`token: ${good}`).map((f) => f.kind), ["jwt"]);
+    assert.deepEqual(secrets(`token: ${noAlg}`).filter((f) => f.ruleId === "jwt"), []);
+    const wrapped = Buffer.from(good).toString("base64");
+    assert.ok(secrets(`JWT_B64=${wrapped}`).some((f) => f.ruleId === "jwt-base64"));
+    assert.deepEqual(secrets(`JWT_B64=${Buffer.from(noAlg).toString("base64")}`).filter((f) => f.ruleId === "jwt-base64"), []);
   });
 });

@@ -273,7 +273,7 @@ export class Scanner {
         title: rule.title,
         start: ws + start,
         end: ws + start + value.length,
-        confidence: rule.confidence ?? 0.9,
+        confidence: rule.certainWhen?.check(value) ? rule.certainWhen.confidence : (rule.confidence ?? 0.9),
         advice: rule.advice,
       });
     }
