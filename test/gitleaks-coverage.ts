@@ -213,7 +213,7 @@ export const COVERED: readonly Covered[] = [
   { gitleaks: "plaid-client-id", veil: "plaid-secret-key", value: r(24, HEX), name: "plaid" },
   { gitleaks: "plaid-secret-key", veil: "plaid-secret-key", value: r(30, HEX), name: "plaid" },
   { gitleaks: "planetscale-api-token", veil: "planetscale-token", value: "pscale_tkn_" + r(43, URLSAFE) },
-  { gitleaks: "planetscale-oauth-token", veil: "planetscale-token", value: "pscale_oauth_" + r(43, URLSAFE) },
+  { gitleaks: "planetscale-oauth-token", veil: "planetscale-token", value: "pscale_oauth_" + r(42, URLSAFE) + "==" },
   { gitleaks: "planetscale-password", veil: "planetscale-token", value: "pscale_pw_" + r(43, URLSAFE) },
   { gitleaks: "postman-api-token", veil: "postman-api-key", value: "PMAK-" + r(24, HEX) + "-" + r(34, HEX) },
   { gitleaks: "prefect-api-token", veil: "prefect-api-key", value: "pnu_" + r(36) },

@@ -151,6 +151,7 @@ describe("credential coverage: assignment syntaxes", () => {
     ["JDBC", "jdbc:postgresql://db.internal:5432/app?user=app&password=" + fake(16, undefined, 36) + "&ssl=true", fake(16, undefined, 36)],
     ["ODBC", "Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=app;Pwd=" + fake(16, undefined, 37) + ";", fake(16, undefined, 37)],
     ["Kubernetes Secret data", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  api-key: " + Buffer.from(fake(24, undefined, 38)).toString("base64") + "\n", Buffer.from(fake(24, undefined, 38)).toString("base64")],
+    ["Dockerfile ENV without =", "FROM node:20\nENV NPM_TOKEN " + fake(36, undefined, 41) + "\nRUN npm ci", fake(36, undefined, 41)],
     ["curl -u", "curl -u deploy:" + fake(20, undefined, 39) + " https://ci.example.com/api", fake(20, undefined, 39)],
     ["curl -H Authorization", "curl -H 'Authorization: Bearer " + fake(40, undefined, 40) + "' https://api.example.com", fake(40, undefined, 40)],
   ];

@@ -377,7 +377,7 @@ export const SAAS_RULES: readonly Rule[] = [
     kind: "planetscale-token",
     title: "PlanetScale token or password",
     keywords: ["pscale_tkn_", "pscale_pw_", "pscale_oauth_"],
-    pattern: /(?<![\w.-])(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})(?![\w.=-])/g,
+    pattern: /(?<![\w.-])(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64})(?![\w.=-])/g,
     group: 1,
     entropy: 3.5,
     advice: "delete the password or service token in PlanetScale and load it from the environment",

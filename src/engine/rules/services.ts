@@ -7,7 +7,7 @@
  */
 import type { Rule } from "../types";
 import { ALNUM, BASE64, HEX, URLSAFE, fake } from "./fake";
-import { NAME_END, OPERATOR, OPEN_QUOTE, VALUE_END, decodeBase64, entropyOf, isIdentifierLike } from "./heuristics";
+import { NAME_END, OPERATOR, OPEN_QUOTE, VALUE_END, decodeBase64, entropyOf, isIdentifierLike, looksLikePassword, looksLikeToken } from "./heuristics";
 
 const DIGITS = "0123456789";
 const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -475,9 +475,11 @@ const ANSIBLE_VAULT: Rule = {
   kind: "ansible-vault",
   title: "Ansible Vault encrypted value",
   keywords: ["$ansible_vault;"],
-  pattern: /\$ANSIBLE_VAULT;[0-9]\.[0-9];AES256(?:;[\w-]{1,40})?\s{1,20}((?:[0-9a-f]{20,200}\s{0,20}){1,400})/g,
+  // At most 60 lines of payload (a whole encrypted file goes on, unmarked): the finding stays
+  // inside the editor's slice and rescan margins (editor/slices.ts, incremental.ts).
+  pattern: /\$ANSIBLE_VAULT;[0-9]\.[0-9];AES256(?:;[\w-]{1,40})?\s{1,20}((?:[0-9a-f]{20,200}\s{0,20}){1,60})/g,
   group: 1,
-  window: { before: 0, after: 40000, multiline: true },
+  window: { before: 0, after: 12000, multiline: true },
   entropy: 3,
   confidence: 0.6,
   advice: "an encrypted vault is only as safe as its password: keep vault files out of what you share",
@@ -536,6 +538,24 @@ const KUBERNETES_SECRET_DATA: Rule = {
   },
 };
 
+/** Dockerfile's older `ENV NAME value` form (no `=`), which the assignment rules cannot see. */
+const DOCKERFILE_ENV_SECRET: Rule = {
+  id: "dockerfile-env-secret",
+  category: "secret",
+  kind: "secret-assignment",
+  title: "Secret in a Dockerfile ENV or ARG",
+  keywords: ["token", "secret", "password", "passwd", "api_key", "apikey", "access_key", "private_key"],
+  pattern: /^[ \t]{0,8}(?:ENV|ARG)[ \t]{1,8}([A-Za-z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY)[A-Za-z0-9_]{0,40})[ \t]{1,8}(["']?)(?=([^\s"'=]{8,300}))\3\2[ \t]*$/gm,
+  group: 3,
+  validate: (v, m) => (/PASS/.test(m[1]) ? looksLikePassword(v, m[2] !== "") : looksLikeToken(v, 16, 3.3, m[2] !== "")),
+  confidence: 0.75,
+  advice: "pass it at run time (`docker run -e`, BuildKit `--secret`) instead of baking it into the image",
+  examples: {
+    match: ["FROM node:20\nENV NPM_TOKEN " + fake(36, ALNUM, 281) + "\n", "ARG DB_PASSWORD Tr0ub4dor3x"],
+    noMatch: ["ENV NPM_TOKEN ${NPM_TOKEN}", "ENV API_TOKEN_FILE /run/secrets/api_token"],
+  },
+};
+
 /**
  * The other identifying fields of a GCP service-account key file: the key's id, the account's
  * e-mail, client id and certificate URL. The private key has its own rule; together the file anonymizes whole.
@@ -562,4 +582,4 @@ const GCP_SERVICE_ACCOUNT_FIELDS: Rule = {
   },
 };
 
-export const SERVICE_RULES: readonly Rule[] = [...NAMED.map(named), ...PREFIXED.map(prefixed), ANSIBLE_VAULT, NETRC_PASSWORD, KUBERNETES_SECRET_DATA, GCP_SERVICE_ACCOUNT_FIELDS];
+export const SERVICE_RULES: readonly Rule[] = [...NAMED.map(named), ...PREFIXED.map(prefixed), ANSIBLE_VAULT, NETRC_PASSWORD, KUBERNETES_SECRET_DATA, GCP_SERVICE_ACCOUNT_FIELDS, DOCKERFILE_ENV_SECRET];
