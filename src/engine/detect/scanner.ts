@@ -261,11 +261,12 @@ export class Scanner {
         start = indices[0];
       }
       if (value.length === 0) continue;
-      // One placeholder check for every credential rule: no rule keeps its own list of samples.
-      if (rule.category === "secret" && isPlaceholderSecret(value)) continue;
       if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) continue;
       if (rule.allow && rule.allow.some((re) => re.test(value))) continue;
       if (rule.validate && !rule.validate(value, m)) continue;
+      // One placeholder check for every credential rule: no rule keeps its own list of samples.
+      // Last, so it costs something only for values every other check accepted.
+      if (rule.category === "secret" && isPlaceholderSecret(value)) continue;
       out.push({
         ruleId: rule.id,
         category: rule.category,

@@ -2,6 +2,7 @@ import type { Rule } from "../types";
 import { ALNUM, BASE64, URLSAFE, fake } from "./fake";
 import { NAME_END, OPERATOR, VALUE_END, decodeBase64, decodedText, isPlaceholder, looksLikePassword, looksLikeToken, looksLikeUrlPassword, textBefore } from "./heuristics";
 import { shannonEntropy } from "../validate/entropy";
+import { isPlaceholderSecret } from "./placeholder";
 
 /** Base64 payload of a PEM block once the armour, headers and line breaks are gone. */
 function pemBody(block: string): string {
@@ -18,7 +19,7 @@ function isJwtHeader(token: string): boolean {
 /** A base64 value (a Kubernetes Secret's `data:`) that decodes to a placeholder: `cGFzc3dvcmQ=` is "password". */
 function decodesToPlaceholder(value: string): boolean {
   const text = decodedText(value);
-  return text !== "" && isPlaceholder(text);
+  return text !== "" && (isPlaceholder(text) || isPlaceholderSecret(text));
 }
 
 /** Names of things that hold a secret value but are not one (`tokenUrl`, `secret_name`). */
@@ -208,15 +209,16 @@ export const GENERIC_RULES: readonly Rule[] = [
     // `(?=(value))\3` takes the value atomically: a value that does not end where it should
     // fails at once instead of being retried one character shorter at a time. "=" and ":"
     // only as base64 padding, so "pwd=pwd:pwd=…" cannot make every keyword scan far ahead.
-    // NAME_END and OPERATOR: every assignment syntax (see heuristics.ts); group 1 is the name.
+    // NAME_END and OPERATOR: every assignment syntax (see heuristics.ts); group 1 is the name,
+    // its rest taken whole (`(?=(…))\2`) so each keyword costs one run, not a try per length.
     pattern: new RegExp(
-      String.raw`((?:password|passwd|passphrase|pwd)[\w.-]{0,20}?)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\3\2` + VALUE_END,
+      String.raw`((?:password|passwd|passphrase|pwd)(?=([\w.-]{0,20}))\2)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\4\3` + VALUE_END,
       "gi",
     ),
-    group: 3,
+    group: 4,
     // The hit's line and the next: `key: |` blocks and XML values on their own line.
     window: { before: 32, after: 400, nextLine: true },
-    validate: (v, m) => looksLikePassword(v, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
+    validate: (v, m) => looksLikePassword(v, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.75,
     advice: "change the password and load it from the environment or a secret store",
     examples: {
@@ -263,17 +265,17 @@ export const GENERIC_RULES: readonly Rule[] = [
     title: "Hard-coded secret, token or API key",
     keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "authkey", "private_key", "credential", "client_key", "signing_key", "encryption_key", "master_key"],
     pattern: new RegExp(
-      String.raw`((?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)[\w.-]{0,20}?)` +
+      String.raw`((?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?=([\w.-]{0,20}))\2)` +
         NAME_END +
         OPERATOR +
-        String.raw`(\\?["'\x60]?)(?=([A-Za-z0-9+/_.~!@#$%^*-]{14,300}={0,2}))\3\2` +
+        String.raw`(\\?["'\x60]?)(?=([A-Za-z0-9+/_.~!@#$%^*-]{14,300}={0,2}))\4\3` +
         VALUE_END,
       "gi",
     ),
-    group: 3,
+    group: 4,
     // The hit's line and the next: `key: |` blocks and XML values on their own line.
     window: { before: 32, after: 400, nextLine: true },
-    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[2] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
+    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",
     examples: {

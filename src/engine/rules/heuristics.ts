@@ -4,7 +4,6 @@
  * `validate` calls these; they are pure functions over one short string.
  */
 import { shannonEntropy } from "../validate/entropy";
-import { isPlaceholderSecret } from "./placeholder";
 
 const asciiCounts = new Int32Array(128);
 
@@ -54,7 +53,9 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_VALUE.test(v) || REFERENCE_VALUE.test(v) || PLACEHOLDER_FRAGMENT.test(v)) return true;
   // One character repeated (aaaaaaaa, 11111111) or a two-character see-saw (abababab).
   if (/^(.)\1*$/.test(v) || /^(..)\1+$/.test(v)) return true;
-  return isPlaceholderSecret(v);
+  // The shared check (masks, sequences, documented keys) runs in the scanner on every value a
+  // rule accepts; not here too, where every candidate of the assignment rules would pay it.
+  return false;
 }
 
 /** Shapes that are data but not secrets: UUIDs, versions, dates, colours, hashes, paths, URLs. */

@@ -545,7 +545,8 @@ const DOCKERFILE_ENV_SECRET: Rule = {
   kind: "secret-assignment",
   title: "Secret in a Dockerfile ENV or ARG",
   keywords: ["token", "secret", "password", "passwd", "api_key", "apikey", "access_key", "private_key"],
-  pattern: /^[ \t]{0,8}(?:ENV|ARG)[ \t]{1,8}([A-Za-z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY)[A-Za-z0-9_]{0,40})[ \t]{1,8}(["']?)(?=([^\s"'=]{8,300}))\3\2[ \t]*$/gm,
+  // Sticky: tried once, where the window starts, which is the start of the keyword's line.
+  pattern: /[ \t]{0,8}(?:ENV|ARG)[ \t]{1,8}([A-Za-z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY)[A-Za-z0-9_]{0,40})[ \t]{1,8}(["']?)(?=([^\s"'=]{8,300}))\3\2[ \t]*$/gy,
   group: 3,
   validate: (v, m) => (/PASS/.test(m[1]) ? looksLikePassword(v, m[2] !== "") : looksLikeToken(v, 16, 3.3, m[2] !== "")),
   confidence: 0.75,
