@@ -4,6 +4,8 @@
  * test/gitleaks-coverage.ts (values built from the formats, not copied).
  */
 import * as assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { anonymize, isPlaceholderSecret, listRules, maskValue, scan, Scanner, Vault } from "../../src/engine";
 import { fake } from "../../src/engine/rules/fake";
 import { base62, crc32, hasGithubChecksum } from "../../src/engine/validate/github";
@@ -232,5 +234,27 @@ describe("credential coverage: structure checks", () => {
     const wrapped = Buffer.from(good).toString("base64");
     assert.ok(secrets(`JWT_B64=${wrapped}`).some((f) => f.ruleId === "jwt-base64"));
     assert.deepEqual(secrets(`JWT_B64=${Buffer.from(noAlg).toString("base64")}`).filter((f) => f.ruleId === "jwt-base64"), []);
+  });
+});
+
+describe("credential coverage: detect-secrets' test data", () => {
+  const root = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "detect-secrets-testdata");
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  it("prints every secret found, and finds none in the files written to hold none", function () {
+    if (!existsSync(root)) this.skip();
+    const clean = /file_with_no_secrets|only_comments|word_list|best-songs/;
+    const lines: string[] = [];
+    const inClean: string[] = [];
+    for (const file of walk(root).sort()) {
+      const text = readFileSync(file, "utf8");
+      if (text.includes("\u0000")) continue;
+      for (const f of secrets(text)) {
+        const line = `${relative(root, file)} ${f.ruleId} ${f.preview}`;
+        lines.push(line);
+        if (clean.test(file)) inClean.push(line);
+      }
+    }
+    console.log(`      ${lines.length} secret findings:\n        ${lines.join("\n        ")}`);
+    assert.deepEqual(inClean, []);
   });
 });

@@ -275,7 +275,8 @@ export const GENERIC_RULES: readonly Rule[] = [
     group: 4,
     // The hit's line and the next: `key: |` blocks and XML values on their own line.
     window: { before: 32, after: 400, nextLine: true },
-    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
+    // `hashed_secret` (detect-secrets' baselines), `secret_hash`: a digest of the secret, not it.
+    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !/hash(?:ed)?[_-]?$/i.test(textBefore(m, 8)) && !decodesToPlaceholder(v),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",
     examples: {
@@ -289,6 +290,7 @@ export const GENERIC_RULES: readonly Rule[] = [
         'azureClientSecret := "' + fake(40, ALNUM, 5) + '"',
       ],
       noMatch: [
+        '"hashed_secret": "513e0a36963ae1e8431c041b744679ee578b7c44",',
         "api_key = os.environ['API_KEY']",
         "token = request.headers.get('X-Token')",
         "API_KEY=YOUR_API_KEY",
