@@ -56,9 +56,15 @@ export interface Rule {
   /** Values matching any of these are not findings for this rule. */
   allow?: readonly RegExp[];
   /** How far around a keyword hit the pattern may match; default: the hit's line, ±512 chars. */
-  window?: { before: number; after: number; multiline?: boolean };
+  /**
+   * `nextLine`: the hit's line and the one after it (a YAML `key: |` block, an XML element
+   * whose value sits on the next line), without the cost of a multi-line window.
+   */
+  window?: { before: number; after: number; multiline?: boolean; nextLine?: boolean };
   /** Default 0.9 for secrets. */
   confidence?: number;
+  /** A structure check that makes a value certain (GitHub's CRC32 suffix): its confidence when it holds. */
+  certainWhen?: { check: (value: string) => boolean; confidence: number };
   /** What to do about it, one short sentence. */
   advice?: string;
   /** Example strings: one that must match, one that must not (used by tests). */

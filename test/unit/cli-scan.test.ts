@@ -207,7 +207,7 @@ describe("cli: veil scan", () => {
       assert.deepEqual(again.report.findings, []);
       assert.match(again.stderr, /1 finding already in the baseline/);
 
-      const other = "AKIAZZZZZZZZZZZZZZZ7";
+      const other = "AKIAZ7QH3LKW2M5RXT4P";
       writeFileSync(join(tree.root, "app.ts"), `// moved down\n\nconst a = "${FAKE_AWS_KEY}";\nconst b = "${other}";\n`);
       const moved = await scanJson(tree.root, "app.ts", "--baseline", "baseline.json");
       const found = awsFindings(moved.report.findings);

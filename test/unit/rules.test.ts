@@ -111,7 +111,7 @@ describe("secret rules: offsets", () => {
   });
 
   it("finds a Telegram bot token inside the Bot API URL, without the `bot` prefix", () => {
-    const token = "1234567890:AAHk3mPq9XvB2nM7pR4tW6yZ1cD5fG8hJ0k";
+    const token = "7391046285:AAHk3mPq9XvB2nM7pR4tW6yZ1cD5fG8hJ0k";
     const text = `curl https://api.telegram.org/bot${token}/getMe`;
     const found = scan(text, { categories: { pii: false } });
     assert.deepEqual(found.map((f) => [f.kind, text.slice(f.start, f.end)]), [["telegram-bot-token", token]]);

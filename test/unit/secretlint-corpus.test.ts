@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { maskValue, scan } from "../../src/engine";
+import { isPlaceholderSecret, maskValue, scan } from "../../src/engine";
 
 /**
  * Recall and false positives of the secret rules on secretlint's own rule fixtures
@@ -47,6 +47,9 @@ describe("secretlint fixtures corpus", function () {
     assert.ok(cases.length > 50, `only ${cases.length} cases loaded`);
     const table = new Map<string, { expected: number; found: number; negatives: number; flagged: number }>();
     const misses: string[] = [];
+    // secretlint writes many positives as placeholders (`sk_live_AAAA…`, `glpat-aBcDeFgHiJ…`,
+    // jwt.io's signature); issue 16 wants those silent. Counted apart, listed, and left out of recall.
+    const placeholders: string[] = [];
     const falsePositives: string[] = [];
     let expected = 0;
     let found = 0;
@@ -67,9 +70,14 @@ describe("secretlint fixtures corpus", function () {
         continue;
       }
       for (const [start, end] of c.ranges) {
+        const hit = findings.some((f) => f.start < end && f.end > start);
+        if (!hit && isPlaceholderSecret(c.text.slice(start, end))) {
+          placeholders.push(`${c.folder}/${c.name}: ${maskValue(c.text.slice(start, end), "secret", "secret")}`);
+          continue;
+        }
         expected++;
         row.expected++;
-        if (findings.some((f) => f.start < end && f.end > start)) {
+        if (hit) {
           found++;
           row.found++;
         } else {
@@ -81,9 +89,11 @@ describe("secretlint fixtures corpus", function () {
       ([folder, r]) => `  ${folder.padEnd(28)} ${`${r.found}/${r.expected}`.padStart(7)}   negatives flagged ${r.flagged}/${r.negatives}`,
     );
     console.log(`${lines.join("\n")}\n  recall ${found}/${expected} (${((100 * found) / expected).toFixed(1)}%), negative cases flagged ${flagged}/${negatives}`);
+    console.log(`  placeholder positives, silent on purpose (${placeholders.length}):\n    ${placeholders.join("\n    ")}`);
     if (misses.length) console.log(`  misses:\n    ${misses.join("\n    ")}`);
     if (falsePositives.length) console.log(`  flagged negatives:\n    ${falsePositives.join("\n    ")}`);
-    assert.ok(expected >= 100, `only ${expected} expected ranges`);
+    assert.ok(expected + placeholders.length >= 100, `only ${expected + placeholders.length} expected ranges`);
+    assert.ok(placeholders.length <= 40, `${placeholders.length} positives taken for placeholders`);
     assert.ok(found / expected >= 0.95, `recall ${found}/${expected} is below 95%`);
     assert.ok(flagged <= 2, `${flagged} negative cases flagged`);
   });

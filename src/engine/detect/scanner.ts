@@ -9,10 +9,11 @@ import { KeywordAutomaton } from "./ahoCorasick";
 import { withoutIgnoreCase } from "./anyCase";
 import { ignoredRanges, isIgnored } from "./directives";
 import { maskValue } from "./preview";
+import { isPlaceholderSecret } from "../rules/placeholder";
 import { compileTerms, containsTerm, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
 import { compileUserPattern, type LinearPattern } from "./userPattern";
 
-const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false };
+const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false };
 
 interface CompiledRule {
   rule: Rule;
@@ -20,6 +21,7 @@ interface CompiledRule {
   before: number;
   after: number;
   multiline: boolean;
+  nextLine: boolean;
 }
 
 /** Rules and the keyword automaton are compiled once per process; options never change them. */
@@ -53,7 +55,7 @@ class RuleSet {
       const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
       const window = { ...DEFAULT_WINDOW, ...rule.window };
       const pattern = withoutIgnoreCase(new RegExp(rule.pattern.source, flags));
-      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline };
+      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline, nextLine: window.nextLine };
     });
     this.ruleKeywords = keywordIndex.size;
     this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
@@ -194,6 +196,8 @@ export class Scanner {
     // walk of the window per hit (a long line packed with keywords made that quadratic-ish).
     let lineBreakBefore = -1;
     let lineBreakAfter = -2;
+    // The end of the line after the hit's, for `nextLine` windows; -1 until one asks.
+    let nextLineEnd = -1;
     automaton.search(text, (keyword, end) => {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
@@ -207,6 +211,7 @@ export class Scanner {
         lineBreakBefore = start > 0 ? text.lastIndexOf("\n", start - 1) : -1;
         lineBreakAfter = text.indexOf("\n", end);
         if (lineBreakAfter < 0) lineBreakAfter = text.length;
+        nextLineEnd = -1;
       }
       for (const ruleIndex of set.rulesByKeyword[keyword]) {
         const compiled = set.rules[ruleIndex];
@@ -214,7 +219,13 @@ export class Scanner {
         let we = Math.min(text.length, end + compiled.after);
         if (!compiled.multiline) {
           ws = Math.max(ws, lineBreakBefore + 1);
-          we = Math.min(we, lineBreakAfter);
+          if (compiled.nextLine) {
+            if (nextLineEnd < 0) {
+              nextLineEnd = lineBreakAfter >= text.length ? text.length : text.indexOf("\n", lineBreakAfter + 1);
+              if (nextLineEnd < 0) nextLineEnd = text.length;
+            }
+            we = Math.min(we, nextLineEnd);
+          } else we = Math.min(we, lineBreakAfter);
         }
         let list = windows.get(ruleIndex);
         if (!list) windows.set(ruleIndex, (list = []));
@@ -255,6 +266,9 @@ export class Scanner {
       if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) continue;
       if (rule.allow && rule.allow.some((re) => re.test(value))) continue;
       if (rule.validate && !rule.validate(value, m)) continue;
+      // One placeholder check for every credential rule: no rule keeps its own list of samples.
+      // Last, so it costs something only for values every other check accepted.
+      if (rule.category === "secret" && isPlaceholderSecret(value)) continue;
       out.push({
         ruleId: rule.id,
         category: rule.category,
@@ -262,7 +276,7 @@ export class Scanner {
         title: rule.title,
         start: ws + start,
         end: ws + start + value.length,
-        confidence: rule.confidence ?? 0.9,
+        confidence: rule.certainWhen?.check(value) ? rule.certainWhen.confidence : (rule.confidence ?? 0.9),
         advice: rule.advice,
       });
     }

@@ -182,8 +182,10 @@ export const AI_RULES: readonly Rule[] = [
     kind: "cohere-api-key",
     title: "Cohere API key",
     keywords: ["cohere", "co_api_key"],
-    pattern: new RegExp(String.raw`(?:cohere|co)[_-]?(?:api[_-]?)?(?:key|token)` + ASSIGN + String.raw`([A-Za-z0-9]{40})(?![A-Za-z0-9])`, "gi"),
+    pattern: new RegExp(String.raw`(?:cohere|co)[_.-]?(?:api[_-]?)?(?:key|token)` + ASSIGN + String.raw`([A-Za-z0-9]{40})(?![A-Za-z0-9])`, "gi"),
     group: 1,
+    // YAML blocks and XML elements put the value on the next line.
+    window: { before: 32, after: 400, nextLine: true },
     validate: (v) => looksLikeToken(v, 40, 3.8),
     advice: "revoke it in the Cohere dashboard and load it from CO_API_KEY",
     examples: { match: ["COHERE_API_KEY=" + fake(40, LOWER_ALNUM + "ABCDEFGHIJ")], noMatch: ["COHERE_API_KEY=" + "x".repeat(40)] },

@@ -210,8 +210,10 @@ export const CLOUD_RULES: readonly Rule[] = [
     keywords: ["heroku"],
     pattern: new RegExp(String.raw`heroku[\w.-]{0,24}?(?:api[_-]?key|token|auth|password|key)` + ASSIGN + `(${UUID})(?![\\w-])`, "gi"),
     group: 1,
+    // YAML blocks and XML elements put the value on the next line.
+    window: { before: 32, after: 400, nextLine: true },
     advice: "regenerate it with `heroku authorizations` and load it from the environment",
-    examples: { match: ["HEROKU_API_KEY=01234567-89ab-4cde-8f01-23456789abcd"], noMatch: ["heroku_app_id = 01234567-89ab-4cde-8f01-23456789abcd"] },
+    examples: { match: ["HEROKU_API_KEY=8f3c2a91-5d7e-4b06-a1c9-7e24d8b3f605"], noMatch: ["heroku_app_id = 01234567-89ab-4cde-8f01-23456789abcd"] },
   },
   {
     id: "heroku-api-key-v2",

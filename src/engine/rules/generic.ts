@@ -1,7 +1,8 @@
 import type { Rule } from "../types";
 import { ALNUM, BASE64, URLSAFE, fake } from "./fake";
-import { decodeBase64, isPlaceholder, looksLikePassword, looksLikeToken, looksLikeUrlPassword, textBefore } from "./heuristics";
+import { NAME_END, OPERATOR, VALUE_END, decodeBase64, decodedText, isPlaceholder, looksLikePassword, looksLikeToken, looksLikeUrlPassword, textBefore } from "./heuristics";
 import { shannonEntropy } from "../validate/entropy";
+import { isPlaceholderSecret } from "./placeholder";
 
 /** Base64 payload of a PEM block once the armour, headers and line breaks are gone. */
 function pemBody(block: string): string {
@@ -9,10 +10,16 @@ function pemBody(block: string): string {
   return afterBegin.replace(/\\[nr]/g, "\n").replace(/^[A-Za-z-]+: .*$/gm, "").replace(/[^A-Za-z0-9+/=]/g, "");
 }
 
-/** A JWT's header is base64url JSON naming its algorithm or type. */
+/** A JWT's header is base64url JSON naming its algorithm (JWS and JWE headers both carry `alg`). */
 function isJwtHeader(token: string): boolean {
   const header = decodeBase64(token.slice(0, token.indexOf(".")));
-  return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"/.test(header);
+  return /^\s*\{/.test(header) && /"alg"\s*:/.test(header);
+}
+
+/** A base64 value (a Kubernetes Secret's `data:`) that decodes to a placeholder: `cGFzc3dvcmQ=` is "password". */
+function decodesToPlaceholder(value: string): boolean {
+  const text = decodedText(value);
+  return text !== "" && (isPlaceholder(text) || isPlaceholderSecret(text));
 }
 
 /** Names of things that hold a secret value but are not one (`tokenUrl`, `secret_name`). */
@@ -159,15 +166,17 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "connection-string",
     title: "Password in a key=value connection string",
     keywords: ["password=", "pwd="],
-    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;"'\s=]{1,200}={0,2})(?=;|["'\s]|$)/gi,
+    pattern: /(?<![\w-])(?:password|pwd)\s{0,2}=\s{0,2}([^;&"'\s=]{1,200}={0,2})(?=[;&]|["'\s]|$)/gi,
     group: 1,
     // ADO.NET, ODBC, JDBC properties: the password sits beside a server and a user.
     validate: (v, m) =>
-      /(?:server|data source|host|address|addr|database|initial catalog|uid|user id|username|dsn)\s{0,2}=/i.test(textBefore(m, 300)) && looksLikeUrlPassword(undefined, v) && !/^\$|^\{|^%/.test(v),
+      /(?:server|data source|host|address|addr|database|initial catalog|uid|user id|user|username|dsn)\s{0,2}=|jdbc:/i.test(textBefore(m, 300)) && looksLikeUrlPassword(undefined, v) && !/^\$|^\{|^%/.test(v),
     confidence: 0.9,
     advice: "change the password and load the connection string from a secret store or the environment",
     examples: {
-      match: ["Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Str0ng!Pass#2024;", "Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd=" + fake(16) + ";"],
+      match: [
+        "Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Str0ng!Pass#2024;",
+        "jdbc:postgresql://db.internal:5432/app?user=app&password=Tr0ub4dor3x&ssl=true", "Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd=" + fake(16) + ";"],
       noMatch: [
         "Server=myServerAddress;Database=myDataBase;Uid=myUsername;Pwd=myPassword;",
         "Host=your_host; Port=5432; Database=your_database; Username=your_username; Password=your_password;",
@@ -197,12 +206,19 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "password-assignment",
     title: "Hard-coded password",
     keywords: ["password", "passwd", "passphrase", "pwd"],
-    // `(?=(value))\2` takes the value atomically: a value that does not end where it should
+    // `(?=(value))\3` takes the value atomically: a value that does not end where it should
     // fails at once instead of being retried one character shorter at a time. "=" and ":"
     // only as base64 padding, so "pwd=pwd:pwd=…" cannot make every keyword scan far ahead.
-    pattern: /(?:password|passwd|passphrase|pwd)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([^\s"'`,;()[\]{}<>=:]{5,120}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
-    group: 2,
-    validate: (v, m) => looksLikePassword(v, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
+    // NAME_END and OPERATOR: every assignment syntax (see heuristics.ts); group 1 is the name,
+    // its rest taken whole (`(?=(…))\2`) so each keyword costs one run, not a try per length.
+    pattern: new RegExp(
+      String.raw`((?:password|passwd|passphrase|pwd)(?=([\w.-]{0,20}))\2)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\4\3` + VALUE_END,
+      "gi",
+    ),
+    group: 4,
+    // The hit's line and the next: `key: |` blocks and XML values on their own line.
+    window: { before: 32, after: 400, nextLine: true },
+    validate: (v, m) => looksLikePassword(v, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !decodesToPlaceholder(v),
     confidence: 0.75,
     advice: "change the password and load it from the environment or a secret store",
     examples: {
@@ -248,10 +264,19 @@ export const GENERIC_RULES: readonly Rule[] = [
     kind: "secret-assignment",
     title: "Hard-coded secret, token or API key",
     keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "authkey", "private_key", "credential", "client_key", "signing_key", "encryption_key", "master_key"],
-    pattern:
-      /(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?:[\w.-]{0,20}?)["']?\]?\s{0,4}(?:=>|:=|=(?![=~])|:(?![:=]))\s{0,4}(["'`]?)(?=([A-Za-z0-9+/_.~!@#$%^&*-]{14,300}={0,2}))\2\1(?=[\s"'`,;)\]}>]|$)/gi,
-    group: 2,
-    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[1] !== "") && !NOT_A_SECRET_NAME.test(m[0].slice(0, m[0].search(/["']?\]?\s{0,4}(?:=>|:=|=|:)/))),
+    pattern: new RegExp(
+      String.raw`((?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|client[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key)(?=([\w.-]{0,20}))\2)` +
+        NAME_END +
+        OPERATOR +
+        String.raw`(\\?["'\x60]?)(?=([A-Za-z0-9+/_.~!@#$%^*-]{14,300}={0,2}))\4\3` +
+        VALUE_END,
+      "gi",
+    ),
+    group: 4,
+    // The hit's line and the next: `key: |` blocks and XML values on their own line.
+    window: { before: 32, after: 400, nextLine: true },
+    // `hashed_secret` (detect-secrets' baselines), `secret_hash`: a digest of the secret, not it.
+    validate: (v, m) => looksLikeToken(v, 16, 3.3, m[3] !== "") && !NOT_A_SECRET_NAME.test(m[1]) && !/hash(?:ed)?[_-]?$/i.test(textBefore(m, 8)) && !decodesToPlaceholder(v),
     confidence: 0.7,
     advice: "revoke it and load it from the environment or a secret store",
     examples: {
@@ -265,6 +290,7 @@ export const GENERIC_RULES: readonly Rule[] = [
         'azureClientSecret := "' + fake(40, ALNUM, 5) + '"',
       ],
       noMatch: [
+        '"hashed_secret": "513e0a36963ae1e8431c041b744679ee578b7c44",',
         "api_key = os.environ['API_KEY']",
         "token = request.headers.get('X-Token')",
         "API_KEY=YOUR_API_KEY",

@@ -53,6 +53,8 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_VALUE.test(v) || REFERENCE_VALUE.test(v) || PLACEHOLDER_FRAGMENT.test(v)) return true;
   // One character repeated (aaaaaaaa, 11111111) or a two-character see-saw (abababab).
   if (/^(.)\1*$/.test(v) || /^(..)\1+$/.test(v)) return true;
+  // The shared check (masks, sequences, documented keys) runs in the scanner on every value a
+  // rule accepts; not here too, where every candidate of the assignment rules would pay it.
   return false;
 }
 
@@ -169,8 +171,27 @@ export function textAfter(match: RegExpExecArray, distance: number): string {
 }
 
 /**
- * Source of an assignment `name = value` after the name: an optional closing quote or `]`,
- * `=`, `:`, `:=`, `=>` (never `==`), then the value in group `valueGroup` of the caller.
- * Used to build "in context" rules; bounded everywhere so it stays linear.
+ * What may sit between a secret's name and its value, in every syntax people write: a closing
+ * quote (also `\"` inside a JSON string) or `]`, a type (`var x string =`, `x: &str =`), then
+ * `=`, `:=`, `::=`, `:::=`, `?=`, `+=`, `.=`, `??=`, `=>`, `:` (never `==`), `,` (`setProperty("X",`
+ * / `define('X',` / CSV), `(` (a setter), a YAML block marker (`: |`), an XML element's `>` or an
+ * XML attribute's `" value="` (those may cross lines). Bounded everywhere, so it stays linear.
  */
-export const ASSIGN = String.raw`["']?\]?\s{0,4}(?:=>|:=|=(?!=)|:(?!:))\s{0,4}["'\x60]?`;
+export const NAME_END = String.raw`(?:\\?["'])?\]?(?:[ \t]{0,4}:?[ \t]{0,4}(?:string|String|str|&str|&'static str|char ?\*|\[\]byte|SecureString)\??)?`;
+// `,` only after a quoted name (`setProperty("X", …)`) or right before an unquoted CSV value;
+// `(` only before a quote (a setter with a literal): `f(password, 'base64')` is not an assignment.
+export const OPERATOR = String.raw`(?:[ \t]{0,4}(?:=>|:{1,3}=|\?\?=|[?+.]?=(?![=~])|:(?![:=])|(?<=["'])[ \t]{0,4},|\((?=[ \t]{0,4}\\?["'\x60]))[ \t]{0,4}(?:[|>][-+]?[ \t]{0,4}\r?\n[ \t]{0,40})?|,(?=[\w+/-])|>\s{0,40}|\s{1,40}value[ \t]{0,2}=[ \t]{0,2})`;
+/** The value's opening quote, also escaped (`\"` in a JSON string). */
+export const OPEN_QUOTE = String.raw`(?:\\?["'\x60])?`;
+/** What may follow a value: a quote, space, punctuation, `<` of a closing tag, `&` of a query, an escaped `\n`. */
+export const VALUE_END = String.raw`(?=[\s"'\x60,;)\]}>&<]|\\[nrt"]|$)`;
+
+/** Source of an assignment after the name: NAME_END, OPERATOR and an optional opening quote. */
+export const ASSIGN = NAME_END + OPERATOR + OPEN_QUOTE;
+
+/** The text a base64 value decodes to when it is printable (a Kubernetes `data:` value), else "". */
+export function decodedText(value: string): string {
+  if (value.length < 8 || value.length % 4 === 1 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return "";
+  const text = decodeBase64(value);
+  return /^[\x20-\x7e]+$/.test(text) ? text : "";
+}

@@ -6,6 +6,7 @@ import { GENERIC_RULES } from "./generic";
 import { PAYMENT_RULES } from "./payments";
 import { REGISTRY_RULES } from "./registries";
 import { SAAS_RULES } from "./saas";
+import { SERVICE_RULES } from "./services";
 import { VCS_RULES } from "./vcs";
 
 /** Every keyword-driven rule, one family per file. */
@@ -17,5 +18,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...PAYMENT_RULES,
   ...CHAT_RULES,
   ...SAAS_RULES,
+  ...SERVICE_RULES,
   ...GENERIC_RULES,
 ];

@@ -1,5 +1,15 @@
 import type { Rule } from "../types";
 import { ALNUM, HEX, URLSAFE, fake } from "./fake";
+import { base62, crc32, hasGithubChecksum } from "../validate/github";
+
+/** A token GitHub could have minted: 30 characters and their checksum (for the examples). */
+function githubToken(prefix: string, seed: number): string {
+  const body = fake(30, ALNUM, seed);
+  return prefix + body + base62(crc32(body), 6);
+}
+
+/** Tokens with a valid CRC32 suffix are GitHub's own; others (typed, truncated, test strings) stay findings at the usual confidence. */
+const GITHUB_CHECKSUM = { check: hasGithubChecksum, confidence: 0.99 };
 
 const GITHUB_ADVICE = "revoke it in GitHub › Settings › Developer settings and load it from the environment";
 const GITLAB_ADVICE = "revoke it in GitLab and load it from a CI variable or the environment";
@@ -13,8 +23,9 @@ export const VCS_RULES: readonly Rule[] = [
     keywords: ["ghp_"],
     pattern: /(?<![\w-])(ghp_[A-Za-z0-9]{36})(?![\w-])/g,
     group: 1,
+    certainWhen: GITHUB_CHECKSUM,
     advice: GITHUB_ADVICE,
-    examples: { match: ["GITHUB_TOKEN=ghp_" + fake(36)], noMatch: ["ghp_" + fake(20), "gXX_" + fake(36), "ghp_" + fake(37)] },
+    examples: { match: [githubToken("ghp_", 10), "GITHUB_TOKEN=ghp_" + fake(36)], noMatch: ["ghp_" + fake(20), "gXX_" + fake(36), "ghp_" + fake(37)] },
   },
   {
     id: "github-oauth-token",
@@ -24,8 +35,9 @@ export const VCS_RULES: readonly Rule[] = [
     keywords: ["gho_"],
     pattern: /(?<![\w-])(gho_[A-Za-z0-9]{36})(?![\w-])/g,
     group: 1,
+    certainWhen: GITHUB_CHECKSUM,
     advice: GITHUB_ADVICE,
-    examples: { match: ["token: gho_" + fake(36, ALNUM, 2)], noMatch: ["gho_" + fake(12)] },
+    examples: { match: [githubToken("gho_", 18), "token: gho_" + fake(36, ALNUM, 2)], noMatch: ["gho_" + fake(12)] },
   },
   {
     id: "github-user-to-server-token",
@@ -35,8 +47,9 @@ export const VCS_RULES: readonly Rule[] = [
     keywords: ["ghu_"],
     pattern: /(?<![\w-])(ghu_[A-Za-z0-9]{36})(?![\w-])/g,
     group: 1,
+    certainWhen: GITHUB_CHECKSUM,
     advice: GITHUB_ADVICE,
-    examples: { match: ["ghu_" + fake(36, ALNUM, 3)], noMatch: ["myghu_" + fake(36, ALNUM, 3)] },
+    examples: { match: [githubToken("ghu_", 27), "ghu_" + fake(36, ALNUM, 3)], noMatch: ["myghu_" + fake(36, ALNUM, 3)] },
   },
   {
     id: "github-app-installation-token",
@@ -47,9 +60,10 @@ export const VCS_RULES: readonly Rule[] = [
     // Classic 36-character body, or the newer `ghs_<app id>_<JWT-like>` form.
     pattern: /(?<![\w.-])(ghs_(?:[A-Za-z0-9]{36}|\d{1,20}_[A-Za-z0-9_.-]{40,2000}))(?![\w.-])/g,
     group: 1,
+    certainWhen: GITHUB_CHECKSUM,
     advice: "revoke the installation token and let the GitHub App mint short-lived ones",
     examples: {
-      match: ["ghs_" + fake(36, ALNUM, 4), "ghs_12345_eyJ" + fake(40, URLSAFE) + ".eyJ" + fake(60, URLSAFE) + "." + fake(43, URLSAFE)],
+      match: [githubToken("ghs_", 29), "ghs_" + fake(36, ALNUM, 4), "ghs_12345_eyJ" + fake(40, URLSAFE) + ".eyJ" + fake(60, URLSAFE) + "." + fake(43, URLSAFE)],
       noMatch: ["ghs_" + fake(30, ALNUM, 4)],
     },
   },
@@ -61,8 +75,9 @@ export const VCS_RULES: readonly Rule[] = [
     keywords: ["ghr_"],
     pattern: /(?<![\w-])(ghr_[A-Za-z0-9]{36,76})(?![\w-])/g,
     group: 1,
+    certainWhen: GITHUB_CHECKSUM,
     advice: GITHUB_ADVICE,
-    examples: { match: ["ghr_" + fake(76, ALNUM, 5)], noMatch: ["ghr_" + fake(10)] },
+    examples: { match: [githubToken("ghr_", 20), "ghr_" + fake(76, ALNUM, 5)], noMatch: ["ghr_" + fake(10)] },
   },
   {
     id: "github-fine-grained-pat",
