@@ -19,7 +19,8 @@ import {
 } from "../../src/shared/guard";
 import { FAKE_AWS_KEY, tempTree, type TempTree } from "./cli-helpers";
 
-const FAKE_GITHUB_TOKEN = "ghp_" + "abcdefghijklmnopqrstuvwxyzABCDEF1234";
+// Random-looking: an alphabet run would be a placeholder (rules/placeholder.ts) and stay silent.
+const FAKE_GITHUB_TOKEN = "ghp_" + "Zx9Qm2Lr7Tk4Wb1Nc6Vd3Hj5Gs0Pa8Ye2FuQ";
 const HOOK = "veil hook claude-code";
 
 async function run(cwd: string, argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
