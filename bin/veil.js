@@ -25,12 +25,22 @@ function cacheFile(source) {
   return path.join(dir, "cli-" + m[1] + "-" + process.version + "-" + process.arch + ".v8");
 }
 
+var KEPT_CACHES = 4;
+
 function writeCache(file, script) {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    var dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     var temp = file + "." + process.pid + ".tmp";
     fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temp, file);
+    // Older builds' caches go, but a few stay: the extension's, npm's and pre-commit's copies may all be in use.
+    var caches = fs
+      .readdirSync(dir)
+      .filter(function (name) { return /^cli-[0-9a-f]{16}-.*\.v8$/.test(name); })
+      .map(function (name) { return { name: name, at: fs.statSync(path.join(dir, name)).mtimeMs }; })
+      .sort(function (a, b) { return b.at - a.at; });
+    for (var i = KEPT_CACHES; i < caches.length; i++) fs.unlinkSync(path.join(dir, caches[i].name));
   } catch (error) {
     // A cache that cannot be written only costs the next run its compile time.
   }

@@ -11,7 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 const outArg = process.argv.indexOf("--out");
 const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-const MAX_BYTES = 1024 * 1024;
+// DESIGN.md: the .vsix stays below 3 MiB (it holds two extension bundles and the CLI bundle).
+const MAX_BYTES = 3 * 1024 * 1024;
 
 function run(command, args) {
   console.log(`> ${command} ${args.join(" ")}`);
@@ -23,8 +24,9 @@ run(process.execPath, ["esbuild.mjs", "--production"]);
 for (const map of ["dist/extension.js.map", "dist/web/extension.js.map", "dist/cli.js.map"]) fs.rmSync(path.join(root, map), { force: true });
 const vsce = path.join(root, "node_modules", "@vscode", "vsce", "vsce");
 // vsce's own secret check flags the bundle: it holds Veil's detection rules, their regexes
-// and their sample (fake, deliberately non-matching) strings. Allow those two types only.
-const allowedSecretTypes = ["slack", "database-connection-string"].flatMap((type) => ["--allow-package-secrets", type]);
+// and their sample (fake, deliberately non-matching) strings, and the documented example keys
+// that the placeholder check keeps silent (Stripe's sk_test_4eC3…). Allow those types only.
+const allowedSecretTypes = ["slack", "database-connection-string", "stripe"].flatMap((type) => ["--allow-package-secrets", type]);
 run(process.execPath, [vsce, "package", "--no-dependencies", "--no-update-package-json", ...allowedSecretTypes, "--out", out]);
 
 // List the archive through vsce itself (no unzip needed) and check it.
@@ -34,7 +36,7 @@ const listing = execFileSync(process.execPath, [vsce, "ls", "--no-dependencies"]
   .filter(Boolean);
 const size = fs.statSync(out).size;
 const problems = [];
-if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 1 MiB budget`);
+if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 3 MiB budget`);
 for (const needed of ["dist/extension.js", "dist/web/extension.js", "dist/cli.js", "package.json", "package.nls.json", "media/icon.png"]) {
   if (!listing.includes(needed)) problems.push(`${needed} is missing from the .vsix`);
 }
