@@ -40,6 +40,17 @@ const stampOnWrite = {
   },
 };
 
+/** src/extension/platform/X.ts has a web twin X.web.ts: the web bundle takes the twin. */
+export const webPlatformTwins = {
+  name: "web-platform-twins",
+  setup(build) {
+    build.onResolve({ filter: /\/platform\/[^/]+$/ }, (args) => {
+      const twin = path.resolve(args.resolveDir, `${args.path}.web.ts`);
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -61,16 +72,7 @@ const targets = [
     define: { "process.env.VEIL_WEB": '"1"' },
     // The web bundle must not pull Node built-ins: fail the build instead of shimming them.
     plugins: [
-      {
-        // src/extension/platform/X.ts has a web twin X.web.ts: the web bundle takes the twin.
-        name: "web-platform-twins",
-        setup(build) {
-          build.onResolve({ filter: /\/platform\/[^/]+$/ }, (args) => {
-            const twin = path.resolve(args.resolveDir, `${args.path}.web.ts`);
-            return existsSync(twin) ? { path: twin } : undefined;
-          });
-        },
-      },
+      webPlatformTwins,
       {
         name: "no-node-builtins",
         setup(build) {

@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
+import { pathToFileURL } from "node:url";
 
 const ROOT = join(__dirname, "../../..");
 const ENTRY = "src/extension/main.ts";
@@ -17,6 +18,8 @@ const LAZY_ONLY: { label: string; test: (path: string) => boolean }[] = [
 ];
 
 async function metafileFor(platform: "node" | "browser"): Promise<esbuild.Metafile> {
+  // The web build's twin modules, as esbuild.mjs resolves them.
+  const { webPlatformTwins } = (await import(pathToFileURL(join(ROOT, "esbuild.mjs")).href)) as { webPlatformTwins: esbuild.Plugin };
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: [ENTRY],
@@ -30,6 +33,7 @@ async function metafileFor(platform: "node" | "browser"): Promise<esbuild.Metafi
     external: ["vscode"],
     // As esbuild.mjs builds the web bundle: Node-only modules sit behind this constant.
     define: { "process.env.VEIL_WEB": platform === "browser" ? '"1"' : "undefined" },
+    plugins: platform === "browser" ? [webPlatformTwins] : [],
   });
   return result.metafile;
 }
