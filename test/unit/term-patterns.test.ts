@@ -153,6 +153,7 @@ describe("term patterns: linear time", () => {
       ["(?<=x)secretname", /uses a lookbehind/],
       ["(?<!x)secretname", /uses a lookbehind/],
       ["(secretname", /is not a valid regex/],
+      ["secretname{1001}", /cannot be run by Veil's linear-time engine \(invalid repeat count\): ignored$/],
     ];
     for (const [source, reason] of refused) {
       const scanner = new Scanner({ terms: [{ text: source, kind: "X", regex: true }, { text: "Orion", kind: "CLIENT" }], allow: { patterns: [source] } });
