@@ -89,6 +89,31 @@ suite("Commands: copy anonymized, paste and restore", () => {
     }
   });
 
+  test("a client's name in every form gets one placeholder through the clipboard; its e-mail domain stays out of hovers; paste restores", async () => {
+    const settings = vscode.workspace.getConfiguration("veil");
+    await settings.update("terms", [{ text: "Maison Aubergine", kind: "CLIENT" }], vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openScratch(
+        "Brief Maison Aubergine: see https://www.maison-aubergine.fr and /srv/maison_aubergine/app; MAISON_AUBERGINE_KEY; MaisonAubergine; write to camille@maison-aubergine.fr. Not aubergine farcie.\n",
+      );
+      await waitFor(async () => (await runCommand<CopyResult>("veil.copyAnonymized")).replaced === 6, { message: "veil.terms to apply", timeoutMs: 15_000 });
+      const copied = await readClipboard();
+      assert.ok(!/maison|aubergine[^ ]/i.test(copied.replace("aubergine farcie", "")), copied);
+      assert.match(copied, /^Brief \[CLIENT_1\]: see https:\/\/www\.\[CLIENT_1\]\.fr and \/srv\/\[CLIENT_1\]\/app; \[CLIENT_1\]_KEY; \[CLIENT_1\]; write to \[EMAIL_\d+\]\. Not aubergine farcie\.\n$/);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", editor.document.uri, rangeOf(editor.document, "camille@").start);
+      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value))).join("\n");
+      assert.ok(hoverText.includes("•••"), hoverText);
+      assert.ok(!/aubergine/i.test(hoverText), hoverText);
+      await writeClipboard("Le site de [CLIENT_1] est prêt.");
+      const target = await openScratch("");
+      const pasted = await runCommand<RestoreOutcome>("veil.pasteWithRealValues");
+      assert.equal(pasted.restored, 1);
+      assert.equal(target.document.getText(), "Le site de Maison Aubergine est prêt.");
+    } finally {
+      await settings.update("terms", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test("nothing sensitive: the text is copied as is and the vault stays empty", async () => {
     const text = "export function add(a: number, b: number) {\n  return a + b;\n}\n";
     await openScratch(text, "plaintext");

@@ -286,7 +286,7 @@ describe("cli: veil scan", () => {
         ],
         allow: { patterns: ["[", "(?<=x)y"] },
       };
-      tree = tempTree({ "veil.json": JSON.stringify(config), "a.txt": `Orion and prj-42 ${"a".repeat(100_000)}!\n${"a".repeat(200)}\n` });
+      tree = tempTree({ "veil.json": JSON.stringify(config), "a.txt": `Orion and prj-42 ${"a".repeat(100_000)}!\n${"a".repeat(200)}` });
       const r = await veil(tree.root, "scan", "--format", "json", "--config", "veil.json", "a.txt");
       assert.equal(r.code, 1, r.stderr);
       const lines = r.stderr.trim().split("\n");

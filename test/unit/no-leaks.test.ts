@@ -214,7 +214,9 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
         writeFileSync(join(dir, name), content);
         writeFileSync(join(dir, "a.txt"), "nothing\n");
         const r = await run("", "scan", "--config", name, "a.txt");
-        assert.equal(r.code, 2, `${name}: ${r.err}`);
+        // A pattern Veil cannot run is a warning and the scan goes on (issue 21); the rest are config errors.
+        const patternWarning = name.startsWith("bad-term-regex") || name.startsWith("bad-allow-pattern");
+        assert.equal(r.code, patternWarning ? 0 : 2, `${name}: ${r.err}`);
         assert.match(r.err, new RegExp(`config ${name.replace(".", "\\.")}: `));
         assertClean(r.out + r.err, ["Zephyra", FAKE_AWS_KEY], new Set(["CLIENT", "aws-access-key-id"]), `the error for ${name}`);
       }

@@ -43,7 +43,18 @@ function ratio(scanner: Scanner, text: string): { ratio: number; findings: numbe
   return best;
 }
 
-const CATASTROPHIC = ["(a+)+$", "(a|aa)+$", "(.*a){20}", "^(\\w+\\s?)*$"];
+const CATASTROPHIC = ["(a+)+$", "(a|aa)+$", "(.*a){20}", "^(\\w+\\s?)*$", /* a DFA of 2^13 states */ "(a|b)*a(a|b){12}"];
+
+/** `a` and `b` at random (a fixed seed): what makes a DFA for `(a|b)*a(a|b){12}` visit all its states. */
+function randomAB(size: number): string {
+  let seed = 1;
+  let out = "";
+  for (let i = 0; i < size; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    out += seed < 1073741824 ? "a" : "b";
+  }
+  return fill(out, size);
+}
 
 /** 1 MB lines that make a backtracking engine try an exponential or polynomial number of paths. */
 const HOSTILE_LINES: [string, string][] = [
@@ -52,6 +63,7 @@ const HOSTILE_LINES: [string, string][] = [
   ["'a ' repeated, then !", fill("a ", SIZE - 1) + "!"],
   ["'ab' repeated", fill("ab")],
   ["words and spaces, then !", fill("word ", SIZE - 1) + "!"],
+  ["a and b at random", randomAB(SIZE)],
 ];
 
 /** JavaScript's own engine with the scanner's word edges: the reference for ordinary patterns. */
@@ -141,6 +153,7 @@ describe("term patterns: linear time", () => {
       ["(?<=x)secretname", /uses a lookbehind/],
       ["(?<!x)secretname", /uses a lookbehind/],
       ["(secretname", /is not a valid regex/],
+      ["secretname{1001}", /cannot be run by Veil's linear-time engine \(invalid repeat count\): ignored$/],
     ];
     for (const [source, reason] of refused) {
       const scanner = new Scanner({ terms: [{ text: source, kind: "X", regex: true }, { text: "Orion", kind: "CLIENT" }], allow: { patterns: [source] } });

@@ -133,6 +133,12 @@ describe("terms", () => {
       assert.deepEqual(found("Colibri\u0301.key"), [["Colibri\u0301", "BRAND"]]);
     });
 
+    it("terms with punctuation of their own: AT&T, C++ and L'Oréal keep it, or drop a joiner", () => {
+      const terms: TermSpec[] = [{ text: "AT&T", kind: "brand" }, { text: "C++", kind: "lang" }, { text: "L'Oréal", kind: "brand" }];
+      const text = "at&t, ATT, c++ code, C, L'Oreal, loreal, L’ORÉAL, l oreal, large";
+      assert.deepEqual(veilTerms(text, terms).map(([s, e]) => text.slice(s, e)), ["at&t", "c++", "L'Oreal", "loreal", "L’ORÉAL", "l oreal"]);
+    });
+
     it("hard negatives: the term inside a longer word, or its words apart", () => {
       for (const text of ["Colibrilogique", "colibris", "supercolibri", "COLIBRIAPP", "Colibri2", "aubergine farcie", "la maison", "maison d'aubergine", "maison aubergines", "maisonnette aubergine", "MaisonAubergineRie".toLowerCase()]) {
         assert.deepEqual(found(text), [], text);
@@ -178,7 +184,8 @@ describe("terms", () => {
           const text = parts.map(([[a, gap, b], sep]) => a + gap + b + sep).join("");
           const result = anonymize(text, new Vault(), { scan: { terms: CLIENTS } });
           const placeholders = new Set(result.replacements.filter((r) => r.category === "term").map((r) => r.placeholder));
-          assert.deepEqual([...placeholders], ["[CLIENT_1]"], text);
+          // One placeholder for every form (none when e-mails made of the words took them all).
+          assert.ok([...placeholders].every((p) => p === "[CLIENT_1]"), `${text} → ${[...placeholders].join()}`);
           assert.ok(!/aub[eè]rgine/i.test(result.text), result.text);
         }),
         { numRuns: 300 },

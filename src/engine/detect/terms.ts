@@ -68,10 +68,24 @@ function literalSource(term: string): string {
   return source;
 }
 
-/** The first word of a term, as the keyword automaton spells it; undefined when it cannot. */
+/**
+ * What every form of a term starts with, as the keyword automaton spells it: its first word
+ * and what follows it up to the first place its words may be apart (`at&t`, `c++`,
+ * `maison`). Undefined when the automaton cannot spell it, or when it is one letter (an
+ * anchor that fires at every `l` of a text costs more than one sweep).
+ */
 function anchorOf(term: string): string | undefined {
-  const first = termPieces(term)[0];
-  return first?.word ? foldWord(first.text) : undefined;
+  const pieces = termPieces(term);
+  if (!pieces[0]?.word) return undefined;
+  let anchor = pieces[0].text;
+  for (let i = 1; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const gap = piece.word || (i < pieces.length - 1 && pieces[i + 1].word && JOINERS.test(piece.text));
+    if (gap || /\s/u.test(piece.text)) break;
+    anchor += piece.text;
+  }
+  const folded = foldWord(anchor);
+  return folded !== undefined && folded.length >= 2 ? folded : undefined;
 }
 
 /** One regex over a list of literal terms, and the kind each alternative gives. */

@@ -23,6 +23,12 @@ export type UserPatternResult = { pattern: LinearPattern; warning?: undefined } 
 export const MAX_TERM_MATCH = 256;
 /** Where a search window starts, it covers WINDOW + MAX_TERM_MATCH code units. */
 const WINDOW = 2048;
+/**
+ * Texts up to this long get one DFA test before the windows. On a longer one a pattern whose
+ * DFA outgrows its cache (`(a|b)*a(a|b){12}`) would fall back to RE2's NFA over the whole
+ * text (~1.5 s per MB); windows fall back to the bit-state backtracker, bounded per window.
+ */
+const WHOLE_TEXT_TEST = 1 << 16;
 /** Programs above this many instructions are refused: time per character grows with it. */
 const MAX_PROGRAM = 2000;
 
@@ -221,8 +227,8 @@ export class LinearPattern {
   findWords(text: string, onMatch: (start: number, end: number) => void): void {
     if (this.mayMatch && !this.mayMatch(text)) return;
     // One DFA pass over the whole text answers "no match" for most texts at once; windows
-    // (below) are for the texts that hold one.
-    if (!this.wordPattern(true, true).test(text)) return;
+    // (below) are for the texts that hold one, and for long texts.
+    if (text.length <= WHOLE_TEXT_TEST && !this.wordPattern(true, true).test(text)) return;
     const length = text.length;
     let pos = 0;
     while (pos < length) {

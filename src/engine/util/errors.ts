@@ -4,7 +4,6 @@
  * RegExp errors quote the whole pattern; a map holds real values and a config or pattern may
  * hold a client's name or a literal secret. Shared by the engine, the CLI and the extension.
  */
-import { maskValue } from "../detect/preview";
 
 /** What JSON.parse objected to, without the input. Positions ("in JSON at position 33") are kept. */
 export function jsonErrorReason(error: unknown): string {
@@ -21,13 +20,4 @@ export function jsonErrorReason(error: unknown): string {
 export function regexErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.startsWith("Invalid regular expression:") ? message.slice(message.lastIndexOf(": ") + 2) : "invalid";
-}
-
-/**
- * The warning for a user pattern (an allow pattern, a term) that is not a valid regex. A
- * pattern may be a client's name or a literal secret: it is shown masked like a finding
- * (`(Z…`, `AKIA…MPL(`), and V8's message, which quotes the whole pattern, is cut to its reason.
- */
-export function patternWarning(what: string, source: string, error: unknown): string {
-  return `${what} "${maskValue(source, "secret", "pattern")}" is not a valid regex: ${regexErrorReason(error)}`;
 }
