@@ -23,26 +23,26 @@ export default tseslint.config(
     // The engine imports nothing of the layers above it, at any depth, and no platform.
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: NODE_BUILTINS, patterns: [{ group: ["vscode", "node:*", ...layers("extension", "cli", "shared", "workspace")], message: "The engine imports no vscode, no Node built-ins and nothing of extension/, cli/ or shared/." }] }],
+      "no-restricted-imports": ["error", { paths: NODE_BUILTINS, patterns: [{ group: ["vscode", "node:*", ...layers("extension", "cli", "workspace")], message: "The engine imports no vscode, no Node built-ins and nothing of extension/, cli/ or workspace/." }] }],
     },
   },
   {
-    // The workspace layer (src/shared) sits between the engine and the two front ends.
-    files: ["src/shared/**/*.ts"],
+    // The workspace layer (src/workspace) sits between the engine and the two front ends.
+    files: ["src/workspace/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: NODE_BUILTINS, patterns: [{ group: ["vscode", "node:*", ...layers("extension", "cli")], message: "src/shared runs in the CLI and both extension hosts: no vscode, no Node built-ins, nothing of extension/ or cli/." }, ENGINE_INTERNALS] }],
+      "no-restricted-imports": ["error", { paths: NODE_BUILTINS, patterns: [{ group: ["vscode", "node:*", ...layers("extension", "cli")], message: "src/workspace runs in the CLI and both extension hosts: no vscode, no Node built-ins, nothing of extension/ or cli/." }, ENGINE_INTERNALS] }],
     },
   },
   {
     files: ["src/extension/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: layers("cli"), message: "The extension does not import the CLI: shared code goes to src/shared or the engine." }, ENGINE_INTERNALS] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: layers("cli"), message: "The extension does not import the CLI: shared code goes to src/workspace or the engine." }, ENGINE_INTERNALS] }],
     },
   },
   {
     files: ["src/cli/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["vscode", ...layers("extension")], message: "The CLI does not import vscode or the extension: shared code goes to src/shared or the engine." }, ENGINE_INTERNALS] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["vscode", ...layers("extension")], message: "The CLI does not import vscode or the extension: shared code goes to src/workspace or the engine." }, ENGINE_INTERNALS] }],
     },
   },
 );

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Scanner, type Finding, type ScanOptions } from "../engine";
-import { guardedCategories, isSecretFileName, readWorkspaceSettings, shellQuote } from "../shared/guard";
+import { guardedCategories, isSecretFileName, readWorkspaceSettings, shellQuote } from "../workspace/guard";
 import { ConfigError, parseConfig } from "./config";
 import { hasBinaryExtension, looksBinary, decodeText } from "./text";
 

@@ -27,4 +27,4 @@ export class ExcludeGlobs {
 }
 
 /** `.veilignore` lines follow git's rules; the parser is shared with the extension's workspace scan. */
-export { IgnoreFile } from "../shared/ignoreFile";
+export { IgnoreFile } from "../workspace/ignoreFile";

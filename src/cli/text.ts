@@ -2,9 +2,9 @@
 import { isAscii } from "node:buffer";
 import { lastAtOrBefore } from "../engine";
 
-import { decodeText as decodeFileText, type TextEncodingName } from "../shared/fileText";
+import { decodeText as decodeFileText, type TextEncodingName } from "../workspace/fileText";
 
-export { hasBinaryExtension, looksBinary, type TextEncodingName } from "../shared/fileText";
+export { hasBinaryExtension, looksBinary, type TextEncodingName } from "../workspace/fileText";
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -20,7 +20,7 @@ function fastUtf8(bytes: Uint8Array): string {
   return isAscii(buffer) ? buffer.toString("latin1") : buffer.toString("utf8");
 }
 
-/** The shared decoding rules (src/shared/fileText.ts), with Node's faster UTF-8 path. */
+/** The shared decoding rules (src/workspace/fileText.ts), with Node's faster UTF-8 path. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   return decodeFileText(bytes, fastUtf8);
 }

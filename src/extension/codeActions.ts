@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { EnvLookupStyle, Finding } from "../engine";
-import { IgnoreFile } from "../shared/ignoreFile";
+import { IgnoreFile } from "../workspace/ignoreFile";
 import { engine } from "./engine";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";

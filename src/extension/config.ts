@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { ScanOptions, TermSpec } from "../engine";
-import { SETTING_DEFAULTS } from "../shared/settingDefaults";
+import { SETTING_DEFAULTS } from "../workspace/settingDefaults";
 import { engine } from "./engine";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 

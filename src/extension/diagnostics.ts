@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { minimatch } from "minimatch";
 import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, SlicedScan, TextChange } from "../engine";
-import { runSliced } from "../shared/sliceScheduler";
+import { runSliced } from "../workspace/sliceScheduler";
 import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig } from "./services";
@@ -17,7 +17,7 @@ export const LARGE_DOCUMENT_LINES = 20_000;
  * yield to the event loop between them (see SlicedScan); smaller ones scan in one go.
  */
 export const SLICED_SCAN_CHARS = 1_000_000;
-/** The first slice; the next ones follow the measured speed (src/shared/sliceScheduler.ts). */
+/** The first slice; the next ones follow the measured speed (src/workspace/sliceScheduler.ts). */
 const FIRST_SLICE_CHARS = 256 * 1024;
 /** Lines read from the document per step (one getText() of a 20 MB log joins 270,000 lines in one go). */
 const READ_LINES = 10_000;

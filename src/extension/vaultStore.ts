@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { Vault } from "../engine";
-import { updateShared, WindowLock } from "../shared/windowLock";
+import { updateShared, WindowLock } from "../workspace/windowLock";
 import { engine } from "./engine";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -151,7 +151,7 @@ export class VaultStore implements vscode.Disposable {
     this.options.onCorrupt?.(detail);
   }
 
-  /** Windows of one workspace take turns on its vault through a lock entry beside it (src/shared/windowLock.ts). */
+  /** Windows of one workspace take turns on its vault through a lock entry beside it (src/workspace/windowLock.ts). */
   private get windowLock(): WindowLock {
     return (this.lock ??= new WindowLock(this.secrets, `${this.key}:lock`));
   }

@@ -1,5 +1,5 @@
 // Pure pieces of "Veil: Scan Workspace": counting and the Markdown report (reading files:
-// src/shared/fileText.ts, ignore files: src/shared/ignoreFile.ts). No `vscode` import, so unit
+// src/workspace/fileText.ts, ignore files: src/workspace/ignoreFile.ts). No `vscode` import, so unit
 // tests run them in plain Node.
 import type { Category } from "../engine";
 import { engine } from "./engine";

@@ -34,21 +34,21 @@ function typeErrors(tsconfig: string, relativePath: string, source: string): str
 describe("Layer boundaries", function () {
   this.timeout(60_000);
 
-  it("lint refuses an engine file importing the extension, the CLI or src/shared from any depth", async () => {
+  it("lint refuses an engine file importing the extension, the CLI or src/workspace from any depth", async () => {
     for (const [file, specifier] of [
       ["src/engine/probe.ts", "../extension/config"],
       ["src/engine/detect/probe.ts", "../../extension/config"],
       ["src/engine/detect/passes/probe.ts", "../../../extension/commands/copyAnonymized"],
       ["src/engine/rules/probe.ts", "../../cli/args"],
-      ["src/engine/detect/probe.ts", "../../shared/ignoreFile"],
+      ["src/engine/detect/probe.ts", "../../workspace/ignoreFile"],
     ]) {
       const errors = await lintErrors(file, `import * as x from "${specifier}";\nexport const y = x;\n`);
       assert.ok(errors.length > 0, `${file} importing ${specifier} passed lint`);
     }
   });
 
-  it("lint refuses Node built-ins and vscode in the engine and src/shared, with or without node:", async () => {
-    for (const file of ["src/engine/detect/probe.ts", "src/shared/probe.ts"]) {
+  it("lint refuses Node built-ins and vscode in the engine and src/workspace, with or without node:", async () => {
+    for (const file of ["src/engine/detect/probe.ts", "src/workspace/probe.ts"]) {
       for (const specifier of ["fs", "node:fs", "path", "crypto", "worker_threads", "vscode"]) {
         const errors = await lintErrors(file, `import * as x from "${specifier}";\nexport const y = x;\n`);
         assert.ok(errors.length > 0, `${file} importing ${specifier} passed lint`);
@@ -63,7 +63,7 @@ describe("Layer boundaries", function () {
       ["src/cli/probe.ts", "vscode"],
       ["src/extension/probe.ts", "../engine/detect/scanner"],
       ["src/cli/commands/probe.ts", "../../engine/anonymize/vault"],
-      ["src/shared/probe.ts", "../engine/validate/luhn"],
+      ["src/workspace/probe.ts", "../engine/validate/luhn"],
     ];
     for (const [file, specifier] of cases) {
       const errors = await lintErrors(file, `import * as x from "${specifier}";\nexport const y = x;\n`);
@@ -74,19 +74,19 @@ describe("Layer boundaries", function () {
   it("lint accepts the allowed directions", async () => {
     for (const [file, specifier] of [
       ["src/extension/probe.ts", "../engine"],
-      ["src/extension/probe.ts", "../shared/ignoreFile"],
+      ["src/extension/probe.ts", "../workspace/ignoreFile"],
       ["src/cli/commands/probe.ts", "../../engine"],
-      ["src/shared/probe.ts", "../engine"],
+      ["src/workspace/probe.ts", "../engine"],
       ["src/engine/detect/probe.ts", "../util/lower"],
     ]) {
       assert.deepEqual(await lintErrors(file, `import * as x from "${specifier}";\nexport const y = x;\n`), [], `${file} importing ${specifier}`);
     }
   });
 
-  it("typecheck refuses Buffer, process and DOM globals in the engine and in src/shared", () => {
+  it("typecheck refuses Buffer, process and DOM globals in the engine and in src/workspace", () => {
     for (const [tsconfig, file] of [
       ["src/engine/tsconfig.json", "src/engine/detect/probe.ts"],
-      ["src/shared/tsconfig.json", "src/shared/probe.ts"],
+      ["src/workspace/tsconfig.json", "src/workspace/probe.ts"],
     ]) {
       for (const expression of ["Buffer.from('x')", "process.env.HOME", "window.location"]) {
         const errors = typeErrors(tsconfig, file, `export const y = ${expression};\n`);
@@ -96,10 +96,10 @@ describe("Layer boundaries", function () {
     }
   });
 
-  it("npm run typecheck runs the engine's and src/shared's own tsconfig", () => {
+  it("npm run typecheck runs the engine's and src/workspace's own tsconfig", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const scripts = require(path.join(ROOT, "package.json")).scripts as Record<string, string>;
     assert.match(scripts.typecheck, /src\/engine\/tsconfig\.json/);
-    assert.match(scripts.typecheck, /src\/shared\/tsconfig\.json/);
+    assert.match(scripts.typecheck, /src\/workspace\/tsconfig\.json/);
   });
 });

@@ -1,8 +1,8 @@
-// One way to read a workspace file (src/shared/fileText.ts) for `veil scan` and Scan Workspace.
+// One way to read a workspace file (src/workspace/fileText.ts) for `veil scan` and Scan Workspace.
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { decodeText as cliDecode } from "../../src/cli/text";
-import { decodeText, hasBinaryExtension, lineStarts, looksBinary, sniffEncoding } from "../../src/shared/fileText";
+import { decodeText, hasBinaryExtension, lineStarts, looksBinary, sniffEncoding } from "../../src/workspace/fileText";
 
 const KEY = "AKIAIOSFODNN7EXAMPLF";
 

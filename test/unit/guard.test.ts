@@ -16,7 +16,7 @@ import {
   mergeClaudeSettings,
   parseAssistantList,
   readWorkspaceSettings,
-} from "../../src/shared/guard";
+} from "../../src/workspace/guard";
 import { FAKE_AWS_KEY, tempTree, type TempTree } from "./cli-helpers";
 
 // Random-looking: an alphabet run would be a placeholder (rules/placeholder.ts) and stay silent.

@@ -1,7 +1,7 @@
 // The gitignore-style matcher shared by the CLI (.veilignore) and the workspace scan
 // (.veilignore, .gitignore files at every depth).
 import * as assert from "node:assert/strict";
-import { IgnoreFile, IgnoreTree } from "../../src/shared/ignoreFile";
+import { IgnoreFile, IgnoreTree } from "../../src/workspace/ignoreFile";
 
 describe("IgnoreFile", () => {
   const covers = (gitignore: string) => new IgnoreFile(gitignore).ignores(".env", false);

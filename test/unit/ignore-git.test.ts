@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { IgnoreTree } from "../../src/shared/ignoreFile";
+import { IgnoreTree } from "../../src/workspace/ignoreFile";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 
@@ -104,6 +104,11 @@ function compare(fixture: Fixture): string[] {
       ],
     };
     assert.deepEqual(compare(fixture), []);
+  });
+
+  it("when a deeper file re-includes a folder that a shallower one excludes (found by the property below)", () => {
+    assert.deepEqual(compare({ ignoreFiles: { "": "a/a\n", a: "!a\n" }, files: ["a/a/a.js", "a/b.txt"] }), []);
+    assert.deepEqual(compare({ ignoreFiles: { "": "logs/\n", logs: "!*.keep\n" }, files: ["logs/x.keep", "logs/y.log"] }), []);
   });
 
   it("on random patterns over a small alphabet", () => {

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SETTING_DEFAULTS } from "../../src/shared/settingDefaults";
+import { SETTING_DEFAULTS } from "../../src/workspace/settingDefaults";
 
 describe("Setting defaults", () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, "../../../package.json"), "utf8")) as {

@@ -1,7 +1,7 @@
-// The large-document scan schedule (src/shared/sliceScheduler.ts) on a fake clock and a fake
+// The large-document scan schedule (src/workspace/sliceScheduler.ts) on a fake clock and a fake
 // sliced scan: reads first, a yield before every step, slices sized from the measured speed.
 import * as assert from "node:assert/strict";
-import { DEFAULT_SLICE_SCHEDULE, nextSliceChars, runSliced, type SliceStepper } from "../../src/shared/sliceScheduler";
+import { DEFAULT_SLICE_SCHEDULE, nextSliceChars, runSliced, type SliceStepper } from "../../src/workspace/sliceScheduler";
 
 /** A scan of `total` characters whose every step costs `msPerChar` on the fake clock. */
 function fakeScan(total: number, clock: { t: number }, msPerChar: (step: number) => number): SliceStepper & { progress: number; sizes: number[] } {

@@ -1,7 +1,7 @@
-// The vault's cross-window protocol (src/shared/windowLock.ts) against a fake SecretStorage
+// The vault's cross-window protocol (src/workspace/windowLock.ts) against a fake SecretStorage
 // whose reads and writes take random time, as two VS Code windows of one workspace see it.
 import * as assert from "node:assert/strict";
-import { updateShared, WindowLock, type KeyValueStore, type SharedValueOps } from "../../src/shared/windowLock";
+import { updateShared, WindowLock, type KeyValueStore, type SharedValueOps } from "../../src/workspace/windowLock";
 
 /** A store shared by every "window", each call taking 0–`maxDelayMs` ms. */
 class SlowStore implements KeyValueStore {

@@ -1,7 +1,7 @@
 /** `veil guard`: keep the coding assistants' ignore files and Claude Code's rules in step with the scan. */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ASSISTANTS, GuardSettingsError, isCurrent, isSecretFileName, parseAssistantList, planGuard, type GuardFilePlan } from "../../shared/guard";
+import { ASSISTANTS, GuardSettingsError, isCurrent, isSecretFileName, parseAssistantList, planGuard, type GuardFilePlan } from "../../workspace/guard";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { ConfigError } from "../config";
 import { guardedFindings, hookCommand, loadGuardContext, type GuardContext } from "../guardFiles";

@@ -1,4 +1,4 @@
-// "Veil: Protect Workspace from AI Assistants": the same files as `veil guard` (src/shared/guard.ts),
+// "Veil: Protect Workspace from AI Assistants": the same files as `veil guard` (src/workspace/guard.ts),
 // written through vscode.workspace.fs so the web build works too; the status-bar line; and the
 // offer to update the guard when a scan finds a secret in a file it does not cover yet.
 import * as vscode from "vscode";
@@ -17,11 +17,11 @@ import {
   planGuard,
   shellQuote,
   type Assistant,
-} from "../../shared/guard";
+} from "../../workspace/guard";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
 import type { StatusBarController } from "../statusBar";
-import { decodeText, looksBinary } from "../../shared/fileText";
+import { decodeText, looksBinary } from "../../workspace/fileText";
 
 export const PROTECT_WORKSPACE_COMMAND = "veil.protectWorkspace";
 /** Registered only in test runs: what the guard knows of each folder, and the hook command it would write. */

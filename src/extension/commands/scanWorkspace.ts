@@ -3,8 +3,8 @@
 import * as vscode from "vscode";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
-import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../shared/fileText";
-import { IgnoreTree } from "../../shared/ignoreFile";
+import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
+import { IgnoreTree } from "../../workspace/ignoreFile";
 import { readLocalFile } from "../platform/localFiles";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";

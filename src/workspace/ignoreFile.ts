@@ -5,16 +5,33 @@
 import ignore, { type Ignore } from "ignore";
 
 /**
+ * The `ignore` package's rule list, which judges a path by itself. Its public `test()` also
+ * applies the parents' verdicts, but only those of the same file: across files a deeper one
+ * may re-include a folder that a shallower one excludes (IgnoreTree walks the parents as git
+ * does), so each file is asked about the path alone. Checked at construction: an `ignore`
+ * release without it fails every ignore-file test instead of reading the files wrong.
+ */
+interface RuleTester {
+  test(path: string, mode: "regex"): { ignored: boolean; unignored: boolean };
+}
+
+function rulesOf(matcher: Ignore): RuleTester {
+  const rules = (matcher as unknown as { _rules?: Partial<RuleTester> })._rules;
+  if (typeof rules?.test !== "function") throw new Error("the ignore package no longer exposes its rule list: IgnoreFile needs updating");
+  return rules as RuleTester;
+}
+
+/**
  * One ignore file, with git's rules for a line (comments, `!`, trailing `/`, anchoring, `**`,
  * escapes). Parent folders are not looked at here: see {@link IgnoreTree}.
  */
 export class IgnoreFile {
-  private readonly matcher: Ignore;
+  private readonly rules: RuleTester;
   readonly size: number;
 
   constructor(content: string) {
     const lines = content.split(/\r?\n/);
-    this.matcher = ignore({ allowRelativePaths: true }).add(lines);
+    this.rules = rulesOf(ignore({ allowRelativePaths: true }).add(lines));
     this.size = lines.filter((line) => line.trim() !== "" && !line.startsWith("#")).length;
   }
 
@@ -24,7 +41,7 @@ export class IgnoreFile {
    */
   decide(relative: string, isDirectory: boolean): boolean | undefined {
     if (relative === "") return undefined;
-    const verdict = this.matcher.test(isDirectory ? `${relative}/` : relative);
+    const verdict = this.rules.test(isDirectory ? `${relative}/` : relative, "regex");
     if (verdict.ignored) return true;
     if (verdict.unignored) return false;
     return undefined;
