@@ -15,13 +15,26 @@ import { compileUserPattern, type LinearPattern } from "./userPattern";
 
 const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false };
 
-interface CompiledRule {
-  rule: Rule;
-  pattern: RegExp;
-  before: number;
-  after: number;
-  multiline: boolean;
-  nextLine: boolean;
+class CompiledRule {
+  private compiled: RegExp | undefined;
+
+  constructor(
+    readonly rule: Rule,
+    readonly before: number,
+    readonly after: number,
+    readonly multiline: boolean,
+    readonly nextLine: boolean,
+  ) {}
+
+  /** Compiled on first use: a run over a few small files meets few rules' keywords. */
+  get pattern(): RegExp {
+    if (!this.compiled) {
+      const rule = this.rule;
+      const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
+      this.compiled = withoutIgnoreCase(new RegExp(rule.pattern.source, flags));
+    }
+    return this.compiled;
+  }
 }
 
 /** Rules and the keyword automaton are compiled once per process; options never change them. */
@@ -52,10 +65,8 @@ class RuleSet {
         }
         if (!this.rulesByKeyword[index].includes(ruleIndex)) this.rulesByKeyword[index].push(ruleIndex);
       }
-      const flags = rule.group ? rule.pattern.flags.replace("d", "") + "d" : rule.pattern.flags;
       const window = { ...DEFAULT_WINDOW, ...rule.window };
-      const pattern = withoutIgnoreCase(new RegExp(rule.pattern.source, flags));
-      return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline, nextLine: window.nextLine };
+      return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine);
     });
     this.ruleKeywords = keywordIndex.size;
     this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
