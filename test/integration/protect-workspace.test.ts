@@ -13,7 +13,8 @@ interface GuardState {
 }
 
 const AWS_KEY = "AKIA" + "QWERTYUIOPASDFGH";
-const GITHUB_TOKEN = "ghp_" + "0123456789abcdefghijKLMNOPQRSTUVwxyz";
+// Random-looking: a run like 0123…abcd… is a placeholder (rules/placeholder.ts) and stays silent.
+const GITHUB_TOKEN = "ghp_" + "8fQm2Lx9Rk4Tz7Wb1Nc6Vd3Hj5Gs0Pa2Xy4R";
 const CREATED = [".env", "src/settings.js", "src/late.js", ".cursorignore", ".codeiumignore", ".aiexclude", ".geminiignore", ".aiderignore", ".aiignore", ".clineignore", ".rooignore", ".claude"];
 const isWeb = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== "string";
 
