@@ -9,10 +9,11 @@ import * as anonymize from "./commands/anonymize";
 import * as restore from "./commands/restore";
 import * as scan from "./commands/scan";
 import * as snippet from "./commands/snippet";
+import * as strip from "./commands/strip";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet };
+const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, strip };
 
 export const MAIN_HELP = `Usage: veil <command> [options]
 
@@ -24,6 +25,7 @@ Commands:
   anonymize            stdin to stdout with sensitive values replaced by [KIND_N] placeholders
   restore --map FILE   put the real values back into text that holds placeholders
   snippet              turn a log or stack trace into a shareable, neutralized snippet
+  strip FILE...        copies of photos, videos, PDFs, Office files without their metadata
 
 Options:
   -h, --help           show this help (or \`veil <command> --help\` for a command)
