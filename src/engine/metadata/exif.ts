@@ -178,3 +178,14 @@ export function describeExif(payload: Uint8Array): MetadataItem[] {
   if (gps.length > 0 && !items.some((i) => i.kind === "location")) items.unshift({ kind: "location", text: "GPS fields" });
   return items.length > 0 ? items : [block("an Exif block")];
 }
+
+/** True for an Exif block that holds nothing but the orientation (what a strip leaves). */
+export function isOrientationOnly(payload: Uint8Array): boolean {
+  const t = parseTiff(tiffBytes(payload));
+  if (!t) return false;
+  const at = firstIfdOffset(t);
+  const entries = readIfd(t, at);
+  const next = at + 2 + entries.length * 12;
+  const nextIfd = next + 4 <= t.b.length ? (t.le ? u32le(t.b, next) : u32be(t.b, next)) : 0;
+  return entries.length === 1 && entries[0].tag === 0x0112 && nextIfd === 0;
+}

@@ -5,7 +5,7 @@
  */
 import { ascii, concatBytes, startsWith, u16be } from "./bytes";
 import { block, collect, personal } from "./describe";
-import { describeExif, exifOrientation, orientationOnlyTiff } from "./exif";
+import { describeExif, exifOrientation, isOrientationOnly, orientationOnlyTiff } from "./exif";
 import { describeIptc, describeXmp } from "./xmp";
 import { MetadataError, type MetadataItem } from "./types";
 
@@ -52,7 +52,7 @@ function classify(s: Segment): Verdict {
   if (m === 0xe0 && (startsWith(s.payload, "JFIF\0") || startsWith(s.payload, "JFXX\0"))) return "keep";
   if (m === 0xe2 && startsWith(s.payload, "ICC_PROFILE\0")) return "keep";
   if (m === 0xee && startsWith(s.payload, "Adobe")) return "keep";
-  if (m === 0xe1 && startsWith(s.payload, "Exif\0")) return "exif";
+  if (m === 0xe1 && startsWith(s.payload, "Exif\0")) return isOrientationOnly(s.payload) ? "keep" : "exif";
   if (m === 0xe1 && (startsWith(s.payload, "http://ns.adobe.com/xap/1.0/\0") || startsWith(s.payload, "http://ns.adobe.com/xmp/extension/\0"))) return "xmp";
   if (m === 0xed) return "iptc";
   return "other";

@@ -104,7 +104,7 @@ function describeMetadataBox(b: Uint8Array, box: Box, out: Array<MetadataItem | 
       for (const entry of childBoxes(b, k.start + k.headerSize, k.end, 0)) {
         const index = u32be(b, entry.start + 4);
         const name = keys.length > 0 && index >= 1 && index <= keys.length ? keys[index - 1] : entry.type;
-        out.push(describeField(name, entryText(b, entry)));
+        out.push(describeField(name, entryText(b, entry)) ?? block(`a ${name.replace(/^com\.apple\.quicktime\./, "")} tag`));
       }
     } else if (k.type === "meta") describeMetadataBox(b, k, out);
     else if (k.type === "XMP_") out.push(...describeXmp(b.subarray(k.start + k.headerSize, k.end)));
@@ -169,9 +169,8 @@ function visit(b: Uint8Array, box: Box, base: number, top: boolean, items: Array
   if (METADATA_BOXES.has(box.type)) {
     const before = items.length;
     describeMetadataBox(b, box, items);
-    // An empty udta (only padding) still goes, but says nothing.
-    if (items.length === before && box.end - box.start > box.headerSize + 8) items.push(block(`a ${box.type} block`));
-    patches.push(freePatch(b, box, base));
+    // A udta or meta with nothing in it (ffmpeg writes an empty one) is not metadata: leave it.
+    if (items.length > before) patches.push(freePatch(b, box, base));
     return;
   }
   if (box.type === "uuid" && top) {
