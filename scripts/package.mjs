@@ -11,7 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 const outArg = process.argv.indexOf("--out");
 const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-const MAX_BYTES = 1024 * 1024;
+// DESIGN.md: "the .vsix below 3 MiB".
+const MAX_BYTES = 3 * 1024 * 1024;
 
 function run(command, args) {
   console.log(`> ${command} ${args.join(" ")}`);
@@ -34,7 +35,7 @@ const listing = execFileSync(process.execPath, [vsce, "ls", "--no-dependencies"]
   .filter(Boolean);
 const size = fs.statSync(out).size;
 const problems = [];
-if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 1 MiB budget`);
+if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 3 MiB budget`);
 for (const needed of ["dist/extension.js", "dist/web/extension.js", "package.json", "package.nls.json", "media/icon.png"]) {
   if (!listing.includes(needed)) problems.push(`${needed} is missing from the .vsix`);
 }
