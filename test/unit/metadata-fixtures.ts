@@ -225,3 +225,33 @@ export function docx(withMetadata: boolean): Buffer {
   }
   return Buffer.from(zipSync(files, { mtime: new Date(2026, 4, 1) }));
 }
+
+/** xlsx: core/app properties, a legacy comment author, a threaded-comment person, the saved folder path. */
+export function xlsx(withMetadata: boolean): Buffer {
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    "xl/workbook.xml": strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac">${withMetadata ? '<mc:AlternateContent><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\camille.dupont\\Mercure Studio\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>' : ""}<sheets><sheet name="Budget" sheetId="1"/></sheets></workbook>`),
+    "xl/sharedStrings.xml": strToU8('<?xml version="1.0"?><sst><si><t>Total</t></si></sst>'),
+  };
+  if (withMetadata) {
+    files["xl/comments1.xml"] = strToU8(`<?xml version="1.0"?><comments><authors><author>${PLANTED.author}</author></authors><commentList/></comments>`);
+    files["xl/persons/person.xml"] = strToU8(`<?xml version="1.0"?><personList><person displayName="${PLANTED.author}" id="{1}" userId="camille@mercure.example" providerId="AD"/></personList>`);
+    files["docProps/app.xml"] = strToU8(`<?xml version="1.0"?><Properties><Company>${PLANTED.company}</Company></Properties>`);
+  }
+  return Buffer.from(zipSync(files, { mtime: new Date(2026, 4, 1) }));
+}
+
+/** pptx: comment authors (legacy and modern) and a company. */
+export function pptx(withMetadata: boolean): Buffer {
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    "ppt/presentation.xml": strToU8('<?xml version="1.0"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'),
+    "ppt/slides/slide1.xml": strToU8('<?xml version="1.0"?><p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:t>Lancement</a:t></p:sld>'),
+  };
+  if (withMetadata) {
+    files["ppt/commentAuthors.xml"] = strToU8(`<?xml version="1.0"?><p:cmAuthorLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cmAuthor id="0" name="${PLANTED.author}" initials="CD" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>`);
+    files["ppt/authors.xml"] = strToU8(`<?xml version="1.0"?><p188:authorLst xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main"><p188:author id="{1}" name="Jean Mercier" initials="JM" userId="jean@mercure.example" providerId="AD"/></p188:authorLst>`);
+    files["docProps/app.xml"] = strToU8(`<?xml version="1.0"?><Properties><Company>${PLANTED.company}</Company><Manager>Jean Mercier</Manager></Properties>`);
+  }
+  return Buffer.from(zipSync(files, { mtime: new Date(2026, 4, 1) }));
+}

@@ -44,7 +44,7 @@ describe("veil strip against exiftool, ImageMagick, ffmpeg and pdftotext", funct
           .filter(([k]) => !/^(SourceFile|ExifTool:|System:|File:)/.test(k))
           .filter(([k, v]) => FORBIDDEN.test(k) && !/^(ICC|PNG:.*Filter|XMP-x:XMPToolkit|QuickTime:(Handler|Compressor)|.*:HandlerDescription$)/i.test(k) && String(v) !== "")
           .map(([k]) => k);
-      assert.ok(tags(before[i]).length >= 2, `${f.name}: exiftool saw too little in the fixture: ${tags(before[i]).join(", ")}`);
+      assert.ok(tags(before[i]).length >= 1, `${f.name}: exiftool saw too little in the fixture: ${tags(before[i]).join(", ")}`);
       assert.deepEqual(tags(after[i]), [], `${f.name}: exiftool still reports`);
       assert.ok(!JSON.stringify(after[i]).includes("Dupont"), `${f.name}: the author's name is still there`);
     }

@@ -51,13 +51,15 @@ export const FIXTURES: Fixture[] = [
   { name: "clip.mp4", make: fx.mp4WithMetadata, plain: () => fx.BASE_MP4, content: mdat },
   { name: "brief.pdf", make: fx.pdfWithMetadata, plain: fx.pdfPlain, content: pdfContents },
   { name: "script.docx", make: () => fx.docx(true), plain: () => fx.docx(false), content: docxText },
+  { name: "budget.xlsx", make: () => fx.xlsx(true), plain: () => fx.xlsx(false), content: (b) => [strFromU8(unzipSync(b)["xl/sharedStrings.xml"]), /<sheets>.*<\/sheets>/.exec(strFromU8(unzipSync(b)["xl/workbook.xml"]))?.[0]] },
+  { name: "deck.pptx", make: () => fx.pptx(true), plain: () => fx.pptx(false), content: (b) => strFromU8(unzipSync(b)["ppt/slides/slide1.xml"]) },
 ];
 
 /** The planted values in every encoding a format may hold them: plain, UTF-16 (both orders), PDF hex. */
 function leaks(b: Uint8Array): string[] {
   const buf = Buffer.from(b);
   const found: string[] = [];
-  for (const v of [...fx.PLANTED_VALUES, "Dupont", "Jean Mercier"]) {
+  for (const v of [...fx.PLANTED_VALUES, "Dupont", "dupont", "Jean Mercier", "mercure.example"]) {
     const forms = [Buffer.from(v), Buffer.from(v, "utf16le"), Buffer.from(Buffer.from(v, "utf16le").swap16()), Buffer.from(Buffer.from(Buffer.from(v, "utf16le").swap16()).toString("hex").toUpperCase())];
     if (forms.some((f) => buf.includes(f))) found.push(v);
   }
@@ -73,10 +75,11 @@ describe("metadata: describe and strip", () => {
         const text = items.map((i) => i.text).join("; ");
         assert.ok(items.length >= 2, text);
         assert.match(text, /author|artist|comment|tracked-change/);
+        if (f.name.endsWith(".xlsx")) assert.match(text, /saved in folder/);
         assert.ok(!text.includes("Dupont") && !text.includes("SN-4471"), `unmasked value in: ${text}`);
         if (["photo.jpg", "image.png", "image.webp", "clip.mp4"].includes(f.name)) assert.match(text, /at 48\.86 N, 2\.35 E/);
         if (f.name === "photo.jpg") assert.match(text, /camera Apple iPhone 15 Pro; serial SN…Q9/);
-        if (f.name === "script.docx") assert.match(text, /company Me•••io/);
+        if (/\.(docx|xlsx|pptx)$/.test(f.name)) assert.match(text, /company Me•••io/);
         if (f.name === "brief.pdf") assert.match(text, /1 earlier revision/);
       });
 
