@@ -81,7 +81,7 @@ function describeChunk(c: Chunk): MetadataItem[] {
   if (!t) return [block(`a ${c.type} chunk`)];
   if (t.key === "XML:com.adobe.xmp") return describeXmp(encodeUtf8(t.value));
   if (/^Raw profile type (exif|APP1)$/i.test(t.key)) return [block("an Exif block (ImageMagick text form)")];
-  const kind = KEYWORD_KIND[t.key.toLowerCase()];
+  const kind = /^date:/i.test(t.key) ? "date" : KEYWORD_KIND[t.key.toLowerCase()];
   if (kind === "software" || kind === "date") return [plain(kind, t.key.toLowerCase(), t.value) ?? block(`a ${t.key} text`)];
   return [personal(kind ?? "comment", t.key.toLowerCase(), t.value) ?? block(`a ${t.key} text`)];
 }

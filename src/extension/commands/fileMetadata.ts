@@ -26,8 +26,20 @@ function cleanName(name: string): string {
   return dot > 0 ? `${name.slice(0, dot)} (clean)${name.slice(dot)}` : `${name} (clean)`;
 }
 
+/** vscode.workspace.fs reads whole files: past this, point to the CLI, which reads ranges. */
+const MAX_EDITOR_BYTES = 1024 * 1024 * 1024;
+
+class TooLargeError extends Error {}
+
 async function readWithProgress<T>(uri: vscode.Uri, title: string, work: (bytes: Uint8Array) => Promise<T>): Promise<T> {
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > MAX_EDITOR_BYTES) throw new TooLargeError();
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, async () => work(await vscode.workspace.fs.readFile(uri)));
+}
+
+function tooLarge(name: string): undefined {
+  void vscode.window.showErrorMessage(vscode.l10n.t("Veil: {0} is over 1 GB; run “veil strip --out DIR {0}” in a terminal, which reads only the parts it needs.", name));
+  return undefined;
 }
 
 function lines(items: readonly MetadataItem[]): string {
@@ -51,6 +63,7 @@ export async function showFileMetadata(context: CommandContext, preview: Preview
         : `${vscode.l10n.t("{0} ({1}) carries no metadata that Veil knows of.", name, format.toUpperCase())}\n`;
     log(context, `file metadata: ${format}, ${items.length} item(s)`);
   } catch (error) {
+    if (error instanceof TooLargeError) return tooLarge(name);
     if (!(error instanceof MetadataError)) throw error;
     void vscode.window.showErrorMessage(vscode.l10n.t("Veil cannot read {0}: {1}", name, error.message));
     return undefined;
@@ -98,6 +111,7 @@ export async function shareCleanCopy(context: CommandContext, arg: unknown, opti
     void vscode.window.showInformationMessage(vscode.l10n.t("Veil: clean copy written to {0} ({1}).", baseName(target), what));
     return target;
   } catch (error) {
+    if (error instanceof TooLargeError) return tooLarge(name);
     if (!(error instanceof MetadataError)) throw error;
     void vscode.window.showErrorMessage(vscode.l10n.t("Veil cannot clean {0}: {1}. Nothing was written.", name, error.message));
     return undefined;
