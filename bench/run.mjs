@@ -459,3 +459,4 @@ if (load1 > cpus().length * 0.75) {
   console.log("figure above is pessimistic (both tools suffer alike, the ratio less so). Rerun on an idle machine for real numbers.");
 }
 console.log("");
+await (await import("./strip.mjs")).benchStrip();

@@ -12,10 +12,11 @@ import * as hook from "./commands/hook";
 import * as restore from "./commands/restore";
 import * as scan from "./commands/scan";
 import * as snippet from "./commands/snippet";
+import * as strip from "./commands/strip";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook };
+const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook, strip };
 
 /** Every command's name, as `--help` and `--version` list them. */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
@@ -32,6 +33,7 @@ Commands:
   snippet              turn a log or stack trace into a shareable, neutralized snippet
   guard [DIR]          write the coding assistants' ignore files and Claude Code's deny rules and hooks
   hook claude-code     answer a Claude Code hook event (stdin): block prompts and reads of secrets
+  strip FILE...        copies of photos, videos, PDFs, Office files without their metadata
 
 Options:
   -h, --help           show this help (or \`veil <command> --help\` for a command)

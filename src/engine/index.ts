@@ -39,3 +39,4 @@ export function scan(text: string, options?: ScanOptions): Finding[] {
   if (!scanner) cache.set(options, (scanner = new Scanner(options)));
   return scanner.scan(text);
 }
+export { describeMetadata, stripMetadata, applyStrip, detectMetadataFormat, FORMAT_SNIFF_BYTES, MetadataError, bytesSource, type BytePatch, type ByteSource, type MetadataFormat, type MetadataItem, type MetadataKind, type StripResult } from "./metadata";

@@ -14,7 +14,13 @@ export const CODE_SERVER_VERSION = "4.100.3";
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Debian packages the server's native rebuild and the browser need. */
-export const SYSTEM_PACKAGES = ["chromium", "ripgrep", "libkrb5-dev", "libsecret-1-dev", "libxkbfile-dev", "libx11-dev", "pre-commit"];
+export const SYSTEM_PACKAGES = [
+  "chromium", "ripgrep", "libkrb5-dev", "libsecret-1-dev", "libxkbfile-dev", "libx11-dev",
+  // Oracles of the metadata tests (veil strip): exiftool, ImageMagick, ffmpeg, pdftotext.
+  "libimage-exiftool-perl", "imagemagick", "ffmpeg", "poppler-utils",
+  // The pre-commit framework, for the distribution test.
+  "pre-commit",
+];
 
 export const CHROMIUM_PATH = process.env.VEIL_CHROMIUM || "/usr/bin/chromium";
 // Without the networking flags Chromium keeps trying to reach Google on a closed network.

@@ -17,6 +17,8 @@ export const CommandId = {
   previewShared: "veil.previewShared",
   forgetPlaceholders: "veil.forgetPlaceholders",
   guardedCopy: "veil.guardedCopy",
+  shareCleanCopy: "veil.shareCleanCopy",
+  showFileMetadata: "veil.showFileMetadata",
 } as const;
 
 /** Writes a line to the Output channel: counts, kinds and masked previews only, never a value. */

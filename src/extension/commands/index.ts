@@ -6,6 +6,7 @@ import { lazyVaultKeyFor, VaultStore } from "../vaultStore";
 import { CommandId, type CommandContext } from "./context";
 import { copyAnonymized } from "./copyAnonymized";
 import { copyErrorSnippet } from "./copyErrorSnippet";
+import { shareCleanCopy, showFileMetadata } from "./fileMetadata";
 import { forgetPlaceholders } from "./forgetPlaceholders";
 import { guardedCopy } from "./guardedCopy";
 import { pasteWithRealValues } from "./pasteWithRealValues";
@@ -86,6 +87,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   register(CommandId.forgetPlaceholders, (arg) => forgetPlaceholders(commands, arg));
   register(CommandId.guardedCopy, (arg) => guardedCopy(commands, arg));
   context.subscriptions.push(registerRestoringPaste(commands));
+  register(CommandId.shareCleanCopy, (arg, options) => shareCleanCopy(commands, arg, options as { folder?: vscode.Uri } | undefined));
+  register(CommandId.showFileMetadata, (arg) => showFileMetadata(commands, preview, arg));
   registerScanWorkspace(context, services);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     register(TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key, reviewPrompt: currentReviewPrompt }));
