@@ -96,6 +96,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     pii: options.categories?.pii ?? true,
     term: options.categories?.term ?? true,
     money: options.money ?? true,
+    dates: options.dates ?? false,
     minConfidence: options.minConfidence ?? 0.5,
     directives: options.directives ?? true,
   };
@@ -172,7 +173,7 @@ export class Scanner {
     const o = this.options;
     if (!(pass.category === "secret" ? o.secret : o.pii)) return false;
     if (o.disabled.has(pass.id)) return false;
-    return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money));
+    return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money) && (kind !== "date" || o.dates));
   }
 
   /** Rule windows from the keyword automaton, then each rule in its windows; `termStarts` gets where the terms' first words start. */

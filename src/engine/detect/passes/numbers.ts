@@ -309,6 +309,12 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
       emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.85);
       return true;
     }
+    // A French mobile written as ten digits ("0612345678" in a CSV column): 06/07 numbers
+    // are mobiles only, and a run of exactly ten digits starting so is rarely anything else.
+    if (to - from === 1 && !partial && (digits.charCodeAt(1) === 54 || digits.charCodeAt(1) === 55) && before !== 46 && text.charCodeAt(end) !== 46) {
+      emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.7);
+      return true;
+    }
   }
   // North American: "(555) 234-5678", "555-234-5678", "555.234.5678", "1-555-234-5678".
   if (isNanpPhone(digits)) {
