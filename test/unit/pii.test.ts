@@ -85,7 +85,7 @@ describe("personal data", () => {
       ["mobile: 0612345678", "0612345678"],
       // Issue 13: a French mobile (06/07) written as ten digits is a phone without a context word too.
       ["0612345678", "0612345678"],
-      ["Camille Devaux;camille@example.fr;0712345678;Lyon", "0712345678"],
+      ["Lyon;0712345678;2026", "0712345678"],
       ["Phone:\n9472 7916", "9472 7916"],
       ["0490 75 40 81 (mobile)", "0490 75 40 81"],
       ["9472 7916 - Mobile", "9472 7916"],

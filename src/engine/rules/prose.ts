@@ -39,8 +39,8 @@ export function looksLikeProseSecret(value: string, quoted: boolean, connector: 
   // Closing punctuation the value ran into (`password: str)`), then `!?` that may end a sentence.
   const core = value.replace(/[.,;:)\]]+$/, "").replace(/[!?]+$/, "");
   if (core.length === 0 || OUR_PLACEHOLDER.test(value) || isPlaceholder(value) || isPlaceholder(core)) return false;
-  // Digits only are a code (`482913`), not the colour or version isBenignShape takes them for.
-  if (!/^\d+$/.test(value) && isBenignShape(value)) return false;
+  // Hex digits alone are a code (`482913`, `24A81B`), not the colour isBenignShape takes them for.
+  if (!/^[0-9A-Fa-f]+$/.test(value) && isBenignShape(value)) return false;
   if (WHERE_IT_IS.test(core) || CODE_LIKE.test(value) || DATE_LIKE.test(value)) return false;
   // A word (any script, with its hyphens and apostrophes) is a sentence going on, unless quoted.
   const isWord = /^[\p{L}'’-]+$/u.test(core);
