@@ -5,6 +5,7 @@ import { isNir, isSiren, isSiret, isFrVat } from "../../validate/fr";
 import { ibanLength, isIban } from "../../validate/iban";
 import { checkInternationalPhone, isFrenchNationalPhone, isNanpPhone, type PhoneVerdict } from "../../validate/phone";
 import { isUsSsn } from "../../validate/ssn";
+import { TableColumns } from "../columns";
 import { contextMatches, emit, isAsciiLetter, isDigit, isWordChar, lineEnd, linesBefore, PII } from "./common";
 
 /**
@@ -198,6 +199,8 @@ interface RunContext {
   memoPos: number;
   memoRe: RegExp | null;
   memoResult: boolean;
+  /** Table and CSV column headers, made on first use (most texts never ask). */
+  columns: TableColumns | undefined;
 }
 
 /** A context word on this line or the one above, with no other number in between. */
@@ -230,8 +233,18 @@ function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
   return contextMatches(text, from, pos, re);
 }
 
+/** A column header that says "phone": `Téléphone`, `Tel.`, `Phone`, `Mobile`, `Portable`, `GSM`, `Cell`, `Fax`, `N° de tél`. */
+const PHONE_HEADER = /(?:^|[^\p{L}])(?:t[ée]l(?:[ée]phone)?s?|phones?|t[ée]l[ée]phones?|mobiles?|portables?|gsm|cell(?:ular|phone)?|fax|whatsapp)(?![\p{L}])/iu;
+
+/** Whether the number stands in a table or CSV column whose header names phones. */
+function phoneColumn(rc: RunContext, start: number): boolean {
+  const header = (rc.columns ??= new TableColumns(rc.text)).headerAt(start);
+  return header !== undefined && PHONE_HEADER.test(header.header) && !/(?:^|[^\p{L}])(?:id|siret|siren|iban|code|n° client)(?![\p{L}])/iu.test(header.header);
+}
+
 function phoneContext(rc: RunContext, start: number, end: number): boolean {
   if (contextBefore(rc, start, PHONE_BEFORE)) return true;
+  if (phoneColumn(rc, start)) return true;
   const text = rc.text;
   // PHONE_AFTER runs on the rest of the line, 16 characters at most, and needs a word after
   // its separators: past the ASCII ones, anything else ASCII but a letter (the next number of
@@ -612,7 +625,7 @@ export const numbersPass: Pass = {
   category: "pii",
   kinds: ["phone", "credit-card", "iban", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn"],
   run(text: string, out: Candidate[], context: PassContext): void {
-    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13), memoPos: -1, memoRe: null, memoResult: false };
+    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13), memoPos: -1, memoRe: null, memoResult: false, columns: undefined };
     // Digits are about 1% of source code: let the regex engine find the few runs worth a look
     // instead of walking every character in JS.
     let floor = 0;
