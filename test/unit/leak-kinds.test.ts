@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { Scanner, Vault, anonymize, restore } from "../../src/engine";
+import { Scanner, Vault, anonymize, resolvePolicy, restore } from "../../src/engine";
+import { parseConfig } from "../../src/cli/config";
 
 /**
  * Issue 13's kinds that are not names or addresses: private links, passwords written in
@@ -199,5 +200,19 @@ describe("issue 13: new kinds through anonymize and restore", () => {
     for (const v of ["docs.google.com", "Azerty!23", "BIENVENUE10", "12 mars 2026", "0612345678"]) assert.ok(!once.text.includes(v));
     assert.equal(restore(once.text, vault).text, text);
     assert.equal(anonymize(once.text, vault, { scan: { dates: true } }).text, once.text);
+  });
+});
+
+describe("issue 13: dates through the label policies and the CLI config", () => {
+  it("the pro label turns dates on, the others leave them off; veil.policies overrides and checks the field", () => {
+    assert.equal(resolvePolicy("pro").policy.dates, true);
+    for (const label of ["public", "sandbox", undefined] as const) assert.equal(resolvePolicy(label).policy.dates, false);
+    assert.equal(resolvePolicy("pro", { pro: { dates: false } }).policy.dates, false);
+    assert.equal(resolvePolicy("public", { public: { dates: true } }).policy.dates, true);
+    assert.deepEqual(resolvePolicy("pro", { pro: { dates: "yes" } }).problems, ["pro.dates: expected true or false"]);
+  });
+  it("the CLI config takes a top-level dates flag and refuses a non-boolean", () => {
+    assert.equal(parseConfig('{"dates": true}', "veil.json").scan.dates, true);
+    assert.throws(() => parseConfig('{"dates": "on"}', "veil.json"), /dates/);
   });
 });
