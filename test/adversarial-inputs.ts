@@ -144,6 +144,9 @@ export const OTHER_INPUTS: Input[] = [
   { target: "prose-password-fr", shape: "mot de passe du du du …", make: () => framed("mot de passe", " du x"), options: undefined },
   { target: "prose-password-fr", shape: "mdp : word, repeated", make: () => fill("mdp : oublié ") },
   { target: "promo-code", shape: "code promo + lowercase words", make: () => fill("code promo pour la rentrée ") },
+  { target: "pii-promo-column", shape: "coupon CSV, codes in every cell", make: () => framed("coupon;code;ref\n", "ABCD10;EFGH20;IJKL30\n") },
+  { target: "pii-promo-column", shape: "promo word then ;;;; rows", make: () => framed("promo\n", ";;;;\n") },
+  { target: "pii-promo-column", shape: "one long line of caps cells after a promo header", make: () => framed("code promo|x\n", "|ABCD10") },
   { target: "link-internal-host", shape: "a.a.a.a… after a scheme", make: () => framed("https://", "a.") },
   { target: "link-notion", shape: "notion.so/ + endless dashed title", make: () => framed("https://www.notion.so/", "ab-") },
   // Directives, terms, overlap resolution, long lines and odd code units.

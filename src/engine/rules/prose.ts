@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import { ALNUM, fake } from "./fake";
 import { isBenignShape, isPlaceholder } from "./heuristics";
+import { withoutIgnoreCase } from "../detect/anyCase";
 
 /**
  * Secrets and codes written in a sentence, the way people pass them in a brief, an e-mail
@@ -15,8 +16,8 @@ import { isBenignShape, isPlaceholder } from "./heuristics";
  */
 
 /** After the keyword: an optional short qualifier (`du wifi`, `for the admin account`) that cannot hold the connector. */
-const QUALIFIER_FR = String.raw`(?:\s{1,3}(?:du|de|des|pour|d['’]|sur|chez|à|a)\b[^\n:=.;!?"«»“”]{1,50}?)?`;
-const QUALIFIER_EN = String.raw`(?:\s{1,3}(?:for|of|to|on|at|in)\b[^\n:=.;!?"“”]{1,50}?)?`;
+const QUALIFIER_FR = String.raw`(?:\s{1,3}[^\n:=.;!?"«»“”]{1,50}?)?`;
+const QUALIFIER_EN = String.raw`(?:\s{1,3}[^\n:=.;!?"“”]{1,50}?)?`;
 /** The value: optional opening quote (group `q`), then up to 64 characters; trailing `.,;:)]` stay outside. */
 const VALUE = String.raw`([«"“'\x60])?\s?([^\s"'«»“”\x60<>=:[][^\s"'«»“”\x60<>]{3,63}?)(?=[.,;:)\]]*(?:[\s"'»”\x60<]|$))`;
 
@@ -112,7 +113,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     category: "secret",
     kind: "password",
     title: "Password written in a sentence",
-    keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi key", "wi-fi key", "wifi code", "door code", "gate code", "access code"],
+    keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code"],
     pattern: new RegExp(
       String.raw`(?<![A-Za-z?&])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])` +
         String.raw`(?:${QUALIFIER_EN}\s{0,3}(:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
@@ -187,6 +188,14 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
   },
 ];
 
+/** The promo keywords in any letter case, spelled out (the value part of the rule is case-sensitive). */
+const PROMO_KEYWORDS = withoutIgnoreCase(
+  new RegExp(
+    String.raw`(?<![A-Za-z])(?:codes? promo(?:tionnel)?|code-promo|codes? (?:de )?(?:r[\u00e9e]duction|remise|avantage|parrainage|cadeau)|coupons?(?: codes?)?|promo(?:tional)? codes?|promocode|discount codes?|vouchers?(?: codes?)?|referral codes?|gift codes?|use (?:the )?code|utilis(?:e[zr]?|\u00e9e?) (?:le )?code|avec (?:le )?code|entre[zr]? (?:le )?code|enter (?:the )?code|with (?:the )?code)(?![A-Za-z])`,
+    "i",
+  ),
+).source;
+
 export const PROMO_CODE_RULES: readonly Rule[] = [
   {
     id: "promo-code",
@@ -195,10 +204,11 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     title: "Promo or coupon code",
     // ASCII keywords: "code de r" / "code r" stand for code (de) réduction, "le code" for utilisez / avec / entrez le code.
     keywords: ["code promo", "codes promo", "code-promo", "code de r", "code r", "code remise", "code avantage", "parrainage", "code cadeau", "coupon", "promo code", "promotional code", "promocode", "discount code", "voucher", "referral code", "gift code", "use code", "use the code", "le code", "avec code", "enter code", "enter the code", "with code", "with the code"],
+    // Keywords in any case, the code itself in capitals: the words between them ("code promo
+    // de lancement COLIBRI15") are skipped lazily up to the first all-caps token.
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z])(?:codes? promo(?:tionnel)?|code-promo|codes? (?:de )?(?:r[ée]duction|remise|avantage|parrainage|cadeau)|coupons?(?: codes?)?|promo(?:tional)? codes?|promocode|discount codes?|vouchers?(?: codes?)?|referral codes?|gift codes?|use (?:the )?code|utilise[zr]? (?:le )?code|avec (?:le )?code|entre[zr]? (?:le )?code|enter (?:the )?code|with (?:the )?code)` +
-        String.raw`(?:\s{1,3}(?:de|du|pour|for|of)\b[^\n:=.;!?"«»“”]{1,40}?\s{0,3}(?::|\b(?:est|is|sera)\b\s{0,3}:?|→|->)|\s{0,3}(?::|\b(?:est|is)\b\s{0,3}:?|→|->)?)\s{0,3}[«"“'\x60*]{0,2}\s?([A-Z0-9][A-Z0-9_-]{2,29})(?![A-Za-z0-9_-])`,
-      "gi",
+      PROMO_KEYWORDS + String.raw`(?:[^\n:=.;!?"«»“”]{0,40}?\s{0,3}(?::|→|->)?)?\s{0,3}[«"“'\x60*]{0,2}\s?([A-Z0-9][A-Z0-9_-]{2,29})(?![A-Za-z0-9_-])`,
+      "g",
     ),
     group: 1,
     window: { before: 24, after: 160 },

@@ -21,7 +21,7 @@ const YEAR = "(?:19|20)\\d\\d";
 const DAY = "(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 
 /** Numbers: d/m/y or m/d/y with `/`, `.` or `-` and a 4-digit year, or `/` and a 2-digit one; ISO y-m-d. */
-const NUMERIC = /(?<![\d.,/-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{1,2})\/(\d{1,2})\/(\d{2})|(\d{4})([/-])(\d{2})\9(\d{2}))(?![\d]|[.,/-]\d)/g;
+const NUMERIC = /(?<![\d./-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{1,2})\/(\d{1,2})\/(\d{2})|(\d{4})([/-])(\d{2})\9(\d{2}))(?!\d|[./-]\d)/g;
 
 /** Words: day first (`12 mars 2026`, `le 1er avril`, `12th of March`) or month first (`March 12, 2026`, `mars 2026`). */
 const WORDED = new RegExp(

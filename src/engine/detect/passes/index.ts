@@ -4,6 +4,7 @@ import { emailPass } from "./email";
 import { ipv6Pass } from "./ipv6";
 import { moneyPass } from "./money";
 import { numbersPass } from "./numbers";
+import { promoColumnsPass } from "./promoColumns";
 
-/** Passes that are not keyword-driven: e-mails, number-shaped values, IPs, money, dates (opt-in). */
-export const ALL_PASSES: readonly Pass[] = [emailPass, numbersPass, ipv6Pass, moneyPass, datePass];
+/** Passes that are not keyword-driven: e-mails, number-shaped values, IPs, money, dates (opt-in), promo codes in table columns. */
+export const ALL_PASSES: readonly Pass[] = [emailPass, numbersPass, ipv6Pass, moneyPass, datePass, promoColumnsPass];

@@ -324,7 +324,7 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
     }
     // A French mobile written as ten digits ("0612345678" in a CSV column): 06/07 numbers
     // are mobiles only, and a run of exactly ten digits starting so is rarely anything else.
-    if (to - from === 1 && !partial && (digits.charCodeAt(1) === 54 || digits.charCodeAt(1) === 55) && before !== 46 && text.charCodeAt(end) !== 46) {
+    if (to - from === 1 && !partial && (digits.charCodeAt(1) === 54 || digits.charCodeAt(1) === 55) && !(before === 46 && isDigit(text.charCodeAt(start - 2))) && !(text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1)))) {
       emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.7);
       return true;
     }
