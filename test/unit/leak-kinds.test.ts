@@ -216,3 +216,18 @@ describe("issue 13: dates through the label policies and the CLI config", () => 
     assert.throws(() => parseConfig('{"dates": "on"}', "veil.json"), /dates/);
   });
 });
+
+describe("issue 13: previews of private links", () => {
+  it("name the service, never the client's tenant, machine or path", () => {
+    const cases: [string, string][] = [
+      ["https://maisonaubergine.sharepoint.com/:x:/s/Ventes/EaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD?e=Hk29Lm", "…sharepoint.com/…"],
+      ["https://wiki.maison-aubergine.internal/rh", "….internal/…"],
+      ["https://www.figma.com/design/Qm8rT2vX9pL4kN7sW1zB3c/Boutique-2026", "…figma.com/…"],
+    ];
+    for (const [text, preview] of cases) {
+      const f = scanner.scan(text).find((x) => x.kind === "private-link");
+      assert.equal(f?.preview, preview);
+      assert.ok(!f!.message.includes("aubergine") && !f!.message.includes("Boutique"), f!.message);
+    }
+  });
+});
