@@ -82,4 +82,25 @@ suite("Issue 13 kinds: links, prose passwords, promo codes, column phones, dates
       return (await readClipboard()).includes(DATE);
     }, { message: "the date kept in the copy once dates are off again", timeoutMs: 15_000 });
   });
+
+  test("screen-share mode masks each new kind (pro)", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    this.timeout(60_000);
+    await setVeil("workspaceLabel", "pro");
+    const editor = await openScratch(BRIEF);
+    await waitForVeilDiagnostics(editor.document.uri, (ds) => ruleIds(ds).includes("pii-date"));
+    const key = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const wanted = VALUES.map((v) => key(rangeOf(editor.document, v)));
+    await runCommand("veil.toggleScreenShare");
+    try {
+      await waitFor(async () => {
+        const state = await runCommand<{ on: boolean; editors: { uri: string; ranges: { start: { line: number; character: number }; end: { line: number; character: number } }[] }[] }>("veil.internal.screenShareState");
+        const mine = state.editors.find((e) => e.uri === editor.document.uri.toString());
+        const masked = new Set((mine?.ranges ?? []).map((r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`));
+        return state.on && wanted.every((w) => masked.has(w));
+      }, { message: "link, password, promo code, phone and date masked" });
+    } finally {
+      await runCommand("veil.toggleScreenShare");
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { Scanner, Vault, anonymize, resolvePolicy, restore } from "../../src/engine";
+import { Scanner, Vault, anonymize, extractErrorSnippet, resolvePolicy, restore } from "../../src/engine";
 import { parseConfig } from "../../src/cli/config";
 
 /**
@@ -229,5 +229,18 @@ describe("issue 13: previews of private links", () => {
       assert.equal(f?.preview, preview);
       assert.ok(!f!.message.includes("aubergine") && !f!.message.includes("Boutique"), f!.message);
     }
+  });
+});
+
+describe("issue 13: the error-snippet neutralizer", () => {
+  it("replaces a share link in an error message and keeps the path of an internal URL, with only its host replaced", async () => {
+    const share = "https://www.dropbox.com/scl/fi/h3k8m2q9x7w4z1c6v5b0n/Photos.zip?rlkey=t7y6u5i4o3p2a1s0d9f8g7h6j&dl=1";
+    const log = `Error: download of ${share} failed with 403, retry via https://files.studio.internal/v1/sync\n    at fetchAssets (/home/alice/projects/shop/src/assets.js:12:9)\n    at main (/home/alice/projects/shop/src/index.js:3:1)\n`;
+    const s = await extractErrorSnippet(log, { workspaceRoots: ["/home/alice/projects/shop"] });
+    assert.ok(s, "an error snippet");
+    assert.ok(!s.markdown.includes("h3k8m2q9x7w4z1c6v5b0n") && !s.markdown.includes("dropbox.com/scl"), s.markdown);
+    assert.match(s.markdown, /\[PRIVATE_LINK_1\]/);
+    assert.ok(!s.markdown.includes("files.studio.internal"), s.markdown);
+    assert.match(s.markdown, /\/v1\/sync/);
   });
 });
