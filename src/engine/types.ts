@@ -95,6 +95,8 @@ export interface PassContext {
   options: ResolvedOptions;
   /** Where the keyword automaton saw a currency word (money pass's MONEY_KEYWORDS), any case, unsorted. */
   moneyWords: number[];
+  /** Whether the keyword automaton saw a promo-code column header word (promo, coupon…), any case. */
+  promoWord: boolean;
 }
 
 export interface TermSpec {

@@ -284,7 +284,8 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     category: "pii",
     kind: "private-link",
     title: "URL on an internal host",
-    keywords: [".internal", ".corp", ".local", ".lan", ".intra", "intranet"],
+    // ".local" and ".lan" alone hit `.localeCompare`, `.language` all over code: the host's end as in a URL.
+    keywords: [".internal", ".corp", ".local/", ".local:", ".lan/", ".lan:", ".intra", "intranet"],
     // A scheme is required: `config.local`, `x.corp` in code are names, not addresses.
     pattern: new RegExp(
       String.raw`(?<![\w+.-])[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^\s/?#@"'<>]{1,100}@)?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}(?:internal|corp|local|lan|intra|intranet)|intranet(?:\.[A-Za-z0-9-]{1,63}){0,6})(?![\w-]|\.[A-Za-z0-9])(?::\d{1,5})?(?:[/?#]` +

@@ -152,7 +152,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     category: "secret",
     kind: "password",
     title: "PIN code written in a sentence",
-    keywords: ["pin"],
+    // "pin" alone hits "mapping", "typing": the word with what follows it.
+    keywords: ["pin ", "pin:", "pin code", "pin est", "pin is"],
     // "PIN" in capitals, or next to "code": "pin 13" of a microcontroller is not one.
     pattern: /(?<![A-Za-z])(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8})(?![\d/.,:-]?\d)/g,
     group: 1,
@@ -170,7 +171,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     category: "secret",
     kind: "password",
     title: "Login and password written together",
-    keywords: ["identifiant", "credentials", "login", "acces"],
+    keywords: ["identifiant", "credentials", "login"],
     pattern: new RegExp(
       String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
         VALUE,
