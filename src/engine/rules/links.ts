@@ -293,12 +293,12 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
         ")?",
       "gi",
     ),
-    validate: (_v, m) => !/^(?:example|your|my-?host|host|server|foo)\./i.test(m[1]),
+    validate: (_v, m) => !/^(?:example|your|my[-_]|myhost|host|server|foo)/i.test(m[1]),
     confidence: 0.8,
     advice: "names a machine inside the client's network: replace it before sharing",
     examples: {
       match: ["Le wiki : https://wiki.acme.internal/projets/refonte", "Staging on http://build-02.studio.corp:8080/job/release", "https://intranet.maisonaubergine.fr/rh/planning", "NAS : smb://nas.local/Clients/2026"],
-      noMatch: ["http://localhost:3000/", "see config.local for overrides", "https://docs.internal-tools.io/guide", "https://example.internal/path", "window.localStorage.setItem(k, v)"],
+      noMatch: ["http://localhost:3000/", "see config.local for overrides", "https://docs.internal-tools.io/guide", "https://example.internal/path", "window.localStorage.setItem(k, v)", '"registry": "http://my-internal-registry.local"'],
     },
   },
 ];

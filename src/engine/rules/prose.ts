@@ -16,15 +16,17 @@ import { withoutIgnoreCase } from "../detect/anyCase";
  */
 
 /** After the keyword: an optional short qualifier (`du wifi`, `for the admin account`) that cannot hold the connector. */
-const QUALIFIER_FR = String.raw`(?:\s{1,3}[^\n:=.;!?"«»“”]{1,50}?)?`;
-const QUALIFIER_EN = String.raw`(?:\s{1,3}[^\n:=.;!?"“”]{1,50}?)?`;
+// It never crosses the name of another field ("passphrase … for user: \"isaacs\"" gives the user, not a password).
+const OTHER_FIELD = String.raw`(?!user|login|e-?mail|identifiant|utilisateur|account name|compte :)`;
+const QUALIFIER_FR = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"«»“”]){1,50}?)?`;
+const QUALIFIER_EN = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"“”]){1,50}?)?`;
 /** The value: optional opening quote (group `q`), then up to 64 characters; trailing `.,;:)]` stay outside. */
 const VALUE = String.raw`([«"“'\x60])?\s?([^\s"'«»“”\x60<>=:[][^\s"'«»“”\x60<>]{3,63}?)(?=[.,;:)\]]*(?:[\s"'»”\x60<]|$))`;
 
 /** Password managers and vaults named where the password would be: `mdp : voir 1Password`. */
 const WHERE_IT_IS = /^(?:1password|bitwarden|lastpass|keepass\w*|dashlane|vaultwarden|keychain|trousseau|vault|sms|mail|e-?mail|slack|signal|whatsapp)$/i;
 /** A reference, a member access or a call: code, not a value (`password: user.password`, `pwd: getPass()`). */
-const CODE_LIKE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[A-Za-z_$]\(|^\$|^\{|^%|^@[a-z]/;
+const CODE_LIKE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[A-Za-z_$]\(|^[A-Za-z_$][\w$]*\[|^\$|^\{|^%|^@[a-z]|^[([<]/;
 /** One of our own placeholders, in any of the forms chat tools give back: anonymizing twice changes nothing. */
 const OUR_PLACEHOLDER = /^\\?\[[A-Za-z][A-Za-z0-9\\_]*\\?_[0-9]+\\?\]$/;
 const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
@@ -144,6 +146,9 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "password: ${DB_PASSWORD}",
         "The password must be at least 12 characters long.",
         "https://zoom.us/j/81234567890?pwd=" + fake(32, ALNUM, 3),
+        'You need a passphrase to unlock the secret key for user: "isaacs <i@izs.me>"',
+        "auth.basic = { username: basic[0], password: basic[1] }",
+        "This command requires a one-time password (OTP) from your authenticator app.",
       ],
     },
   },
