@@ -39,6 +39,8 @@ const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
  */
 export function looksLikeProseSecret(value: string, quoted: boolean, connector: boolean): boolean {
   if (value.length < 4 || value.length > 64) return false;
+  // The cheap verdict first: most rejected values are a word of the sentence going on.
+  if (!quoted && /^[\p{L}'’-]+[.,;:)\]!?]*$/u.test(value)) return false;
   // Closing punctuation the value ran into (`password: str)`), then `!?` that may end a sentence.
   const core = value.replace(/[.,;:)\]]+$/, "").replace(/[!?]+$/, "");
   if (core.length === 0 || OUR_PLACEHOLDER.test(value) || isPlaceholder(value) || isPlaceholder(core)) return false;
@@ -210,13 +212,14 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     title: "Promo or coupon code",
     // ASCII keywords: "code de r" / "code r" stand for code (de) réduction, "le code" for utilisez / avec / entrez le code.
     keywords: ["code promo", "codes promo", "code-promo", "code de r", "code r", "code remise", "code avantage", "parrainage", "code cadeau", "coupon", "promo code", "promotional code", "promocode", "discount code", "voucher", "referral code", "gift code", "use code", "use the code", "le code", "avec code", "enter code", "enter the code", "with code", "with the code"],
-    // Keywords in any case, the code itself in capitals: the words between them ("code promo
-    // de lancement COLIBRI15") are skipped lazily up to the first all-caps token.
+    // Keywords in any case, the code itself in capitals, up to four lower-case words between
+    // them ("code promo de lancement COLIBRI15", "code promo prévu pour les abonnées : X").
     pattern: new RegExp(
-      PROMO_KEYWORDS + String.raw`(?:[^\n:=.;!?"«»“”]{0,40}?\s{0,3}(?::|→|->)?)?\s{0,3}[«"“'\x60*]{0,2}\s?([A-Z0-9][A-Z0-9_-]{2,29})(?![A-Za-z0-9_-])`,
+      // Up to four lower-case words, each taken whole (lookahead + backreference: no backtracking inside a word).
+      PROMO_KEYWORDS + String.raw`(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,4}\s{0,3}(?::|→|->)?\s{0,3}[«"“'\x60*]{0,2}\s?([A-Z0-9][A-Z0-9_-]{2,29})(?![A-Za-z0-9_-])`,
       "g",
     ),
-    group: 1,
+    group: 2,
     window: { before: 24, after: 160 },
     validate: (value) => looksLikePromoCode(value),
     confidence: 0.8,
