@@ -82,6 +82,7 @@ export function ruleInputs(rule: Rule): Input[] {
   return inputs;
 }
 
+const DATES: ScanOptions = { dates: true };
 const TERMS: ScanOptions = { terms: [{ text: "Orion Cloud", kind: "CLIENT" }, { text: "Société Générale", kind: "CLIENT" }, { text: "Nebula", kind: "CODENAME" }] };
 
 /** Inputs aimed at the passes and at the scanner's own steps. */
@@ -131,6 +132,23 @@ export const OTHER_INPUTS: Input[] = [
   { target: "pii-money", shape: "EUR EUR …", make: () => fill("EUR ") },
   { target: "pii-money", shape: "euros d'euros …", make: () => fill("3 d'euros ") },
   { target: "pii-money", shape: "dense amounts", make: () => fill("1 250,50 € ") },
+  // Date pass (opt-in: measured switched on).
+  { target: "pii-date", shape: "1/1/1/1…", make: () => fill("1/"), options: DATES },
+  { target: "pii-date", shape: "12.12.12.12… (version-like)", make: () => fill("12."), options: DATES },
+  { target: "pii-date", shape: "dense valid dates", make: () => fill("12/03/2026 "), options: DATES },
+  { target: "pii-date", shape: "month words without day or year", make: () => fill("mars mai juin may "), options: DATES },
+  { target: "pii-date", shape: "day + month, no year, repeated", make: () => fill("12 mars "), options: DATES },
+  { target: "pii-date", shape: "weekday run", make: () => fill("lundi, mardi, "), options: DATES },
+  { target: "pii-date", shape: "ISO near-miss 2026-13-45", make: () => fill("2026-13-45-"), options: DATES },
+  // Prose secrets and promo codes: keyword, connector, values that fail the shape floor.
+  { target: "prose-password-fr", shape: "mot de passe du du du …", make: () => framed("mot de passe", " du x"), options: undefined },
+  { target: "prose-password-fr", shape: "mdp : word, repeated", make: () => fill("mdp : oublié ") },
+  { target: "promo-code", shape: "code promo + lowercase words", make: () => fill("code promo pour la rentrée ") },
+  { target: "pii-promo-column", shape: "coupon CSV, codes in every cell", make: () => framed("coupon;code;ref\n", "ABCD10;EFGH20;IJKL30\n") },
+  { target: "pii-promo-column", shape: "promo word then ;;;; rows", make: () => framed("promo\n", ";;;;\n") },
+  { target: "pii-promo-column", shape: "one long line of caps cells after a promo header", make: () => framed("code promo|x\n", "|ABCD10") },
+  { target: "link-internal-host", shape: "a.a.a.a… after a scheme", make: () => framed("https://", "a.") },
+  { target: "link-notion", shape: "notion.so/ + endless dashed title", make: () => framed("https://www.notion.so/", "ab-") },
   // Directives, terms, overlap resolution, long lines and odd code units.
   { target: "directives", shape: "veil:allow packed on one line", make: () => framed("x@example.fr ", "veil:allow ") },
   { target: "directives", shape: "next-line directive on every line", make: () => fill("// veil:allow-next-line\nmail jo@example.fr\n") },

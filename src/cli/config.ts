@@ -23,6 +23,7 @@ export const CONFIG_HELP = `Config file (JSON), every field optional:
     "disabledRules": ["rule-id or kind"],
     "categories": { "secret": true, "pii": true, "term": true },
     "money": true,
+    "dates": false,
     "minConfidence": 0.5,
     "exclude": ["dist/**", "*.min.js"],
     "severity": { "pii": "note", "email": "warning", "aws-access-key-id": "error" }
@@ -36,7 +37,7 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL = ["$schema", "terms", "allow", "disabledRules", "categories", "money", "minConfidence", "exclude", "severity"];
+const TOP_LEVEL = ["$schema", "terms", "allow", "disabledRules", "categories", "money", "dates", "minConfidence", "exclude", "severity"];
 
 type Json = unknown;
 
@@ -123,6 +124,7 @@ export function parseConfig(text: string, file: string): CliConfig {
     }
   }
   if (root.money !== undefined) scan.money = boolean(root.money, "money");
+  if (root.dates !== undefined) scan.dates = boolean(root.dates, "dates");
   if (root.minConfidence !== undefined) {
     const value = root.minConfidence;
     if (typeof value !== "number" || !(value >= 0 && value <= 1)) return fail(`minConfidence must be a number from 0 to 1, got ${describe(value)}`);

@@ -107,6 +107,9 @@ const PII_TITLES: Record<string, string> = {
   "us-ssn": "US Social Security number",
   money: "Amount of money",
   person: "Person's name",
+  "private-link": "Private link",
+  "promo-code": "Promo or coupon code",
+  date: "Date",
 };
 
 function ruleTitle(f: ReportFinding, titles: ReadonlyMap<string, string>): string {

@@ -14,7 +14,10 @@ export type PiiKind =
   | "fr-vat"
   | "us-ssn"
   | "money"
-  | "person";
+  | "person"
+  | "private-link"
+  | "promo-code"
+  | "date";
 
 export interface Finding {
   ruleId: string;
@@ -98,6 +101,8 @@ export interface PassContext {
   options: ResolvedOptions;
   /** Where the keyword automaton saw a currency word (money pass's MONEY_KEYWORDS), any case, unsorted. */
   moneyWords: number[];
+  /** Whether the keyword automaton saw a promo-code column header word (promo, coupon…), any case. */
+  promoWord: boolean;
 }
 
 export interface TermSpec {
@@ -125,6 +130,8 @@ export interface ScanOptions {
   categories?: { secret?: boolean; pii?: boolean; term?: boolean };
   /** Amounts of money are personal/business data but noisy in code; on by default. */
   money?: boolean;
+  /** Dates (launch dates, embargoes): opt-in, off by default; the `pro` label turns them on. */
+  dates?: boolean;
   /** Drop findings below this confidence (default 0.5). */
   minConfidence?: number;
   /** Honour `veil:allow` and friends (default true). */
@@ -139,6 +146,7 @@ export interface ResolvedOptions {
   pii: boolean;
   term: boolean;
   money: boolean;
+  dates: boolean;
   minConfidence: number;
   directives: boolean;
 }

@@ -123,6 +123,8 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
   };
   const { policy, problems: policyProblems } = engine().resolvePolicy(label, read<unknown>("policies", {}));
   problems.push(...policyProblems.map((p) => `veil.policies: ${p}`));
+  // Dates follow the label (on in `pro`) unless veil.categories says otherwise.
+  scanOptions.dates = typeof categories.dates === "boolean" ? categories.dates : policy.dates;
   return {
     label,
     scanOptions,

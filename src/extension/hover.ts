@@ -28,6 +28,24 @@ export function categoryName(finding: Finding): string {
   }
 }
 
+/** Kinds with a name of their own in the UI's language; others show their id (`github-token`). */
+export function kindName(kind: string): string {
+  switch (kind) {
+    case "private-link":
+      return vscode.l10n.t("private link");
+    case "promo-code":
+      return vscode.l10n.t("promo code");
+    case "date":
+      return vscode.l10n.t("date");
+    case "password":
+      return vscode.l10n.t("password");
+    case "signed-url":
+      return vscode.l10n.t("signed URL");
+    default:
+      return kind;
+  }
+}
+
 /** Escapes Markdown so a kind or message cannot inject links or formatting. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, "\\$&");
@@ -38,7 +56,7 @@ export function hoverMarkdown(document: vscode.TextDocument, finding: Finding, r
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
-  md.appendMarkdown(`**$(shield) Veil — ${escapeMarkdown(categoryName(finding))}: ${escapeMarkdown(finding.kind)}**\n\n`);
+  md.appendMarkdown(`**$(shield) Veil — ${escapeMarkdown(categoryName(finding))}: ${escapeMarkdown(kindName(finding.kind))}**\n\n`);
   md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
   md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${finding.preview.replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
   const argument = targetArgument(document, range);

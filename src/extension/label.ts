@@ -55,6 +55,7 @@ export function describePolicy(policy: LabelPolicy, copyGuard = policy.copyGuard
     vscode.l10n.t("terms: {0}", severityName(policy.severity.term)),
     copyGuard ? vscode.l10n.t("copy guard: on") : vscode.l10n.t("copy guard: off"),
     policy.masking ? vscode.l10n.t("masking: on") : vscode.l10n.t("masking: off"),
+    policy.dates ? vscode.l10n.t("dates: on") : vscode.l10n.t("dates: off"),
   ].join(" · ");
 }
 

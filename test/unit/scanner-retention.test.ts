@@ -39,7 +39,7 @@ describe("Scanner: the passes' context keeps no per-scan closure", () => {
   const text = 'contact Jo.Doe@Example.ORG about invoice 42: 1 250,00 €, call +33 6 12 34 56 78, host 10.20.30.40, key ::1';
 
   it("every pass gets a context, with the lower-cased text on demand", () => {
-    const contexts = contextsOf(new Scanner(), text);
+    const contexts = contextsOf(new Scanner({ dates: true }), text);
     assert.equal(contexts.length, ALL_PASSES.length);
     for (const context of contexts) assert.equal(context.lower, text.toLowerCase());
   });

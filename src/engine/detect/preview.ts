@@ -16,6 +16,16 @@ export function maskValue(value: string, category: Category, kind: string, hideD
     }
   }
   if (kind === "private-key") return "-----BEGIN …-----";
+  if (kind === "private-link") {
+    // Which service, never whose: the last two labels of the host (`sharepoint.com`, not the
+    // client's tenant; `….internal`, not the machine), nothing of the path.
+    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/@\s]*@)?([^/:?#\s]+)/i.exec(value)?.[1] ?? "";
+    const labels = host.split(".").filter(Boolean);
+    if (labels.length >= 2) {
+      const internal = /^(?:internal|corp|local|lan|intra|intranet)$/i.test(labels[labels.length - 1]);
+      return `…${internal ? "." + labels[labels.length - 1] : labels.slice(-2).join(".")}/…`;
+    }
+  }
   if (category === "secret") {
     if (chars.length >= 20) return `${chars.slice(0, 4).join("")}…${chars.slice(-4).join("")}`;
     if (chars.length >= 10) return `${chars.slice(0, 2).join("")}…${chars.slice(-2).join("")}`;

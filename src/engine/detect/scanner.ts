@@ -1,6 +1,7 @@
 import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
 import { MONEY_KEYWORDS } from "./passes/money";
+import { PROMO_HEADER_WORDS } from "./passes/promoColumns";
 import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
@@ -41,7 +42,7 @@ class CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
-  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS. */
+  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS, then PROMO_HEADER_WORDS. */
   readonly keywords: readonly string[];
   /** How many of `keywords` are rules' (the first ones). */
   readonly ruleKeywords: number;
@@ -69,7 +70,7 @@ class RuleSet {
       return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine);
     });
     this.ruleKeywords = keywordIndex.size;
-    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
+    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...PROMO_HEADER_WORDS];
     this.automaton = new KeywordAutomaton(this.keywords);
   }
 
@@ -110,6 +111,7 @@ export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
     pii: options.categories?.pii ?? true,
     term: options.categories?.term ?? true,
     money: options.money ?? true,
+    dates: options.dates ?? false,
     minConfidence: options.minConfidence ?? 0.5,
     directives: options.directives ?? true,
   };
@@ -170,10 +172,10 @@ export class Scanner {
     const out: Candidate[] = [];
     const options = this.options;
     const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
-    const seen: KeywordSignals = { directive: false, moneyWords: [] };
+    const seen: KeywordSignals = { directive: false, moneyWords: [], promoWord: false };
     // Also with only swept terms on: the automaton is what notices ignore directives.
     if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
-    const context = new LazyPassContext(text, options, seen.moneyWords);
+    const context = new LazyPassContext(text, options, seen.moneyWords, seen.promoWord);
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
@@ -187,7 +189,7 @@ export class Scanner {
     const o = this.options;
     if (!(pass.category === "secret" ? o.secret : o.pii)) return false;
     if (o.disabled.has(pass.id)) return false;
-    return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money));
+    return pass.kinds.some((kind) => !o.disabled.has(kind) && (kind !== "money" || o.money) && (kind !== "date" || o.dates));
   }
 
   /** Rule windows from the keyword automaton, then each rule in its windows; `termStarts` gets where the terms' first words start. */
@@ -196,6 +198,7 @@ export class Scanner {
     const automaton = (this.automaton ??= set.automatonWith(termStarts ? this.terms.anchors : []));
     const ruleKeywords = set.ruleKeywords;
     const moneyFrom = ruleKeywords + DIRECTIVE_KEYWORDS.length;
+    const promoFrom = moneyFrom + MONEY_KEYWORDS.length;
     const termsFrom = set.keywords.length;
     const options = this.options;
     const rulesOn = options.secret || options.pii;
@@ -213,6 +216,7 @@ export class Scanner {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
         if (keyword >= termsFrom) termStarts?.push(start);
+        else if (keyword >= promoFrom) seen.promoWord = true;
         else if (keyword >= moneyFrom) seen.moneyWords.push(start);
         else seen.directive = true;
         return;
@@ -315,6 +319,8 @@ const DIRECTIVE_KEYWORDS: readonly string[] = ["veil:allow", "gitleaks:allow", "
 interface KeywordSignals {
   directive: boolean;
   moneyWords: number[];
+  /** A word of a promo-code column header (PROMO_HEADER_WORDS) occurs somewhere. */
+  promoWord: boolean;
 }
 
 
@@ -361,6 +367,7 @@ class LazyPassContext implements PassContext {
     private readonly text: string,
     readonly options: ResolvedOptions,
     readonly moneyWords: number[],
+    readonly promoWord: boolean,
   ) {}
 
   /** Same length and offsets as the text: the passes rely on that. */

@@ -10,7 +10,9 @@ import type { Category } from "../types";
  *   visible but quiet: secrets are warnings, personal data information, terms hints.
  * - `pro`: client work under NDA. Secrets and personal data are errors, client terms
  *   warnings; copying a selection with findings offers the anonymized copy instead (copy
- *   guard), and values are masked on screen by default.
+ *   guard), and values are masked on screen by default. Dates are looked for too (launch
+ *   dates and embargoes are what an NDA protects); elsewhere every timestamp in code and
+ *   logs would be one, so they are off.
  * - unlabeled: Veil does not know yet; it behaves like a quieter `public` (secrets are
  *   warnings, not errors, so installing Veil on an old project does not paint it red)
  *   and the status bar invites the user to pick a label.
@@ -30,6 +32,8 @@ export interface LabelPolicy {
   copyGuard: boolean;
   /** Sensitive values are masked on screen by default. */
   masking: boolean;
+  /** Dates are personal data here (opt-in kind `date`); `veil.categories.dates` overrides it. */
+  dates: boolean;
 }
 
 /** How a user overrides a label's defaults in `veil.policies`, with the settings' names. */
@@ -39,13 +43,14 @@ export interface PolicyOverride {
   terms?: PolicySeverity;
   copyGuard?: boolean;
   masking?: boolean;
+  dates?: boolean;
 }
 
 const DEFAULT_POLICIES: Readonly<Record<PolicyKey, LabelPolicy>> = {
-  public: { severity: { secret: "error", pii: "warning", term: "information" }, copyGuard: false, masking: false },
-  sandbox: { severity: { secret: "warning", pii: "information", term: "hint" }, copyGuard: false, masking: false },
-  pro: { severity: { secret: "error", pii: "error", term: "warning" }, copyGuard: true, masking: true },
-  unlabeled: { severity: { secret: "warning", pii: "information", term: "information" }, copyGuard: false, masking: false },
+  public: { severity: { secret: "error", pii: "warning", term: "information" }, copyGuard: false, masking: false, dates: false },
+  sandbox: { severity: { secret: "warning", pii: "information", term: "hint" }, copyGuard: false, masking: false, dates: false },
+  pro: { severity: { secret: "error", pii: "error", term: "warning" }, copyGuard: true, masking: true, dates: true },
+  unlabeled: { severity: { secret: "warning", pii: "information", term: "information" }, copyGuard: false, masking: false, dates: false },
 };
 
 export function isWorkspaceLabel(value: unknown): value is WorkspaceLabelName {
@@ -96,7 +101,7 @@ export function resolvePolicy(label: WorkspaceLabelName | undefined, overrides?:
     if (typeof value === "string" && (POLICY_SEVERITIES as readonly string[]).includes(value)) severity[category] = value as PolicySeverity;
     else problems.push(`${key}.${field}: expected one of ${POLICY_SEVERITIES.join(", ")}`);
   }
-  let { copyGuard, masking } = policy;
+  let { copyGuard, masking, dates } = policy;
   if (record.copyGuard !== undefined) {
     if (typeof record.copyGuard === "boolean") copyGuard = record.copyGuard;
     else problems.push(`${key}.copyGuard: expected true or false`);
@@ -105,8 +110,12 @@ export function resolvePolicy(label: WorkspaceLabelName | undefined, overrides?:
     if (typeof record.masking === "boolean") masking = record.masking;
     else problems.push(`${key}.masking: expected true or false`);
   }
-  for (const field of Object.keys(record)) {
-    if (!["secrets", "personalData", "terms", "copyGuard", "masking"].includes(field)) problems.push(`${key}.${field}: unknown field`);
+  if (record.dates !== undefined) {
+    if (typeof record.dates === "boolean") dates = record.dates;
+    else problems.push(`${key}.dates: expected true or false`);
   }
-  return { policy: { severity, copyGuard, masking }, problems };
+  for (const field of Object.keys(record)) {
+    if (!["secrets", "personalData", "terms", "copyGuard", "masking", "dates"].includes(field)) problems.push(`${key}.${field}: unknown field`);
+  }
+  return { policy: { severity, copyGuard, masking, dates }, problems };
 }

@@ -39,7 +39,7 @@ const HOST_AFTER_KEYWORD = /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOS
 
 /** Personal data a snippet leaves to the caller's settings; e-mails and IPs are always hidden. */
 const OTHER_PII: Record<Exclude<PiiKind, "email" | "ip-address">, true> = {
-  phone: true, iban: true, "credit-card": true, "fr-nir": true, "fr-siren": true, "fr-siret": true, "fr-vat": true, "us-ssn": true, money: true, person: true,
+  phone: true, iban: true, "credit-card": true, "fr-nir": true, "fr-siren": true, "fr-siret": true, "fr-vat": true, "us-ssn": true, money: true, person: true, "private-link": true, "promo-code": true, date: true,
 };
 /**
  * The engine's e-mail and IP detectors alone, whatever the caller's settings switch off: a
@@ -116,11 +116,17 @@ export class Neutralizer {
   private readonly namePattern?: RegExp;
   /** Placeholders issued or reused, over every call with `count`. */
   replacements = 0;
+  /**
+   * The caller's scan options, less the internal-host link rule: in a log, the host alone
+   * is replaced (below) so the path and port that locate the error stay readable.
+   */
+  private readonly scanOptions: ScanOptions;
 
   constructor(
     private readonly settings: NeutralizeSettings,
     wholeInput: string,
   ) {
+    this.scanOptions = { ...settings.scan, disabledRules: [...(settings.scan?.disabledRules ?? []), "link-internal-host"] };
     // Longer roots first, so a nested workspace folder wins over its parent.
     this.roots = [...settings.workspaceRoots]
       .sort((a, b) => b.length - a.length)
@@ -166,7 +172,7 @@ export class Neutralizer {
       return vault.placeholderFor(value, kind, this.settings.now);
     };
     let out = this.paths(text);
-    const result = anonymize(out, vault, { scan: this.settings.scan, money: this.settings.scan?.money ?? false, now: this.settings.now });
+    const result = anonymize(out, vault, { scan: this.scanOptions, money: this.settings.scan?.money ?? false, now: this.settings.now });
     out = result.text;
     n += result.replacements.length;
     // What the caller's settings may have switched off, or the engine not report on its own in a log:

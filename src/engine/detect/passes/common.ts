@@ -22,6 +22,9 @@ export const PII: Record<Exclude<PiiKind, "person">, PiiInfo> = {
   "fr-vat": { ruleId: "pii-fr-vat", kind: "fr-vat", title: "French VAT number", advice: "identifies a company: anonymize it before sharing" },
   "us-ssn": { ruleId: "pii-us-ssn", kind: "us-ssn", title: "US Social Security number", advice: "sensitive personal data: anonymize it before sharing" },
   money: { ruleId: "pii-money", kind: "money", title: "Amount of money", advice: "business data: anonymize it before sharing" },
+  "private-link": { ruleId: "pii-private-link", kind: "private-link", title: "Private link", advice: "anyone holding the link can open the client's files: replace it before sharing" },
+  "promo-code": { ruleId: "pii-promo-code", kind: "promo-code", title: "Promo or coupon code", advice: "a client's promo code is unreleased business data: anonymize it before sharing" },
+  date: { ruleId: "pii-date", kind: "date", title: "Date", advice: "launch dates and embargoes are confidential: anonymize them before sharing" },
 };
 
 /** Whether the user switched this kind off, by rule id or by kind. */

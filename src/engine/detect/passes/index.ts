@@ -1,8 +1,10 @@
 import type { Pass } from "../../types";
+import { datePass } from "./dates";
 import { emailPass } from "./email";
 import { ipv6Pass } from "./ipv6";
 import { moneyPass } from "./money";
 import { numbersPass } from "./numbers";
+import { promoColumnsPass } from "./promoColumns";
 
-/** Passes that are not keyword-driven: e-mails, number-shaped values, IPs, money. */
-export const ALL_PASSES: readonly Pass[] = [emailPass, numbersPass, ipv6Pass, moneyPass];
+/** Passes that are not keyword-driven: e-mails, number-shaped values, IPs, money, dates (opt-in), promo codes in table columns. */
+export const ALL_PASSES: readonly Pass[] = [emailPass, numbersPass, ipv6Pass, moneyPass, datePass, promoColumnsPass];

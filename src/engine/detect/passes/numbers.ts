@@ -5,6 +5,7 @@ import { isNir, isSiren, isSiret, isFrVat } from "../../validate/fr";
 import { ibanLength, isIban } from "../../validate/iban";
 import { checkInternationalPhone, isFrenchNationalPhone, isNanpPhone, type PhoneVerdict } from "../../validate/phone";
 import { isUsSsn } from "../../validate/ssn";
+import { TableColumns } from "../columns";
 import { contextMatches, emit, isAsciiLetter, isDigit, isWordChar, lineEnd, linesBefore, PII } from "./common";
 
 /**
@@ -198,6 +199,12 @@ interface RunContext {
   memoPos: number;
   memoRe: RegExp | null;
   memoResult: boolean;
+  /** Table and CSV column headers, made on first use (most texts never ask). */
+  columns: TableColumns | undefined;
+  /** The line onShortLine measured last: [lineFrom, lineTo), and whether it is short. */
+  lineFrom: number;
+  lineTo: number;
+  lineShort: boolean;
 }
 
 /** A context word on this line or the one above, with no other number in between. */
@@ -230,8 +237,38 @@ function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
   return contextMatches(text, from, pos, re);
 }
 
+/** A column header that says "phone": `Téléphone`, `Tel.`, `Phone`, `Mobile`, `Portable`, `GSM`, `Cell`, `Fax`, `N° de tél`. */
+const PHONE_HEADER = /(?:^|[^\p{L}])(?:t[ée]l(?:[ée]phone)?s?|phones?|t[ée]l[ée]phones?|mobiles?|portables?|gsm|cell(?:ular|phone)?|fax|whatsapp)(?![\p{L}])/iu;
+
+/** Table rows are short: on a longer line no column is looked for (finding one walks the line). */
+const MAX_ROW = 4096;
+
+/**
+ * Whether `pos` lies on a line short enough to be a table row. The line last measured is
+ * kept: numbers come in text order, so a long line is measured once, not once per number.
+ */
+function onShortLine(rc: RunContext, pos: number): boolean {
+  if (pos >= rc.lineFrom && pos < rc.lineTo) return rc.lineShort;
+  const text = rc.text;
+  const from = pos > 0 ? text.lastIndexOf("\n", pos - 1) + 1 : 0;
+  const e = text.indexOf("\n", pos);
+  rc.lineFrom = from;
+  rc.lineTo = e < 0 ? text.length : e;
+  rc.lineShort = rc.lineTo - rc.lineFrom <= MAX_ROW;
+  return rc.lineShort;
+}
+
+/** Whether the number stands in a table or CSV column whose header names phones. */
+function phoneColumn(rc: RunContext, start: number): boolean {
+  // Finding a column walks its line: on a 1 MB line, once per number would be quadratic.
+  if (!onShortLine(rc, start)) return false;
+  const header = (rc.columns ??= new TableColumns(rc.text)).headerAt(start);
+  return header !== undefined && PHONE_HEADER.test(header.header) && !/(?:^|[^\p{L}])(?:id|siret|siren|iban|code|n° client)(?![\p{L}])/iu.test(header.header);
+}
+
 function phoneContext(rc: RunContext, start: number, end: number): boolean {
   if (contextBefore(rc, start, PHONE_BEFORE)) return true;
+  if (phoneColumn(rc, start)) return true;
   const text = rc.text;
   // PHONE_AFTER runs on the rest of the line, 16 characters at most, and needs a word after
   // its separators: past the ASCII ones, anything else ASCII but a letter (the next number of
@@ -307,6 +344,12 @@ function tryPhone(rc: RunContext, from: number, to: number, digits: string, lens
   if (isFrenchNationalPhone(digits)) {
     if (lens === "2,2,2,2,2" && seps !== "mixed") {
       emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.85);
+      return true;
+    }
+    // A French mobile written as ten digits ("0612345678" in a CSV column): 06/07 numbers
+    // are mobiles only, and a run of exactly ten digits starting so is rarely anything else.
+    if (to - from === 1 && !partial && (digits.charCodeAt(1) === 54 || digits.charCodeAt(1) === 55) && !(before === 46 && isDigit(text.charCodeAt(start - 2))) && !(text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1)))) {
+      emit(rc.out, rc.context, PII.phone, start, end, hasContext() ? 0.95 : 0.7);
       return true;
     }
   }
@@ -606,7 +649,7 @@ export const numbersPass: Pass = {
   category: "pii",
   kinds: ["phone", "credit-card", "iban", "ip-address", "fr-nir", "fr-siren", "fr-siret", "fr-vat", "us-ssn"],
   run(text: string, out: Candidate[], context: PassContext): void {
-    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13), memoPos: -1, memoRe: null, memoResult: false };
+    const rc: RunContext = { text, out, context, phoneBudget: 128 + (text.length >> 13), memoPos: -1, memoRe: null, memoResult: false, columns: undefined, lineFrom: 0, lineTo: 0, lineShort: false };
     // Digits are about 1% of source code: let the regex engine find the few runs worth a look
     // instead of walking every character in JS.
     let floor = 0;

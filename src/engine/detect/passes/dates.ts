@@ -1,0 +1,173 @@
+import type { Pass } from "../../types";
+import { PII, emit } from "./common";
+
+/**
+ * Dates (kind `date`): opt-in (ScanOptions.dates), on by default only in `pro` workspaces,
+ * where a launch date or an embargo is what the NDA protects. In code and logs every
+ * timestamp would be one, hence off elsewhere.
+ *
+ * Forms: `12/03/2026`, `12.03.2026`, `12-03-2026`, `3/12/26` (day or month first), ISO
+ * `2026-03-12` (also the date part of a timestamp), `12 mars 2026`, `1er avril`, `lundi 12
+ * mars`, `mars 2026`, `March 12, 2026`, `12th of March`, `Sept. 3`, `March 2026`.
+ * Not dates: versions (`1.2.3`, `12.03.26`), fractions, phone groups, a month word alone
+ * (`mai`, `May`, `mars` — also a planet and a chocolate bar).
+ */
+
+/** Month names and their abbreviations, lower case without the final dot. */
+const MONTHS = new Set([
+  "janvier", "janv", "février", "fevrier", "févr", "fevr", "fév", "fev", "mars", "avril", "avr", "mai", "juin", "juillet", "juil", "août", "aout", "septembre", "sept", "octobre", "oct", "novembre", "nov", "décembre", "decembre", "déc", "dec",
+  "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug", "september", "sep", "october", "november", "december",
+]);
+/** English abbreviations that are also words ("may", "mar"): month-first only with a capital. */
+const AMBIGUOUS = new Set(["may", "mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "sept", "feb", "apr"]);
+const WEEKDAYS = new Set(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+
+/** Numbers: d/m/y or m/d/y with `/`, `.` or `-` and a 4-digit year, or `/` and a 2-digit one; ISO y-m-d. */
+const NUMERIC = /(?<![\d./-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{1,2})\/(\d{1,2})\/(\d{2})|(\d{4})([/-])(\d{2})\9(\d{2}))(?!\d|[./-]\d)/g;
+
+/** A number that may be a day or a year in a worded date ("12", "1er", "3rd", "2026"). */
+const WORD_DATE_NUMBER = /(?<![\p{L}\d.,/:-])(\d{1,4})(er|st|nd|rd|th)?(?![\p{L}\d]|[.,/:-]\d)/gu;
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+/** The word that ends at `end` (exclusive), with its start; empty when none. */
+function wordBefore(text: string, end: number): { start: number; word: string } {
+  let i = end;
+  while (i > 0 && isLetter(text.charCodeAt(i - 1)) && end - i < 12) i--;
+  return { start: i, word: i > 0 && isLetter(text.charCodeAt(i - 1)) ? "" : text.slice(i, end) };
+}
+
+/** The word that starts at `start`, with its end; empty when none. */
+function wordAfter(text: string, start: number): { end: number; word: string } {
+  let i = start;
+  while (i < text.length && isLetter(text.charCodeAt(i)) && i - start < 12) i++;
+  return { end: i, word: i < text.length && isLetter(text.charCodeAt(i)) ? "" : text.slice(start, i) };
+}
+
+/** Skips up to 3 spaces (and one comma when `comma`) from `i`. */
+function skipSpaces(text: string, i: number, comma = false): number {
+  let k = i;
+  if (comma && text.charCodeAt(k) === 44) k++;
+  const max = k + 3;
+  while (k < max && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 160 || text.charCodeAt(k) === 9)) k++;
+  return k;
+}
+
+/** Skips up to 3 spaces (and one comma when `comma`) backwards from `i` (exclusive). */
+function skipSpacesBack(text: string, i: number, comma = false): number {
+  let k = i;
+  const min = k - 3;
+  while (k > min && k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 160 || text.charCodeAt(k - 1) === 9)) k--;
+  if (comma && k > 0 && text.charCodeAt(k - 1) === 44) k--;
+  return k;
+}
+
+function monthWord(word: string): boolean {
+  return word.length >= 3 && MONTHS.has(word.toLowerCase());
+}
+
+/** A year right after `i` (", 2026", " 2026"): its end, or -1. */
+function yearAt(text: string, i: number): number {
+  const k = skipSpaces(text, i, true);
+  if (k === i) return -1;
+  const y = text.slice(k, k + 4);
+  if (!/^(?:19|20)\d\d$/.test(y) || isLetter(text.charCodeAt(k + 4)) || /\d/.test(text.charAt(k + 4))) return -1;
+  return k + 4;
+}
+
+/** A weekday before `start` ("lundi 12", "Thursday, February"): where the date starts. */
+function withWeekday(text: string, start: number): number {
+  const k = skipSpacesBack(text, start, true);
+  if (k === start) return start;
+  const { start: ws, word } = wordBefore(text, k);
+  return word && WEEKDAYS.has(word.toLowerCase()) ? ws : start;
+}
+
+/**
+ * Worded dates, anchored on their number: a month word right after a day ("12 mars",
+ * "12th of March") or right before a day or a year ("March 12", "mars 2026"). Digit runs
+ * are where the work starts, so text without numbers costs one regex sweep.
+ */
+function wordedDates(text: string, emitDate: (start: number, end: number) => void): void {
+  WORD_DATE_NUMBER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastEnd = -1;
+  while ((m = WORD_DATE_NUMBER.exec(text)) !== null) {
+    if (m.index < lastEnd) continue;
+    const n = Number(m[1]);
+    const numEnd = m.index + m[0].length;
+    const isDay = m[1].length <= 2 && n >= 1 && n <= 31 && (m[2] !== "er" || n === 1);
+    const isYear = m[1].length === 4 && n >= 1900 && n <= 2099 && m[2] === undefined;
+    // Day first: "12 mars [2026]", "1er avril", "12th of March, 2026".
+    if (isDay) {
+      let k = skipSpaces(text, numEnd);
+      if (k > numEnd) {
+        const of = text.slice(k, k + 3).toLowerCase();
+        if (of === "of " || of === "de ") k = skipSpaces(text, k + 2);
+        const { end, word } = wordAfter(text, k);
+        if (word && monthWord(word)) {
+          let stop = text.charCodeAt(end) === 46 && word.length <= 4 ? end + 1 : end;
+          const year = yearAt(text, stop === end + 1 ? stop : end);
+          if (year > 0) stop = year;
+          const start = withWeekday(text, m.index);
+          emitDate(start, stop);
+          lastEnd = stop;
+          WORD_DATE_NUMBER.lastIndex = stop;
+          continue;
+        }
+      }
+    }
+    // Month first: "March 12[, 2026]", "Sept. 3", "mars 2026", "September 2026".
+    if (isDay || isYear) {
+      let k = skipSpacesBack(text, m.index);
+      if (k === m.index) continue;
+      if (text.charCodeAt(k - 1) === 46) k--;
+      const { start: ws, word } = wordBefore(text, k);
+      if (!word || !monthWord(word)) continue;
+      if (AMBIGUOUS.has(word.toLowerCase()) && !/^[A-Z]/.test(word)) continue;
+      if (isYear && ws < lastEnd) continue;
+      let stop = numEnd;
+      if (isDay) {
+        const year = yearAt(text, numEnd);
+        if (year > 0) stop = year;
+      }
+      const start = withWeekday(text, ws);
+      emitDate(start, stop);
+      lastEnd = stop;
+      WORD_DATE_NUMBER.lastIndex = stop;
+    }
+  }
+}
+
+function plausible(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+export const datePass: Pass = {
+  id: "pii-date",
+  category: "pii",
+  kinds: ["date"],
+  run(text, out, context) {
+    NUMERIC.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = NUMERIC.exec(text)) !== null) {
+      let ok: boolean;
+      if (m[1] !== undefined) {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        ok = plausible(a, b) || plausible(b, a);
+      } else if (m[5] !== undefined) {
+        const a = Number(m[5]);
+        const b = Number(m[6]);
+        ok = plausible(a, b) || plausible(b, a);
+      } else {
+        const y = Number(m[8]);
+        ok = y >= 1900 && y <= 2099 && plausible(Number(m[11]), Number(m[10]));
+      }
+      if (ok) emit(out, context, PII.date, m.index, m.index + m[0].length, 0.75);
+    }
+    wordedDates(text, (start, end) => emit(out, context, PII.date, start, end, 0.7));
+  },
+};

@@ -1,0 +1,232 @@
+import type { Rule } from "../types";
+import { ALNUM, fake } from "./fake";
+import { isBenignShape, isPlaceholder } from "./heuristics";
+import { withoutIgnoreCase } from "../detect/anyCase";
+
+/**
+ * Secrets and codes written in a sentence, the way people pass them in a brief, an e-mail
+ * or a chat: `le mot de passe du wifi est Lumiere2026`, `mdp : Azerty!23`, `the password
+ * for the staging admin is Tr0ub4dor&3`, `Passcode: 482913`, `Digicode : 4821B`,
+ * `identifiants : jdupont / Soleil#24`, and promo codes (`code promo BIENVENUE10`).
+ *
+ * Assignments in code and config (`password = "…"`) belong to generic.ts; these rules never
+ * take `=` after a password word, so the two do not compete over code. What they share is
+ * a value shape floor: a value that is a word (`mot de passe oublié`, `the password is
+ * incorrect`), a placeholder, a reference, a path or a URL is not a secret.
+ */
+
+/** After the keyword: an optional short qualifier (`du wifi`, `for the admin account`) that cannot hold the connector. */
+// It never crosses the name of another field ("passphrase … for user: \"isaacs\"" gives the user, not a password).
+const OTHER_FIELD = String.raw`(?!user|login|e-?mail|identifiant|utilisateur|account name|compte :)`;
+const QUALIFIER_FR = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"«»“”]){1,50}?)?`;
+const QUALIFIER_EN = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"“”]){1,50}?)?`;
+/** The value: optional opening quote (group `q`), then up to 64 characters; trailing `.,;:)]` stay outside. */
+const VALUE = String.raw`([«"“'\x60])?\s?([^\s"'«»“”\x60<>=:[][^\s"'«»“”\x60<>]{3,63}?)(?=[.,;:)\]]*(?:[\s"'»”\x60<]|$))`;
+
+/** Password managers and vaults named where the password would be: `mdp : voir 1Password`. */
+const WHERE_IT_IS = /^(?:1password|bitwarden|lastpass|keepass\w*|dashlane|vaultwarden|keychain|trousseau|vault|sms|mail|e-?mail|slack|signal|whatsapp)$/i;
+/** A reference, a member access or a call: code, not a value (`password: user.password`, `pwd: getPass()`). */
+const CODE_LIKE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[A-Za-z_$]\(|^[A-Za-z_$][\w$]*\[|^\$|^\{|^%|^@[a-z]|^[([<]/;
+/** One of our own placeholders, in any of the forms chat tools give back: anonymizing twice changes nothing. */
+const OUR_PLACEHOLDER = /^\\?\[[A-Za-z][A-Za-z0-9\\_]*\\?_[0-9]+\\?\]$/;
+const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
+
+/**
+ * The shape floor of a password written in prose. `quoted`: it stood between quotes, which
+ * is how people mark a password that is a plain word. `connector`: a `:`, `est` or `is`
+ * stood between the keyword and the value (without one, only a value that holds both a
+ * letter and a digit, or a symbol, counts: `mdp Soleil2024`).
+ */
+export function looksLikeProseSecret(value: string, quoted: boolean, connector: boolean): boolean {
+  if (value.length < 4 || value.length > 64) return false;
+  // The cheap verdict first: most rejected values are a word of the sentence going on.
+  if (!quoted && /^[\p{L}'’-]+[.,;:)\]!?]*$/u.test(value)) return false;
+  // Closing punctuation the value ran into (`password: str)`), then `!?` that may end a sentence.
+  const core = value.replace(/[.,;:)\]]+$/, "").replace(/[!?]+$/, "");
+  if (core.length === 0 || OUR_PLACEHOLDER.test(value) || isPlaceholder(value) || isPlaceholder(core)) return false;
+  // Hex digits alone are a code (`482913`, `24A81B`), not the colour isBenignShape takes them for.
+  if (!/^[0-9A-Fa-f]+$/.test(value) && isBenignShape(value)) return false;
+  if (WHERE_IT_IS.test(core) || CODE_LIKE.test(value) || DATE_LIKE.test(value)) return false;
+  // A word (any script, with its hyphens and apostrophes) is a sentence going on, unless quoted.
+  const isWord = /^[\p{L}'’-]+$/u.test(core);
+  if (isWord && !quoted) return false;
+  if (!connector && !quoted && !(/\d/.test(value) && /\p{L}/u.test(value)) && !/[^\p{L}\p{N}]/u.test(core)) return false;
+  return true;
+}
+
+function proseValidate(quoteGroup: number, connectorGroup: number | undefined) {
+  return (value: string, m: RegExpExecArray) => looksLikeProseSecret(value, m[quoteGroup] !== undefined, connectorGroup === undefined || m[connectorGroup] !== undefined);
+}
+
+const ADVICE = "change that password and never write it next to the login: share it through a password manager";
+
+/** Uppercase letters and digits of a promo code, and words that are not one (`code promo OFFERT`). */
+const NOT_A_CODE = /^(?:PROMO|CODE|CODES|OFFRE|OFFERT|GRATUIT|FREE|HTTP|HTTPS|WWW|TVA|HT|TTC|EUR|USD|GBP|CHF|N\/A|TBD|TBC|TODO|NONE|NULL|XXXX+|ICI|HERE|BELOW|CI-DESSOUS|SUIVANT|VALIDE|VALID|EXPIRED|EXPIRE|EXPIRÉ)$/;
+
+export function looksLikePromoCode(value: string): boolean {
+  if (value.length < 4 || value.length > 30) return false;
+  if (value !== value.toUpperCase() || !/[A-Z]/.test(value)) return false;
+  if (NOT_A_CODE.test(value) || isPlaceholder(value)) return false;
+  // A code is letters with digits, or a word of five letters or more (`BIENVENUE`, `SOLDES`).
+  return /\d/.test(value) || value.replace(/[-_]/g, "").length >= 5;
+}
+
+export const PROSE_SECRET_RULES: readonly Rule[] = [
+  {
+    id: "prose-password-fr",
+    category: "secret",
+    kind: "password",
+    title: "Password written in a sentence",
+    // Keywords are ASCII (the automaton's alphabet): "code d" stands for code d'accès / d'entrée.
+    keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "code d", "wifi", "wi-fi", "wpa", "code secret", "code confidentiel", "digicode", "code porte", "code de la porte", "code portail", "code du portail"],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail)(?![A-Za-z_])` +
+        String.raw`(?:${QUALIFIER_FR}\s{0,3}(:|：|\b(?:est|sera|reste|c['’]est)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
+        VALUE,
+      "gi",
+    ),
+    group: 4,
+    window: { before: 24, after: 200 },
+    validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
+    confidence: 0.85,
+    advice: ADVICE,
+    examples: {
+      match: [
+        "Le mot de passe du wifi est Lumiere2026 !",
+        "Accès back-office : admin / mdp : Azerty!23",
+        "mot de passe : « Potager#75 »",
+        "Le mot de passe de la boîte mail, c'est Camille1987.",
+        "Digicode : 24A81B, 3e étage",
+        "code wifi : 8A7F3K2D9Q",
+        "mdp Soleil2024 (à changer)",
+      ],
+      noMatch: [
+        "Mot de passe oublié ?",
+        "Le mot de passe est incorrect.",
+        "mot de passe : 12 caractères minimum",
+        "mdp : voir Bitwarden",
+        "mot de passe : ********",
+        "Le mot de passe : [PASSWORD_1]",
+        "cliquez sur « mot de passe oublié » puis suivez le lien",
+        "Le mot de passe est envoyé par SMS.",
+      ],
+    },
+  },
+  {
+    id: "prose-password-en",
+    category: "secret",
+    kind: "password",
+    title: "Password written in a sentence",
+    keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code"],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z?&])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])` +
+        String.raw`(?:${QUALIFIER_EN}\s{0,3}(:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
+        VALUE,
+      "gi",
+    ),
+    group: 4,
+    window: { before: 24, after: 200 },
+    validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
+    confidence: 0.85,
+    advice: ADVICE,
+    examples: {
+      match: [
+        "The password for the staging admin is Tr0ub4dor&3.",
+        "Wi-Fi key: GreenRoom-4412",
+        "Zoom meeting ID 812 3456 7890, passcode: 482913",
+        "pwd: Sunset!2026",
+        "user jsmith, pass: Harbor77x",
+        'the password is "meadowlark"',
+        "Gate code: 2580#1",
+      ],
+      noMatch: [
+        "Forgot your password? Click the link below.",
+        "The password is incorrect.",
+        "password: string;",
+        "password: req.body.password,",
+        "Password: see 1Password",
+        "password: ${DB_PASSWORD}",
+        "The password must be at least 12 characters long.",
+        "https://zoom.us/j/81234567890?pwd=" + fake(32, ALNUM, 3),
+        'You need a passphrase to unlock the secret key for user: "isaacs <i@izs.me>"',
+        "auth.basic = { username: basic[0], password: basic[1] }",
+        "This command requires a one-time password (OTP) from your authenticator app.",
+      ],
+    },
+  },
+  {
+    id: "prose-pin",
+    category: "secret",
+    kind: "password",
+    title: "PIN code written in a sentence",
+    // "pin" alone hits "mapping", "typing": the word with what follows it.
+    keywords: ["pin ", "pin:", "pin code", "pin est", "pin is"],
+    // "PIN" in capitals, or next to "code": "pin 13" of a microcontroller is not one.
+    pattern: /(?<![A-Za-z])(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8})(?![\d/.,:-]?\d)/g,
+    group: 1,
+    window: { before: 24, after: 120 },
+    validate: (value) => !/^(.)\1+$/.test(value) && !/^(?:19|20)\d\d$/.test(value),
+    confidence: 0.8,
+    advice: "change that PIN and never write it down next to what it unlocks",
+    examples: {
+      match: ["Le code PIN de la carte : 482913", "PIN: 739204", "the SIM pin code is 915273"],
+      noMatch: ["connect the LED to pin 13", "PIN: 0000", "pinMode(2048, OUTPUT)", "PIN code required", "PIN 2026"],
+    },
+  },
+  {
+    id: "prose-credentials-pair",
+    category: "secret",
+    kind: "password",
+    title: "Login and password written together",
+    keywords: ["identifiant", "credentials", "login"],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
+        VALUE,
+      "gi",
+    ),
+    group: 2,
+    window: { before: 24, after: 240 },
+    validate: proseValidate(1, undefined),
+    confidence: 0.85,
+    advice: ADVICE,
+    examples: {
+      match: ["Identifiants : camille.devaux / Soleil#24", "WordPress credentials: editor_maison | Basil!2026", "login : jdupont / 8xK2pQ9z"],
+      noMatch: ["Identifiants : voir la fiche / mail", "login: user / password", "credentials: [USER_1] / [PASSWORD_1]"],
+    },
+  },
+];
+
+/** The promo keywords in any letter case, spelled out (the value part of the rule is case-sensitive). */
+const PROMO_KEYWORDS = withoutIgnoreCase(
+  new RegExp(
+    String.raw`(?<![A-Za-z])(?:codes? promo(?:tionnel)?|code-promo|codes? (?:de )?(?:r[\u00e9e]duction|remise|avantage|parrainage|cadeau)|coupons?(?: codes?)?|promo(?:tional)? codes?|promocode|discount codes?|vouchers?(?: codes?)?|referral codes?|gift codes?|use (?:the )?code|utilis(?:e[zr]?|\u00e9e?) (?:le )?code|avec (?:le )?code|entre[zr]? (?:le )?code|enter (?:the )?code|with (?:the )?code)(?![A-Za-z])`,
+    "i",
+  ),
+).source;
+
+export const PROMO_CODE_RULES: readonly Rule[] = [
+  {
+    id: "promo-code",
+    category: "pii",
+    kind: "promo-code",
+    title: "Promo or coupon code",
+    // ASCII keywords: "code de r" / "code r" stand for code (de) réduction, "le code" for utilisez / avec / entrez le code.
+    keywords: ["code promo", "codes promo", "code-promo", "code de r", "code r", "code remise", "code avantage", "parrainage", "code cadeau", "coupon", "promo code", "promotional code", "promocode", "discount code", "voucher", "referral code", "gift code", "use code", "use the code", "le code", "avec code", "enter code", "enter the code", "with code", "with the code"],
+    // Keywords in any case, the code itself in capitals, up to four lower-case words between
+    // them ("code promo de lancement COLIBRI15", "code promo prévu pour les abonnées : X").
+    pattern: new RegExp(
+      // Up to four lower-case words, each taken whole (lookahead + backreference: no backtracking inside a word).
+      PROMO_KEYWORDS + String.raw`(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,4}\s{0,3}(?::|→|->)?\s{0,3}[«"“'\x60*]{0,2}\s?([A-Z0-9][A-Z0-9_-]{2,29})(?![A-Za-z0-9_-])`,
+      "g",
+    ),
+    group: 2,
+    window: { before: 24, after: 160 },
+    validate: (value) => looksLikePromoCode(value),
+    confidence: 0.8,
+    advice: "a client's promo code is unreleased business data: anonymize it before sharing",
+    examples: {
+      match: ["Code promo : BIENVENUE10", "-15 % avec le code RENTREE15 jusqu'au 30", "Use code SPRING25 at checkout", "coupon « NOEL-2026 »", "Le code de réduction pour les abonnées est CAMILLE20."],
+      noMatch: ["Code promo : non applicable", "entrez votre code promo au moment du paiement", "use code review tools", "the coupon is valid until Friday", "Code promo : [PROMO_CODE_1]"],
+    },
+  },
+];
