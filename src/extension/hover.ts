@@ -43,8 +43,12 @@ export function hoverMarkdown(document: vscode.TextDocument, finding: Finding, r
   md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${finding.preview.replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
   const argument = targetArgument(document, range);
   const links = [commandLink(vscode.l10n.t("Copy anonymized"), "veil.copyAnonymized", argument)];
+  const allow = commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument);
+  // In a brief or notes a marker is shared along with the text: the allowlist comes first there.
+  const prose = document.languageId === "markdown" || document.languageId === "plaintext";
+  if (prose) links.push(allow);
   if (canIgnoreLine) links.push(commandLink(vscode.l10n.t("Ignore on this line"), "veil.ignoreLine", argument));
-  links.push(commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument));
+  if (!prose) links.push(allow);
   md.appendMarkdown(links.join(" · "));
   return md;
 }

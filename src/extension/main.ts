@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.commands.registerCommand(SET_LABEL_COMMAND, (arg?: unknown) => setWorkspaceLabel(config, arg)),
-    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg)),
+    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg, services.findingsFor)),
     vscode.commands.registerCommand(CoreCommandId.allowValue, (arg?: unknown) => allowValue(arg, log)),
     vscode.commands.registerCommand(CoreCommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log)),
     vscode.commands.registerCommand("veil.showOutput", () => output.show()),
