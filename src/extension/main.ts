@@ -13,6 +13,7 @@ import type { ExtensionServices } from "./services";
 import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
 import { teeOutputChannel } from "./outputTee";
+import { showWalkthroughOnFirstStart } from "./welcome";
 
 /**
  * What `activate` returns: read-only views for the integration tests (the status bar and
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();
+  showWalkthroughOnFirstStart(context);
   const activationMs = Date.now() - started;
   log(`activated in ${activationMs} ms (evaluating the code before that: ${codeLoadingMs} ms)`);
 
