@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Finding } from "../engine";
 import { documentationUri } from "./diagnostics";
+import { shownPreview } from "./screenShareState";
 
 /** The only commands a Veil hover may run from its links. */
 export const HOVER_COMMANDS = ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"] as const;
@@ -39,8 +40,8 @@ export function hoverMarkdown(document: vscode.TextDocument, finding: Finding, r
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
   md.appendMarkdown(`**$(shield) Veil — ${escapeMarkdown(categoryName(finding))}: ${escapeMarkdown(finding.kind)}**\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${finding.preview.replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
+  // The diagnostic's own hover shows the message just above: not repeated here.
+  md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${shownPreview(finding.preview).replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
   const argument = targetArgument(document, range);
   const links = [commandLink(vscode.l10n.t("Copy anonymized"), "veil.copyAnonymized", argument)];
   const allow = commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument);

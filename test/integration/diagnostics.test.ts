@@ -189,6 +189,9 @@ suite("Diagnostics", () => {
       .join("\n");
     assert.match(text, /aws-access-key-id/);
     assert.match(text, /AKIA…MPLF/);
+    // The diagnostic's hover shows the message; Veil's own does not say it a second time.
+    const message = vscode.languages.getDiagnostics(editor.document.uri)[0].message;
+    assert.equal(text.split(message.slice(0, 20)).length - 1, 0, text);
     assert.ok(!text.includes(AWS_KEY), "the hover must not show the whole key");
     for (const command of ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"]) assert.ok(text.includes(`command:${command}?`), command);
   });
