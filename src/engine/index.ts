@@ -8,6 +8,7 @@ import type { Finding, ScanOptions } from "./types";
 export type { AllowList, Candidate, Category, Finding, Pass, PiiKind, Rule, ScanOptions, TermSpec } from "./types";
 export { Scanner, listRules, resolveOptions } from "./detect/scanner";
 export { maskValue } from "./detect/preview";
+export { isVeilConfigurationPath, reportableFindings } from "./detect/ownConfig";
 export { sha256Hex } from "./validate/sha256";
 export { shannonEntropy } from "./validate/entropy";
 export { Vault, CorruptVaultError, type VaultData, type VaultEntry, type MergeReport } from "./anonymize/vault";

@@ -269,7 +269,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private render(document: vscode.TextDocument, config: VeilConfig, findings: readonly Finding[]): void {
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const finding of findings) {
+    for (const finding of engine().reportableFindings(document.uri.path, findings)) {
       const severity = toDiagnosticSeverity(config.policy.severity[finding.category]);
       if (severity === undefined) continue;
       const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));

@@ -133,7 +133,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
         skipped.tooLarge++;
         return;
       }
-      findings = services.findingsFor(open);
+      findings = engine().reportableFindings(uri.path, services.findingsFor(open));
       shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
     } else {
       let bytes: Uint8Array;
@@ -159,7 +159,8 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
         return;
       }
       const text = new TextDecoder("utf-8").decode(bytes);
-      findings = setup.scanner.scan(text);
+      // Veil's own settings list the terms on purpose: not reported (see reportableFindings).
+      findings = engine().reportableFindings(uri.path, setup.scanner.scan(text));
       if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(uri).length > 0)) {
         shown += services.publishFindings(uri, findings, lineStarts(text));
       }
