@@ -23,7 +23,8 @@ export function categoryName(finding: Finding): string {
     case "secret":
       return vscode.l10n.t("Secret");
     case "pii":
-      return vscode.l10n.t("Personal data");
+      // An amount is business data, as its message says, not personal data.
+      return finding.kind === "money" ? vscode.l10n.t("Business data") : vscode.l10n.t("Personal data");
     case "term":
       return vscode.l10n.t("Confidential term");
   }

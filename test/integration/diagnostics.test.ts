@@ -196,6 +196,16 @@ suite("Diagnostics", () => {
     for (const command of ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"]) assert.ok(text.includes(`command:${command}?`), command);
   });
 
+  test("an amount is titled business data in the hover, as its message describes it", async () => {
+    const editor = await openFresh("Budget : 18 500,00 € HT\n", "markdown");
+    const diagnostics = await waitForVeilDiagnostics(editor.document.uri, (all) => all.length > 0);
+    assert.match(diagnostics[0].message, /business data/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", editor.document.uri, diagnostics[0].range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === "string" ? c : c.value)).join("\n");
+    assert.match(text, /Business data: money/);
+    assert.doesNotMatch(text, /Personal data/);
+  });
+
   test("a large document is rescanned incrementally and stays exact", async function () {
     this.timeout(120_000); // opening a 25,000-line document is slow on a loaded machine
     const lines: string[] = [];
