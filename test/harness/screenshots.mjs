@@ -115,22 +115,36 @@ async function diagnostics(shooter) {
   return `${squiggles} squiggles in view, ${problems} rows in Problems`;
 }
 
-/** Screen-share mode on a .env file: every value drawn masked. */
+/**
+ * Screen-share mode on the client brief, the Problems panel open: the values drawn masked,
+ * no breadcrumbs (a heading names the client's product), Problems messages without previews.
+ */
 async function screenShare(shooter) {
   const page = shooter.page;
-  await page.setViewportSize({ width: 1200, height: 640 });
-  await shooter.openFile("config/production.env");
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await shooter.openFile("brief-client.md");
+  const crumbs = () => page.locator(".editor-group-container .breadcrumbs-control:visible").count();
+  check((await crumbs()) > 0, "screen-share: no breadcrumbs before screen-share mode (nothing to show)");
+  await page.keyboard.press("Control+Shift+M");
+  await page.locator(".markers-panel .monaco-list-row").first().waitFor({ timeout: 30_000 });
   await shooter.palette("Veil: Toggle Screen-Share Mode");
   // The masks are decorations with the text made transparent.
   await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .view-lines span[class*='ced-']").length > 0, undefined, { timeout: 30_000 });
   await page.locator(`${STATUS_ITEM} .codicon-eye-closed`).waitFor({ timeout: 10_000 });
-  await page.mouse.move(800, 450);
+  await page.waitForFunction(() => document.querySelectorAll(".editor-group-container .breadcrumbs-control").length === 0 || [...document.querySelectorAll(".editor-group-container .breadcrumbs-control")].every((e) => e.offsetParent === null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll(".markers-panel .monaco-list-row")].some((r) => (r.textContent ?? "").includes("•••")), undefined, { timeout: 15_000 });
+  await page.mouse.move(1300, 300);
   await page.waitForTimeout(1000);
   const masks = await page.locator(".monaco-editor .view-lines span[class*='ced-']").count();
+  const problems = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).join("\n");
+  for (const leak of ["maison-aubergine", "AuberPay", "Colibri", "@"]) check(!problems.includes(leak), `screen-share: the Problems panel shows "${leak}"`);
+  check(/[^•]•[^•]|^•[^•]/m.test(problems.replace(/•••/g, "")) === false, "screen-share: a partial preview is in the Problems panel");
   await shooter.save("screen-share");
   await shooter.palette("Veil: Toggle Screen-Share Mode");
   await page.locator(`${STATUS_ITEM} .codicon-eye-closed`).waitFor({ state: "detached", timeout: 10_000 });
-  return `${masks} masked spans, status bar shows the closed eye`;
+  await page.waitForFunction(() => [...document.querySelectorAll(".editor-group-container .breadcrumbs-control")].some((e) => e.offsetParent !== null), undefined, { timeout: 15_000 });
+  await page.keyboard.press("Control+J"); // hide the panel again
+  return `${masks} masked spans, no breadcrumbs, ${problems.split("\n").length} Problems lines without values; breadcrumbs back after`;
 }
 
 /** The status-bar badge unlabeled and in each label, with its tooltip, cropped around both. */
