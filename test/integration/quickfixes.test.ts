@@ -166,7 +166,10 @@ suite("Quick fixes", () => {
   test("in a brief, allow this value comes first; ignoring the phone leaves the e-mail of the line reported and anonymized; the file stays unsaved", async () => {
     const line = `Claire Martin, ${PHONE}, ${EMAIL}`;
     const { editor, diagnostic } = await openWithFinding("qf/brief.md", `# Brief\n\n${line}\n`, PHONE);
-    const actions = await quickFixes(editor.document, diagnostic.range);
+    const actions = await waitFor(async () => {
+      const found = await quickFixes(editor.document, diagnostic.range);
+      return found.length > 0 && found;
+    }, { message: "quick fixes on the phone number" });
     assert.equal(actions[0].title, "Allow this value in this workspace", actions.map((a) => a.title).join(", "));
     assert.equal(actions[0].isPreferred, true);
     // Through the workbench's own code-action path (the one the light bulb takes), by kind.
