@@ -4,6 +4,7 @@ import { engine } from "./engine";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { targetArgument } from "./hover";
+import { shownPreview } from "./screenShareState";
 
 export const CoreCommandId = {
   ignoreLine: "veil.ignoreLine",
@@ -163,7 +164,7 @@ export async function allowValue(arg: unknown, log: Log): Promise<string | undef
         : inspected?.workspaceValue;
   const list = Array.isArray(current) ? current : [];
   if (!list.includes(hash)) await section.update("allowedHashes", [...list, hash], configTarget);
-  log(`allowed a value by its SHA-256 (${engine().maskValue(value, "secret", "")}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
+  log(`allowed a value by its SHA-256 (${shownPreview(engine().maskValue(value, "secret", ""))}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
   if (configTarget === vscode.ConfigurationTarget.Global && hasWorkspace) {
     void vscode.window.showInformationMessage(vscode.l10n.t("This workspace is not trusted: the value is allowed in your user settings, for every workspace."));
   }
@@ -201,7 +202,7 @@ export async function moveToEnv(arg: unknown, findingsFor: FindingsSource, log: 
     if (at !== undefined) edit.insert(document.uri, new vscode.Position(at, 0), `import os${eolOf(document)}`);
   }
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the source edit was rejected");
-  log(`moved a ${finding?.kind ?? "value"} (${engine().maskValue(value, "secret", finding?.kind ?? "")}) to .env as ${plan.name}`);
+  log(`moved a ${finding?.kind ?? "value"} (${shownPreview(engine().maskValue(value, "secret", finding?.kind ?? ""))}) to .env as ${plan.name}`);
   return { name: plan.name };
 }
 
