@@ -42,7 +42,18 @@ async function openWithFinding(relativePath: string, text: string, needle = AWS_
 }
 
 async function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>("vscode.executeCodeActionProvider", document.uri, range, vscode.CodeActionKind.QuickFix.value);
+  let actions: Array<vscode.CodeAction | vscode.Command> = [];
+  // The first request after activation is sometimes cancelled by the workbench (a document
+  // change event racing it): ask again, a few times.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>("vscode.executeCodeActionProvider", document.uri, range, vscode.CodeActionKind.QuickFix.value);
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || error.name !== "Canceled") throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   return actions.filter((a): a is vscode.CodeAction => "kind" in a || "edit" in a || "diagnostics" in a).filter((a) => !!a.title);
 }
 
