@@ -13,6 +13,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { loadSecretlint } from "./secretlint.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const QUICK = process.argv.includes("--quick");
@@ -177,10 +178,10 @@ const veilOnce = async () => {
 await veilOnce(); // warms the file cache and the JIT
 
 let secretlint;
+let secretlintVersion;
 try {
-  const { lintSource } = await import("@secretlint/core");
-  const { creator: recommended } = await import("@secretlint/secretlint-rule-preset-recommend");
-  const { secretLintProfiler } = await import("@secretlint/profiler");
+  const { lintSource, recommended, secretLintProfiler, version } = await loadSecretlint();
+  secretlintVersion = version;
   // The profiler is on by default and calls performance.mark per rule per file: a cost the
   // secretlint CLI users do not pay unless they ask for --profile. Switch it off.
   secretLintProfiler.setEnabled(false);
@@ -223,7 +224,7 @@ if (secretlint) {
   targetCell = `≥ 2× ${ratio >= 2 ? "MET" : "NOT MET"}`;
   notes.push(
     `(2) Veil: in-process \`veil ${scanArgs.slice(0, 4).join(" ")} …\` (walk + stat + read + binary check + decode + scan + json); ` +
-      `secretlint ${require(join(ROOT, "node_modules/@secretlint/core/package.json")).version}: lintSource per file with the recommend preset, profiler off, maskSecrets on, ` +
+      `secretlint ${secretlintVersion} (installed by the bench into its cache folder): lintSource per file with the recommend preset, profiler off, maskSecrets on, ` +
       `read + lint only (no walk, file list given). ${veilRuns.length} runs each after a warm-up, alternating; medians; ratio = median of the ${veilRuns.length} pairs' ` +
       `(${secretlintRuns.map((ms, i) => (ms / veilRuns[i]).toFixed(2)).join(", ")}). ${veilReport.findings.length} Veil findings, ${secretlint.messages()} secretlint messages.`,
   );

@@ -37,7 +37,9 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL = ["$schema", "terms", "allow", "disabledRules", "categories", "money", "dates", "minConfidence", "exclude", "severity"];
+/** The per-kind term lists, as in the extension's `veil.clients` … settings. */
+const TERM_LISTS: Record<string, string> = { clients: "CLIENT", brands: "BRAND", products: "PRODUCT", codenames: "CODENAME", people: "PERSON" };
+const TOP_LEVEL = ["$schema", "terms", ...Object.keys(TERM_LISTS), "allow", "disabledRules", "categories", "money", "dates", "minConfidence", "exclude", "severity"];
 
 type Json = unknown;
 
@@ -101,6 +103,13 @@ export function parseConfig(text: string, file: string): CliConfig {
       if (term.regex !== undefined) spec.regex = boolean(term.regex, `${field}.regex`);
       return spec;
     });
+  }
+  for (const [key, kind] of Object.entries(TERM_LISTS)) {
+    if (root[key] === undefined) continue;
+    const texts = stringArray(root[key], key, (text, field) => {
+      if (text.trim() === "") fail(`${field} must be a non-empty string`);
+    });
+    scan.terms = [...(scan.terms ?? []), ...texts.map((text): TermSpec => ({ text, kind }))];
   }
   if (root.allow !== undefined) {
     if (!isObject(root.allow)) return fail(`allow must be an object { "values", "patterns", "hashes" }, got ${describe(root.allow)}`);

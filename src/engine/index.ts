@@ -9,6 +9,7 @@ export type { AllowList, Candidate, Category, Finding, Pass, PiiKind, Rule, Scan
 export { Scanner, listRules, resolveOptions } from "./detect/scanner";
 export { maskValue } from "./detect/preview";
 export { isPlaceholderSecret } from "./rules/placeholder";
+export { isVeilConfigurationPath, reportableFindings } from "./detect/ownConfig";
 export { sha256Hex } from "./validate/sha256";
 export { shannonEntropy } from "./validate/entropy";
 export { Vault, CorruptVaultError, categoryOfEntry, type VaultData, type VaultEntry, type MergeReport } from "./anonymize/vault";

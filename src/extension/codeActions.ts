@@ -5,6 +5,7 @@ import { engine } from "./engine";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { targetArgument } from "./hover";
+import { shownPreview } from "./screenShareState";
 
 export const CoreCommandId = {
   ignoreLine: "veil.ignoreLine",
@@ -25,14 +26,29 @@ function eolOf(document: vscode.TextDocument): string {
   return document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
 }
 
-/** The edit "Ignore on this line" makes, or `undefined` when the language has no comments. */
-export function ignoreLineEdit(document: vscode.TextDocument, range: vscode.Range): vscode.WorkspaceEdit | undefined {
+/** The id a narrow directive names for a finding: its rule id (`pii-phone`), `term` for terms. */
+export function directiveIdFor(finding: Pick<Finding, "ruleId">): string {
+  return finding.ruleId;
+}
+
+/**
+ * The edit "Ignore on this line" makes, or `undefined` when the language has no comments.
+ * With `id`, the directive allows only that (`veil:allow pii-phone`): the other findings of
+ * the line are still reported and still anonymized.
+ */
+export function ignoreLineEdit(document: vscode.TextDocument, range: vscode.Range, id?: string): vscode.WorkspaceEdit | undefined {
   const line = document.lineAt(range.start.line);
-  const insertion = engine().ignoreDirectiveInsertion(document.languageId, line.text, line.lineNumber, { multiLine: range.end.line > range.start.line, eol: eolOf(document) });
+  const previousLine = line.lineNumber > 0 ? document.lineAt(line.lineNumber - 1).text : undefined;
+  const insertion = engine().ignoreDirectiveInsertion(document.languageId, line.text, line.lineNumber, { multiLine: range.end.line > range.start.line, eol: eolOf(document), id, previousLine });
   if (!insertion) return undefined;
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(insertion.line, insertion.character), insertion.text);
   return edit;
+}
+
+/** Languages whose files are shared as they are (a brief, notes): a comment there goes out with them. */
+export function isProse(languageId: string): boolean {
+  return languageId === "markdown" || languageId === "plaintext";
 }
 
 export interface MoveToEnvPlan {
@@ -108,11 +124,12 @@ async function resolveTarget(arg: unknown): Promise<TargetDocument | undefined> 
   return { document, range: document.validateRange(range) };
 }
 
-/** `veil.ignoreLine`: adds a `veil:allow` comment for the finding's line. */
-export async function ignoreLine(arg: unknown): Promise<boolean> {
+/** `veil.ignoreLine`: adds a `veil:allow <rule id>` comment for the finding at the target range. */
+export async function ignoreLine(arg: unknown, findingsFor: FindingsSource): Promise<boolean> {
   const target = await resolveTarget(arg);
   if (!target) return false;
-  const edit = ignoreLineEdit(target.document, target.range);
+  const finding = findingAt(target.document, findingsFor(target.document), target.range);
+  const edit = ignoreLineEdit(target.document, target.range, finding ? directiveIdFor(finding) : undefined);
   if (!edit) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t("{0} files have no comments, so Veil cannot ignore a line there. Use \"Allow this value\" instead.", target.document.languageId),
@@ -148,7 +165,7 @@ export async function allowValue(arg: unknown, log: Log): Promise<string | undef
         : inspected?.workspaceValue;
   const list = Array.isArray(current) ? current : [];
   if (!list.includes(hash)) await section.update("allowedHashes", [...list, hash], configTarget);
-  log(`allowed a value by its SHA-256 (${engine().maskValue(value, "secret", "")}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
+  log(`allowed a value by its SHA-256 (${shownPreview(engine().maskValue(value, "secret", ""))}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
   if (configTarget === vscode.ConfigurationTarget.Global && hasWorkspace) {
     void vscode.window.showInformationMessage(vscode.l10n.t("This workspace is not trusted: the value is allowed in your user settings, for every workspace."));
   }
@@ -186,9 +203,12 @@ export async function moveToEnv(arg: unknown, findingsFor: FindingsSource, log: 
     if (at !== undefined) edit.insert(document.uri, new vscode.Position(at, 0), `import os${eolOf(document)}`);
   }
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the source edit was rejected");
-  log(`moved a ${finding?.kind ?? "value"} (${engine().maskValue(value, "secret", finding?.kind ?? "")}) to .env as ${plan.name}`);
+  log(`moved a ${finding?.kind ?? "value"} (${shownPreview(engine().maskValue(value, "secret", finding?.kind ?? ""))}) to .env as ${plan.name}`);
   return { name: plan.name };
 }
+
+/** A sub-kind of quick fix, so `editor.action.codeAction` can pick this one by kind. */
+export const IGNORE_LINE_KIND = vscode.CodeActionKind.QuickFix.append("veil").append("ignoreLine");
 
 /** Quick fixes on Veil's diagnostics. */
 export class VeilCodeActionProvider implements vscode.CodeActionProvider {
@@ -201,7 +221,7 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
     if (diagnostics.length === 0) return [];
     const findings = this.findingsFor(document);
     const actions: vscode.CodeAction[] = [];
-    const ignoredLines = new Set<number>();
+    const ignoredLines = new Set<string>();
     for (const diagnostic of diagnostics) {
       const finding = findingAt(document, findings, diagnostic.range);
       if (!finding) continue;
@@ -216,20 +236,27 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
           actions.push(move);
         }
       }
-      if (!ignoredLines.has(diagnostic.range.start.line) && engine().commentSyntaxFor(document.languageId)) {
-        const edit = ignoreLineEdit(document, diagnostic.range);
+      const allow = new vscode.CodeAction(vscode.l10n.t("Allow this value in this workspace"), vscode.CodeActionKind.QuickFix);
+      allow.command = { command: CoreCommandId.allowValue, title: allow.title, arguments: [argument] };
+      allow.diagnostics = [diagnostic];
+      // In a brief or notes, a marker would be shared along with the text: the allowlist first.
+      const prose = isProse(document.languageId);
+      if (prose) {
+        allow.isPreferred = true;
+        actions.push(allow);
+      }
+      const lineKey = `${diagnostic.range.start.line}:${directiveIdFor(finding)}`;
+      if (!ignoredLines.has(lineKey) && engine().commentSyntaxFor(document.languageId)) {
+        const edit = ignoreLineEdit(document, diagnostic.range, directiveIdFor(finding));
         if (edit) {
-          ignoredLines.add(diagnostic.range.start.line);
-          const ignore = new vscode.CodeAction(vscode.l10n.t("Ignore on this line"), vscode.CodeActionKind.QuickFix);
+          ignoredLines.add(lineKey);
+          const ignore = new vscode.CodeAction(vscode.l10n.t("Ignore on this line"), IGNORE_LINE_KIND);
           ignore.edit = edit;
           ignore.diagnostics = [diagnostic];
           actions.push(ignore);
         }
       }
-      const allow = new vscode.CodeAction(vscode.l10n.t("Allow this value in this workspace"), vscode.CodeActionKind.QuickFix);
-      allow.command = { command: CoreCommandId.allowValue, title: allow.title, arguments: [argument] };
-      allow.diagnostics = [diagnostic];
-      actions.push(allow);
+      if (!prose) actions.push(allow);
       const copy = new vscode.CodeAction(vscode.l10n.t("Copy anonymized"), vscode.CodeActionKind.QuickFix);
       copy.command = { command: "veil.copyAnonymized", title: copy.title, arguments: [argument] };
       copy.diagnostics = [diagnostic];

@@ -56,6 +56,18 @@ function stringList(value: unknown, name: string, problems: string[]): string[] 
   return out;
 }
 
+/** The per-kind lists the Settings UI edits (`veil.clients` …) and the kind each one gives. */
+export const TERM_LISTS = { clients: "CLIENT", brands: "BRAND", products: "PRODUCT", codenames: "CODENAME", people: "PERSON" } as const;
+
+/** `veil.clients`, `veil.brands` …: plain strings, each a term of that list's kind. */
+function termsByKind(read: <T>(key: string, fallback: T) => T | undefined, problems: string[]): TermSpec[] {
+  const terms: TermSpec[] = [];
+  for (const [key, kind] of Object.entries(TERM_LISTS)) {
+    for (const text of stringList(read<unknown>(key, []), key, problems)) if (text.trim()) terms.push({ text, kind });
+  }
+  return terms;
+}
+
 /** `veil.terms`: plain strings (kind TERM) or `{ text, kind, regex? }`. */
 export function parseTerms(value: unknown, problems: string[]): TermSpec[] {
   if (!Array.isArray(value)) return [];
@@ -111,7 +123,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
   const flag = (key: string) => (typeof categories[key] === "boolean" ? (categories[key] as boolean) : true);
   const { terms, ignoredPatterns } = readTerms(scope, trusted, problems);
   const scanOptions: ScanOptions = {
-    terms,
+    terms: [...terms, ...termsByKind(read, problems)],
     allow: {
       values: stringList(read<unknown>("allowedValues", []), "allowedValues", problems),
       patterns: stringList(read<unknown>("allowedPatterns", []), "allowedPatterns", problems),

@@ -1,3 +1,4 @@
+import { isScreenShareActive, maskedMessage, shownMessage } from "./screenShareState";
 import * as vscode from "vscode";
 import { minimatch } from "minimatch";
 import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, SlicedScan, TextChange } from "../engine";
@@ -113,6 +114,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, { document: vscode.TextDocument; handle: ReturnType<typeof setTimeout> }>();
   private readonly scanners = new WeakMap<ScanOptions, Scanner>();
   private readonly noticeShown = new Set<SkipReason | "options">();
+  /** The workspace scan's messages per file, with and without previews (for screen-share mode). */
+  private readonly scanMessages = new Map<string, Array<{ full: string; masked: string }>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were replaced. */
   readonly onDidUpdate = this.emitter.event;
@@ -158,6 +161,29 @@ export class DiagnosticsController implements vscode.Disposable {
     const stats = { ...this.stats };
     if (reset) this.stats = { ...NO_STATS };
     return stats;
+  }
+
+  /**
+   * Shows every diagnostic's message again as screen-share mode wants it now (with or without
+   * the value's preview): open documents are re-rendered, the workspace scan's rewritten.
+   */
+  remask(): void {
+    const masked = isScreenShareActive();
+    this.collection.forEach((uri, diagnostics) => {
+      const key = uri.toString();
+      const messages = this.scanMessages.get(key);
+      if (this.states.has(key) || !messages || messages.length !== diagnostics.length) return;
+      this.collection.set(
+        uri,
+        diagnostics.map((d, i) => {
+          const copy = new vscode.Diagnostic(d.range, masked ? messages[i].masked : messages[i].full, d.severity);
+          copy.source = d.source;
+          copy.code = d.code;
+          return copy;
+        }),
+      );
+    });
+    this.rescanAll();
   }
 
   /** Rescans every open document now (used after a label or settings change). */
@@ -208,15 +234,19 @@ export class DiagnosticsController implements vscode.Disposable {
       return new vscode.Position(line, character);
     };
     const diagnostics: vscode.Diagnostic[] = [];
+    const messages: Array<{ full: string; masked: string }> = [];
     for (const finding of findings) {
       const severity = toDiagnosticSeverity(severities[finding.category]);
       if (severity === undefined) continue;
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position(finding.start), position(finding.end)), finding.message, severity);
+      messages.push({ full: finding.message, masked: maskedMessage(finding) });
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position(finding.start), position(finding.end)), shownMessage(finding), severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
       diagnostics.push(diagnostic);
     }
     if (diagnostics.length > 0 || this.collection.has(uri)) this.collection.set(uri, diagnostics);
+    if (diagnostics.length > 0) this.scanMessages.set(uri.toString(), messages);
+    else this.scanMessages.delete(uri.toString());
     return diagnostics.length;
   }
 
@@ -237,11 +267,11 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private render(document: vscode.TextDocument, config: VeilConfig, findings: readonly Finding[]): void {
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const finding of findings) {
+    for (const finding of engine().reportableFindings(document.uri.path, findings)) {
       const severity = toDiagnosticSeverity(config.policy.severity[finding.category]);
       if (severity === undefined) continue;
       const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-      const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+      const diagnostic = new vscode.Diagnostic(range, shownMessage(finding), severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
       diagnostics.push(diagnostic);

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Finding } from "../engine";
 import { documentationUri } from "./diagnostics";
+import { shownPreview } from "./screenShareState";
 
 /** The only commands a Veil hover may run from its links. */
 export const HOVER_COMMANDS = ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"] as const;
@@ -22,7 +23,8 @@ export function categoryName(finding: Finding): string {
     case "secret":
       return vscode.l10n.t("Secret");
     case "pii":
-      return vscode.l10n.t("Personal data");
+      // An amount is business data, as its message says, not personal data.
+      return finding.kind === "money" ? vscode.l10n.t("Business data") : vscode.l10n.t("Personal data");
     case "term":
       return vscode.l10n.t("Confidential term");
   }
@@ -57,12 +59,16 @@ export function hoverMarkdown(document: vscode.TextDocument, finding: Finding, r
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
   md.appendMarkdown(`**$(shield) Veil — ${escapeMarkdown(categoryName(finding))}: ${escapeMarkdown(kindName(finding.kind))}**\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${finding.preview.replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
+  // The diagnostic's own hover shows the message just above: not repeated here.
+  md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${shownPreview(finding.preview).replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
   const argument = targetArgument(document, range);
   const links = [commandLink(vscode.l10n.t("Copy anonymized"), "veil.copyAnonymized", argument)];
+  const allow = commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument);
+  // In a brief or notes a marker is shared along with the text: the allowlist comes first there.
+  const prose = document.languageId === "markdown" || document.languageId === "plaintext";
+  if (prose) links.push(allow);
   if (canIgnoreLine) links.push(commandLink(vscode.l10n.t("Ignore on this line"), "veil.ignoreLine", argument));
-  links.push(commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument));
+  if (!prose) links.push(allow);
   md.appendMarkdown(links.join(" · "));
   return md;
 }

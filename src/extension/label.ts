@@ -26,7 +26,7 @@ export function labelDescription(label: WorkspaceLabel | undefined): string {
     case "sandbox":
       return vscode.l10n.t("Experiments and fake data: everything is shown, quietly.");
     case "pro":
-      return vscode.l10n.t("Client work under NDA: secrets and personal data are errors, copying asks first, values are masked.");
+      return vscode.l10n.t("Client work under NDA: secrets and personal data are errors, copying asks first; Screen-Share Mode masks values on screen when it is on.");
     default:
       return vscode.l10n.t("Veil does not know how strict to be yet: secrets are warnings.");
   }
@@ -47,14 +47,17 @@ function severityName(severity: PolicySeverity): string {
   }
 }
 
-/** "secrets: error · personal data: warning · terms: information · copy guard: off". */
-export function describePolicy(policy: LabelPolicy, copyGuard = policy.copyGuard): string {
+/**
+ * "secrets: error · personal data: warning · terms: information · copy guard: off ·
+ * masking on screen: off": what is in effect now, not what the label could do.
+ */
+export function describePolicy(policy: LabelPolicy, copyGuard: boolean, maskingOn: boolean): string {
   return [
     vscode.l10n.t("secrets: {0}", severityName(policy.severity.secret)),
     vscode.l10n.t("personal data: {0}", severityName(policy.severity.pii)),
     vscode.l10n.t("terms: {0}", severityName(policy.severity.term)),
     copyGuard ? vscode.l10n.t("copy guard: on") : vscode.l10n.t("copy guard: off"),
-    policy.masking ? vscode.l10n.t("masking: on") : vscode.l10n.t("masking: off"),
+    maskingOn ? vscode.l10n.t("masking on screen: on") : vscode.l10n.t("masking on screen: off"),
     policy.dates ? vscode.l10n.t("dates: on") : vscode.l10n.t("dates: off"),
   ].join(" · ");
 }

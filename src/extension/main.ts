@@ -14,6 +14,7 @@ import type { ExtensionServices } from "./services";
 import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
 import { teeOutputChannel } from "./outputTee";
+import { showWalkthroughOnFirstStart } from "./welcome";
 
 /**
  * What `activate` returns: read-only views for the integration tests (the status bar and
@@ -60,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.commands.registerCommand(SET_LABEL_COMMAND, (arg?: unknown) => setWorkspaceLabel(config, arg)),
-    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg)),
+    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg, services.findingsFor)),
     vscode.commands.registerCommand(CoreCommandId.allowValue, (arg?: unknown) => allowValue(arg, log)),
     vscode.commands.registerCommand(CoreCommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log)),
     vscode.commands.registerCommand("veil.showOutput", () => output.show()),
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
 
   // Only subscribes and schedules: the first scan (and the rules' compilation) runs after activation.
   diagnostics.start();
+  showWalkthroughOnFirstStart(context);
   const activationMs = Date.now() - started;
   log(`activated in ${activationMs} ms (evaluating the code before that: ${codeLoadingMs} ms)`);
 

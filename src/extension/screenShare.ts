@@ -5,11 +5,15 @@ import type { Finding } from "../engine";
 import type { ConfigStore } from "./config";
 import type { DiagnosticsController } from "./diagnostics";
 import type { StatusBarController } from "./statusBar";
+import { setScreenShareActive } from "./screenShareState";
+import { WorkbenchOverrides, type RecordedChange } from "./screenShareWorkbench";
 
 export const TOGGLE_SCREEN_SHARE_COMMAND = "veil.toggleScreenShare";
 /** Registered only in test runs: whether masking is on and the ranges drawn masked per visible editor. */
 export const SCREEN_SHARE_STATE_COMMAND = "veil.internal.screenShareState";
 export const SCREEN_SHARE_CONTEXT_KEY = "veil.screenShareOn";
+/** Registered only in test runs: what the next start does after a crash (a fresh object on the same globalState). */
+export const SCREEN_SHARE_RECOVER_COMMAND = "veil.internal.screenShareRecover";
 
 export interface MaskedRange {
   start: { line: number; character: number };
@@ -18,6 +22,8 @@ export interface MaskedRange {
 
 export interface ScreenShareState {
   on: boolean;
+  /** Workbench settings changed while on, as recorded for a restore. */
+  workbenchChanges: RecordedChange[];
   editors: { uri: string; ranges: MaskedRange[] }[];
 }
 
@@ -38,10 +44,14 @@ export class ScreenShareController implements vscode.Disposable {
   /** The automatic decision when settings last changed; undefined before the first change. */
   private lastAuto: boolean | undefined;
 
+  /** Workbench settings changes, one after another (a quick on-off-on must not interleave). */
+  private workbench: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly config: ConfigStore,
     private readonly diagnostics: DiagnosticsController,
     private readonly statusBar: StatusBarController,
+    private readonly overrides: WorkbenchOverrides,
   ) {
     this.listeners = [
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
@@ -60,6 +70,8 @@ export class ScreenShareController implements vscode.Disposable {
     const first = setTimeout(() => {
       this.lastAuto = this.autoOn();
       this.refresh();
+      // Left over from a window that crashed or reloaded with screen-share mode on.
+      if (!this.isOn() && this.overrides.recorded().length > 0) this.queueWorkbench(false);
     }, 0);
     this.listeners.push({ dispose: () => clearTimeout(first) });
   }
@@ -92,6 +104,9 @@ export class ScreenShareController implements vscode.Disposable {
     if (on !== this.lastOn) {
       this.lastOn = on;
       void vscode.commands.executeCommand("setContext", SCREEN_SHARE_CONTEXT_KEY, on);
+      setScreenShareActive(on);
+      this.diagnostics.remask();
+      this.queueWorkbench(on);
     }
     this.statusBar.screenShare = on;
     this.statusBar.update();
@@ -108,18 +123,32 @@ export class ScreenShareController implements vscode.Disposable {
     }
   }
 
+  /** Switches the workbench's own displays off (or back); settled before the next change starts. */
+  private queueWorkbench(on: boolean): void {
+    this.workbench = this.workbench
+      .then((): Promise<unknown> => (on ? this.overrides.apply() : this.overrides.restore()))
+      .catch(() => undefined);
+  }
+
+  /** Resolves once the workbench settings match the mode (tests). */
+  settled(): Promise<unknown> {
+    return this.workbench;
+  }
+
   private optionsFor(document: vscode.TextDocument, finding: Finding): vscode.DecorationOptions {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const hover = new vscode.MarkdownString();
-    hover.appendMarkdown(`**${vscode.l10n.t("Masked by Veil (screen-share mode)")}**\n\n`);
-    hover.appendText(`${finding.message} — ${finding.preview}`);
+    // Nothing of the value, not even the preview: the screen is being shared.
+    hover.appendMarkdown(`**${vscode.l10n.t("Masked by Veil (screen-share mode)")}**`);
     return { range, hoverMessage: hover };
   }
 
-  state(): ScreenShareState {
+  async state(): Promise<ScreenShareState> {
+    await this.settled();
     const on = this.isOn();
     return {
       on,
+      workbenchChanges: this.overrides.recorded(),
       editors: vscode.window.visibleTextEditors.map((editor) => ({
         uri: editor.document.uri.toString(),
         ranges: (this.applied.get(editor) ?? []).map((r) => ({
@@ -143,10 +172,16 @@ export function registerScreenShare(
   diagnostics: DiagnosticsController,
   statusBar: StatusBarController,
 ): ScreenShareController {
-  const controller = new ScreenShareController(config, diagnostics, statusBar);
+  const controller = new ScreenShareController(config, diagnostics, statusBar, new WorkbenchOverrides(context.globalState));
   context.subscriptions.push(controller, vscode.commands.registerCommand(TOGGLE_SCREEN_SHARE_COMMAND, () => controller.toggle()));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(vscode.commands.registerCommand(SCREEN_SHARE_STATE_COMMAND, () => controller.state()));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(SCREEN_SHARE_STATE_COMMAND, () => controller.state()),
+      vscode.commands.registerCommand(SCREEN_SHARE_RECOVER_COMMAND, async () => {
+        await controller.settled();
+        return new WorkbenchOverrides(context.globalState).restore();
+      }),
+    );
   }
   return controller;
 }

@@ -60,7 +60,10 @@ export class StatusBarController implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t("Veil — workspace label: {0}", labelName(config.label))}**\n\n`);
     tooltip.appendMarkdown(`${labelDescription(config.label)}\n\n`);
-    tooltip.appendMarkdown(`${describePolicy(config.policy, config.copyGuard)}\n\n`);
+    tooltip.appendMarkdown(`${describePolicy(config.policy, config.copyGuard, this.screenShare)}\n\n`);
+    if (!this.screenShare && config.policy.masking) {
+      tooltip.appendMarkdown(`${vscode.l10n.t("Values are visible on screen: run \"Veil: Toggle Screen-Share Mode\" to mask them, or set veil.screenShare.autoForPro.")}\n\n`);
+    }
     if (document) {
       tooltip.appendMarkdown(
         `${count === 1 ? vscode.l10n.t("1 finding in this file.") : vscode.l10n.t("{0} findings in this file.", count)}\n\n`,

@@ -8,14 +8,15 @@
 //   node test/harness/screenshots.mjs [--out-dir DIR] [--only NAME,NAME]   (after npm run build)
 //
 //   --out-dir DIR   where the PNGs go (default media/screenshots; npm test: test-artifacts/screenshots)
-//   --only NAMES    some of: diagnostics, screen-share, status, scan, walkthrough, copy-guard
+//   --only NAMES    some of: first-screen, diagnostics, screen-share, status, scan, walkthrough, copy-guard
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_WORKSPACE, startDemo } from "./demo-server.mjs";
 import { freePort, launchChromium, log, makeTempDir, onShutdown, PROJECT_ROOT, remoteUri, workbenchUrl } from "./vscode-server.mjs";
 
-const SHOTS = ["diagnostics", "screen-share", "status", "scan", "walkthrough", "copy-guard"];
+const SHOTS = ["first-screen", "diagnostics", "screen-share", "status", "scan", "walkthrough", "copy-guard"];
 /** Files of the generated tree: enough for the scan's progress notification to be on screen a while. */
 const GENERATED_FILES = 2500;
 const SQUIGGLES = ".monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info";
@@ -52,9 +53,9 @@ class Shooter {
     this.saved = [];
   }
 
-  async save(name, options = {}) {
+  async save(name, { page = this.page, ...options } = {}) {
     const file = path.join(outDir, `${name}.png`);
-    await this.page.screenshot({ path: file, ...options });
+    await page.screenshot({ path: file, ...options });
     this.saved.push(file);
     return file;
   }
@@ -114,22 +115,36 @@ async function diagnostics(shooter) {
   return `${squiggles} squiggles in view, ${problems} rows in Problems`;
 }
 
-/** Screen-share mode on a .env file: every value drawn masked. */
+/**
+ * Screen-share mode on the client brief, the Problems panel open: the values drawn masked,
+ * no breadcrumbs (a heading names the client's product), Problems messages without previews.
+ */
 async function screenShare(shooter) {
   const page = shooter.page;
-  await page.setViewportSize({ width: 1200, height: 640 });
-  await shooter.openFile("config/production.env");
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await shooter.openFile("brief-client.md");
+  const crumbs = () => page.locator(".editor-group-container .breadcrumbs-control:visible").count();
+  check((await crumbs()) > 0, "screen-share: no breadcrumbs before screen-share mode (nothing to show)");
+  await page.keyboard.press("Control+Shift+M");
+  await page.locator(".markers-panel .monaco-list-row").first().waitFor({ timeout: 30_000 });
   await shooter.palette("Veil: Toggle Screen-Share Mode");
   // The masks are decorations with the text made transparent.
   await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .view-lines span[class*='ced-']").length > 0, undefined, { timeout: 30_000 });
   await page.locator(`${STATUS_ITEM} .codicon-eye-closed`).waitFor({ timeout: 10_000 });
-  await page.mouse.move(800, 450);
+  await page.waitForFunction(() => document.querySelectorAll(".editor-group-container .breadcrumbs-control").length === 0 || [...document.querySelectorAll(".editor-group-container .breadcrumbs-control")].every((e) => e.offsetParent === null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll(".markers-panel .monaco-list-row")].some((r) => (r.textContent ?? "").includes("•••")), undefined, { timeout: 15_000 });
+  await page.mouse.move(1300, 300);
   await page.waitForTimeout(1000);
   const masks = await page.locator(".monaco-editor .view-lines span[class*='ced-']").count();
+  const problems = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).join("\n");
+  for (const leak of ["maison-aubergine", "AuberPay", "Colibri", "@"]) check(!problems.includes(leak), `screen-share: the Problems panel shows "${leak}"`);
+  check(/[^•]•[^•]|^•[^•]/m.test(problems.replace(/•••/g, "")) === false, "screen-share: a partial preview is in the Problems panel");
   await shooter.save("screen-share");
   await shooter.palette("Veil: Toggle Screen-Share Mode");
   await page.locator(`${STATUS_ITEM} .codicon-eye-closed`).waitFor({ state: "detached", timeout: 10_000 });
-  return `${masks} masked spans, status bar shows the closed eye`;
+  await page.waitForFunction(() => [...document.querySelectorAll(".editor-group-container .breadcrumbs-control")].some((e) => e.offsetParent !== null), undefined, { timeout: 15_000 });
+  await page.keyboard.press("Control+J"); // hide the panel again
+  return `${masks} masked spans, no breadcrumbs, ${problems.split("\n").length} Problems lines without values; breadcrumbs back after`;
 }
 
 /** The status-bar badge unlabeled and in each label, with its tooltip, cropped around both. */
@@ -274,7 +289,45 @@ async function copyGuard(shooter) {
   return `"${message.slice(0, 90)}…", clipboard anonymized, Ctrl+V restored Veil's own copy and left an answer's key as a placeholder`;
 }
 
-const RUNNERS = { diagnostics, "screen-share": screenShare, status, scan, walkthrough, "copy-guard": copyGuard };
+/** Untracked or modified files under examples/demo-workspace, as git sees them. */
+function demoWorkspaceChanges() {
+  return execFileSync("git", ["status", "--porcelain", "--", "examples/demo-workspace"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+}
+
+/**
+ * What `npm start` shows first: its own server (fresh profile, a fresh copy of the demo
+ * workspace), the very URL it prints, no payload added. The brief and Veil's walkthrough,
+ * not the editor's "Setup VS Code Web".
+ */
+async function firstScreen(shooter, browser) {
+  const before = demoWorkspaceChanges();
+  const fresh = await startDemo({ port: await freePort() });
+  const page = await browser.context.newPage();
+  try {
+    check(!path.resolve(fresh.folder).startsWith(DEMO_WORKSPACE), `first screen: npm start serves ${fresh.folder}, the repository's own demo workspace`);
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await page.goto(fresh.url, { waitUntil: "commit", timeout: 120_000 });
+    await page.locator(".monaco-workbench").waitFor({ timeout: 120_000 });
+    await page.locator(".tabs-container .tab", { hasText: "brief-client.md" }).first().waitFor({ timeout: 60_000 });
+    const title = page.locator(".gettingStartedContainer .category-title", { hasText: "Get started with Veil" }).first();
+    await title.waitFor({ timeout: 60_000 });
+    await page.locator(SQUIGGLES).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    const setupWeb = await page.getByText("Setup VS Code Web").count();
+    check(setupWeb === 0, `first screen: "Setup VS Code Web" is on screen (${setupWeb} times)`);
+    check(await title.isVisible(), "first screen: Veil's walkthrough is not visible");
+    await shooter.save("first-screen", { page });
+    // Try a quick fix as a newcomer would: it edits the copy, never examples/.
+    const after = demoWorkspaceChanges();
+    check(after === before, `first screen: examples/demo-workspace changed:\n${after}`);
+    return `brief and "Get started with Veil" side by side, served from ${fresh.folder}`;
+  } finally {
+    await page.close().catch(() => {});
+    await fresh.stop();
+  }
+}
+
+const RUNNERS = { "first-screen": firstScreen, diagnostics, "screen-share": screenShare, status, scan, walkthrough, "copy-guard": copyGuard };
 
 let demo;
 let browser;
@@ -300,12 +353,18 @@ try {
   await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 120_000 });
   await page.locator(SQUIGGLES).first().waitFor({ timeout: 60_000 });
   await page.locator(STATUS_ITEM).waitFor({ timeout: 30_000 });
+  // Veil opens its walkthrough beside the brief on its first start in a profile: close it, the
+  // shots below open what they show.
+  if (await page.locator(".gettingStartedContainer").first().waitFor({ timeout: 15_000 }).then(() => true, () => false)) {
+    await new Shooter(page).palette("View: Close All Editor Groups");
+    await page.locator(".gettingStartedContainer").first().waitFor({ state: "detached", timeout: 10_000 });
+  }
   fs.mkdirSync(outDir, { recursive: true });
   const shooter = new Shooter(page);
   for (const name of only) {
     const shotStarted = Date.now();
     try {
-      const detail = await RUNNERS[name](shooter);
+      const detail = await RUNNERS[name](shooter, browser);
       log(`${name}: ${detail} (${((Date.now() - shotStarted) / 1000).toFixed(1)} s)`);
     } catch (error) {
       exitCode = 1;

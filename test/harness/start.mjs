@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm start: serves a VS Code with the freshly built Veil and the demo workspace.
+// npm start: serves a VS Code with the freshly built Veil and a fresh copy of the demo
+// workspace (in a scratch folder, removed on exit); the first screen is the brief with Veil's walkthrough.
 //   node test/harness/start.mjs [--port N] [--untrusted] [--folder DIR]
 //   env VEIL_PORT: the port (default 8080, or a free one when 8080 is taken)
 import * as path from "node:path";

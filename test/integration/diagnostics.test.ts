@@ -189,8 +189,21 @@ suite("Diagnostics", () => {
       .join("\n");
     assert.match(text, /aws-access-key-id/);
     assert.match(text, /AKIA…MPLF/);
+    // The diagnostic's hover shows the message; Veil's own does not say it a second time.
+    const message = vscode.languages.getDiagnostics(editor.document.uri)[0].message;
+    assert.equal(text.split(message.slice(0, 20)).length - 1, 0, text);
     assert.ok(!text.includes(AWS_KEY), "the hover must not show the whole key");
     for (const command of ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"]) assert.ok(text.includes(`command:${command}?`), command);
+  });
+
+  test("an amount is titled business data in the hover, as its message describes it", async () => {
+    const editor = await openFresh("Budget : 18 500,00 € HT\n", "markdown");
+    const diagnostics = await waitForVeilDiagnostics(editor.document.uri, (all) => all.length > 0);
+    assert.match(diagnostics[0].message, /business data/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", editor.document.uri, diagnostics[0].range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === "string" ? c : c.value)).join("\n");
+    assert.match(text, /Business data: money/);
+    assert.doesNotMatch(text, /Personal data/);
   });
 
   test("a large document is rescanned incrementally and stays exact", async function () {

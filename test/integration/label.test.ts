@@ -76,6 +76,24 @@ suite("Workspace label", () => {
     assert.deepEqual(api.contextKeys(), { "veil.workspaceLabel": "pro", "veil.copyGuardActive": true });
   });
 
+  test("the pro tooltip says what is in effect: masking on screen off while values are visible, on with screen-share mode", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    await vscode.commands.executeCommand("veil.setWorkspaceLabel", "pro");
+    await waitFor(() => api.statusBar().text.startsWith("$(shield) Pro"), { message: "status bar shows Pro" });
+    let tooltip = api.statusBar().tooltip;
+    assert.match(tooltip, /masking on screen: off/);
+    assert.match(tooltip, /Values are visible on screen/);
+    assert.doesNotMatch(tooltip, /masking: on|values are masked|masking on screen: on/i);
+    await vscode.commands.executeCommand("veil.toggleScreenShare");
+    try {
+      tooltip = await waitFor(() => /masking on screen: on/.test(api.statusBar().tooltip) && api.statusBar().tooltip, { message: "the tooltip to say masking is on" });
+      assert.doesNotMatch(tooltip, /Values are visible on screen/);
+    } finally {
+      await vscode.commands.executeCommand("veil.toggleScreenShare");
+    }
+    await waitFor(() => /masking on screen: off/.test(api.statusBar().tooltip), { message: "masking off again" });
+  });
+
   test("sandbox has no warning background and no copy guard", async function () {
     if (!vscode.workspace.isTrusted) this.skip();
     await vscode.commands.executeCommand("veil.setWorkspaceLabel", "sandbox");

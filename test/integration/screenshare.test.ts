@@ -11,6 +11,7 @@ interface MaskedRange {
 }
 interface ScreenShareState {
   on: boolean;
+  workbenchChanges: { section: string; key: string }[];
   editors: { uri: string; ranges: MaskedRange[] }[];
 }
 interface VeilApi {
@@ -116,5 +117,55 @@ suite("Screen-share mode", () => {
     assert.equal(off.on, false);
     assert.deepEqual(rangesOf(off, document), []);
     assert.doesNotMatch(api.statusBar().text, /eye-closed/);
+  });
+  test("while on: Problems messages and hovers show nothing of a value; breadcrumbs, sticky scroll and untitled titles off, the user's values back afterwards and after a crash", async () => {
+    const global = (section: string, key: string) => vscode.workspace.getConfiguration(section).inspect(key)?.globalValue;
+    // The user chose a value of their own for one of them, none for the others.
+    await vscode.workspace.getConfiguration("workbench.editor.untitled").update("labelFormat", "content", vscode.ConfigurationTarget.Global);
+    const editor = await openUntitled(TEXT);
+    await waitForVeilDiagnostics(editor.document.uri, (d) => d.length >= 2);
+    const preview = scan(TEXT).find((f) => f.kind === "email")!.preview;
+    const messages = () => vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.message).join("\n");
+    const hoverText = async () => {
+      const at = editor.document.positionAt(TEXT.indexOf(EMAIL) + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", editor.document.uri, at);
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === "string" ? c : c.value)).join("\n");
+    };
+    assert.ok(messages().includes(preview), "off: the message carries the masked preview");
+    try {
+      await runCommand("veil.toggleScreenShare");
+      const on = await state();
+      assert.equal(global("breadcrumbs", "enabled"), false);
+      assert.equal(global("editor.stickyScroll", "enabled"), false);
+      assert.equal(global("workbench.editor.untitled", "labelFormat"), "name");
+      assert.deepEqual(on.workbenchChanges.map((c) => `${c.section}.${c.key}`).sort(), ["breadcrumbs.enabled", "editor.stickyScroll.enabled", "workbench.editor.untitled.labelFormat"]);
+      await waitFor(() => !messages().includes(preview) && messages(), { message: "Problems messages without the preview" });
+      const domain = EMAIL.split("@")[1];
+      assert.ok(!messages().includes(domain), messages());
+      const hover = await hoverText();
+      assert.ok(!hover.includes(preview) && !hover.includes(domain), hover);
+      assert.match(hover, /•••/);
+    } finally {
+      await runCommand("veil.toggleScreenShare");
+    }
+    assert.equal((await state()).on, false);
+    assert.equal(global("breadcrumbs", "enabled"), undefined, "breadcrumbs back to the user's (unset) value");
+    assert.equal(global("editor.stickyScroll", "enabled"), undefined);
+    assert.equal(global("workbench.editor.untitled", "labelFormat"), "content", "the user's own value back");
+    assert.deepEqual((await state()).workbenchChanges, []);
+    await waitFor(() => messages().includes(preview), { message: "previews back in the messages" });
+
+    // A crash or reload while on: the record in globalState lets the next start put things back.
+    await runCommand("veil.toggleScreenShare");
+    await state(); // settles the settings writes
+    assert.equal(global("breadcrumbs", "enabled"), false);
+    const restored = await runCommand<number>("veil.internal.screenShareRecover");
+    assert.equal(restored, 3);
+    assert.equal(global("breadcrumbs", "enabled"), undefined);
+    assert.equal(global("workbench.editor.untitled", "labelFormat"), "content");
+    await runCommand("veil.toggleScreenShare");
+    await state();
+    assert.equal(global("breadcrumbs", "enabled"), undefined, "turning off after a recovery changes nothing more");
+    await vscode.workspace.getConfiguration("workbench.editor.untitled").update("labelFormat", undefined, vscode.ConfigurationTarget.Global);
   });
 });

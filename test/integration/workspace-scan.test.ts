@@ -114,6 +114,31 @@ suite("Workspace scan", function () {
     assert.equal(veilDiagnostics(workspaceUri("veil-scan/image.bin")).length, 0);
   });
 
+  test("does not flag Veil's own configuration for the terms it lists (a secret there still is)", async () => {
+    const config = vscode.workspace.getConfiguration("veil");
+    const previous = config.inspect("terms")?.workspaceValue;
+    await config.update("terms", [{ text: "Orchidée Conseil", kind: "CLIENT" }], vscode.ConfigurationTarget.Workspace);
+    try {
+      await write("veil-scan/own/notes.txt", "Brief for Orchidée Conseil\n");
+      await write("veil-scan/own/sub/.vscode/settings.json", `{\n  "veil.terms": ["Orchidée Conseil"],\n  "other.token": "${GITHUB_TOKEN}"\n}\n`);
+      const result = await vscode.commands.executeCommand<ScanResult>(SCAN);
+      const kindsIn = (path: string) => result.files.find((f) => f.path === path)?.findings.map((f) => f.category) ?? [];
+      assert.deepEqual(kindsIn("veil-scan/own/notes.txt"), ["term"], "the term is found elsewhere");
+      assert.deepEqual(kindsIn(".vscode/settings.json"), [], "the workspace's settings list the term on purpose");
+      assert.deepEqual(kindsIn("veil-scan/own/sub/.vscode/settings.json"), ["secret"], "only the secret of the nested settings");
+      assert.ok(!veilDiagnostics(workspaceUri(".vscode/settings.json")).length, "no diagnostic on the settings");
+      // Opened in the editor, the settings file shows no term either.
+      const document = await vscode.workspace.openTextDocument(workspaceUri(".vscode/settings.json"));
+      await vscode.window.showTextDocument(document);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(veilDiagnostics(document.uri).map((d) => d.message).filter((m) => /term/i.test(m)), []);
+    } finally {
+      await closeAllEditors();
+      await config.update("terms", previous, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(workspaceUri("veil-scan/own"), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   test("writes a report with files, kinds and counts, never a value", () => {
     const report = first.report;
     assert.match(report, /veil-scan\/keys\.env/);

@@ -55,3 +55,18 @@ describe("ignore directive insertion", () => {
     assert.equal(scanner.scan(above.text + "KEY=AKIAIOSFODNN7EXAMPLF").length, 0);
   });
 });
+
+describe("narrow ignore directive insertion", () => {
+  it("names the rule it allows", () => {
+    assert.deepEqual(ignoreDirectiveInsertion("markdown", "Tel 06 12 34 56 78", 3, { id: "pii-phone" }), { line: 3, character: 18, text: " <!-- veil:allow pii-phone -->" });
+    assert.deepEqual(ignoreDirectiveInsertion("javascript", 'const k = "x";  ', 0, { id: "aws-access-key-id" }), { line: 0, character: 14, text: " // veil:allow aws-access-key-id" });
+  });
+
+  it("adds an id to a named directive already on the line", () => {
+    assert.deepEqual(ignoreDirectiveInsertion("markdown", "a <!-- veil:allow pii-phone -->", 0, { id: "pii-email" }), { line: 0, character: 27, text: " pii-email" });
+  });
+
+  it("adds an id to a next-line directive above", () => {
+    assert.deepEqual(ignoreDirectiveInsertion("dotenv", "KEY=x", 1, { id: "pii-email", previousLine: "# veil:allow-next-line pii-phone" }), { line: 0, character: 32, text: " pii-email" });
+  });
+});

@@ -41,3 +41,41 @@ describe("scanner core", () => {
     assert.deepEqual(found, [["SOCIETE ORION", "CLIENT"], ["nebula", "CODENAME"]]);
   });
 });
+
+describe("named ignore directives", () => {
+  const PHONE = "06 12 34 56 78";
+  const EMAIL = "claire.martin@maison-aubergine.fr";
+  const kinds = (text: string) => scan(text).map((f) => f.kind);
+
+  it("veil:allow pii-phone silences the phone of the line and nothing else", () => {
+    assert.deepEqual(kinds(`Claire: ${PHONE}, ${EMAIL} <!-- veil:allow pii-phone -->`), ["email"]);
+    assert.deepEqual(kinds(`Claire: ${PHONE}, ${EMAIL} # veil:allow pii-phone\nnext ${PHONE}`), ["email", "phone"]);
+  });
+
+  it("takes several ids, by rule id, kind or category, separated by spaces or commas", () => {
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow pii-phone, pii-email`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow phone email`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} k="AKIAIOSFODNN7EXAMPLF" // veil:allow pii`), ["aws-access-key-id"]);
+    assert.deepEqual(kinds(`${PHONE} k="AKIAIOSFODNN7EXAMPLF" // veil:allow aws-access-key-id`), ["phone"]);
+  });
+
+  it("a bare veil:allow, or one followed by prose, still silences the whole line", () => {
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow test fixture`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} <!-- veil:allow -->`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} /* veil:allow */`), []);
+  });
+
+  it("an unknown hyphenated id silences nothing (a typo never widens the directive)", () => {
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow pii-phon`), ["phone", "email"]);
+  });
+
+  it("veil:allow-next-line takes ids too", () => {
+    assert.deepEqual(kinds(`# veil:allow-next-line pii-email\n${PHONE} ${EMAIL}\n${EMAIL}`), ["phone", "email"]);
+  });
+
+  it("two directives on one line add up; a bare one wins", () => {
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow pii-phone veil:allow pii-email`), []);
+    assert.deepEqual(kinds(`${PHONE} ${EMAIL} // veil:allow pii-phone gitleaks:allow`), []);
+  });
+});

@@ -156,7 +156,7 @@ export class Scanner {
     const kept: Candidate[] = [];
     for (const c of candidates) {
       if (c.confidence < this.options.minConfidence) continue;
-      if (ignored.length > 0 && isIgnored(ignored, c.start)) continue;
+      if (ignored.length > 0 && isIgnored(ignored, c.start, c)) continue;
       if (this.isAllowed(text.slice(c.start, c.end))) continue;
       kept.push(c);
     }

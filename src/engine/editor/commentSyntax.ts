@@ -1,3 +1,5 @@
+import { directiveIds } from "../detect/directives";
+import { lowerSameLength } from "../util/lower";
 /**
  * How to write a `veil:allow` comment in each language, by VS Code language id.
  * `inline: false` marks languages where a trailing comment would become part of the value
@@ -96,16 +98,39 @@ export function ignoreDirectiveInsertion(
   languageId: string,
   lineText: string,
   line: number,
-  options: { multiLine?: boolean; eol?: string } = {},
+  options: { multiLine?: boolean; eol?: string; id?: string; previousLine?: string } = {},
 ): TextInsertion | undefined {
   const syntax = commentSyntaxFor(languageId);
   if (!syntax) return undefined;
   const close = syntax.end ? ` ${syntax.end}` : "";
+  // Narrow by default: the directive names what it allows, so the rest of the line is still checked.
+  const named = options.id ? ` ${options.id.toLowerCase()}` : "";
   const continued = /\\\s*$/.test(lineText);
   if (syntax.inline && !options.multiLine && !continued) {
+    const more = options.id ? addToDirective(lineText, "veil:allow", options.id) : undefined;
+    if (more) return { line, ...more };
     const trimmedEnd = lineText.replace(/\s+$/, "").length;
-    return { line, character: trimmedEnd, text: ` ${syntax.start} veil:allow${close}` };
+    return { line, character: trimmedEnd, text: ` ${syntax.start} veil:allow${named}${close}` };
+  }
+  if (options.id && options.previousLine !== undefined && line > 0) {
+    const more = addToDirective(options.previousLine, "veil:allow-next-line", options.id);
+    if (more) return { line: line - 1, ...more };
   }
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";
-  return { line, character: 0, text: `${indent}${syntax.start} veil:allow-next-line${close}${options.eol ?? "\n"}` };
+  return { line, character: 0, text: `${indent}${syntax.start} veil:allow-next-line${named}${close}${options.eol ?? "\n"}` };
+}
+
+/**
+ * Where to add `id` to a named directive already on this line (`veil:allow pii-phone` →
+ * `veil:allow pii-phone pii-email`); `undefined` when there is none, or a bare one.
+ */
+function addToDirective(lineText: string, token: string, id: string): { character: number; text: string } | undefined {
+  const lower = lowerSameLength(lineText);
+  let at = lower.indexOf(token);
+  while (at >= 0 && token === "veil:allow" && lower.startsWith("-next-line", at + token.length)) at = lower.indexOf(token, at + 1);
+  if (at < 0) return undefined;
+  const { ids, end } = directiveIds(lower, at + token.length);
+  if (ids.length === 0) return undefined;
+  if (ids.includes(id.toLowerCase())) return { character: end, text: "" };
+  return { character: end, text: ` ${id.toLowerCase()}` };
 }

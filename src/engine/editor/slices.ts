@@ -12,7 +12,7 @@
  * inside a UTF-16 surrogate pair); for the findings on such a line, or on the line after it,
  * the ignore directives are checked again on the whole lines, as a one-shot scan sees them.
  */
-import { ignoredRanges, isIgnored } from "../detect/directives";
+import { ignoredRanges, isIgnored, type IgnoredRange } from "../detect/directives";
 import type { Finding } from "../types";
 import { lowerSameLength } from "../util/lower";
 import { lastAtOrBefore } from "../util/search";
@@ -137,7 +137,7 @@ export class SlicedScan {
   private next = 0;
   private readonly out: Finding[] = [];
   /** Ignored ranges (one-shot semantics) around long lines, by line start, computed once per line. */
-  private readonly longLineIgnores = new Map<number, Array<[number, number]>>();
+  private readonly longLineIgnores = new Map<number, IgnoredRange[]>();
   /** Findings waiting for the directive check of their long line (`line` -1: none needed), in order. */
   private readonly deferred: Array<{ finding: Finding; line: number }> = [];
   /** The long line being lower-cased, part by part. */
@@ -243,7 +243,7 @@ export class SlicedScan {
       if (p.at < p.to) return;
       // Most long lines (minified code, data) hold no directive: no search over the whole line then.
       const ranges = p.hinted ? ignoredRanges(text.slice(p.from, p.to), p.lower.join("")) : [];
-      this.longLineIgnores.set(p.line, ranges.map(([s, e]): [number, number] => [s + p.from, e + p.from]));
+      this.longLineIgnores.set(p.line, ranges.map(([s, e, ids]): IgnoredRange => (ids ? [s + p.from, e + p.from, ids] : [s + p.from, e + p.from])));
       this.preparing = undefined;
     }
     // Release, in order, every deferred finding whose line is decided.
@@ -254,7 +254,7 @@ export class SlicedScan {
       else {
         const ranges = this.longLineIgnores.get(line);
         if (!ranges) break;
-        if (!(ranges.length > 0 && isIgnored(ranges, finding.start))) this.keep(finding);
+        if (!(ranges.length > 0 && isIgnored(ranges, finding.start, finding))) this.keep(finding);
       }
     }
     this.deferred.splice(0, i);

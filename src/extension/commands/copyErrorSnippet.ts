@@ -215,10 +215,9 @@ export async function copyErrorSnippet(context: CommandContext, arg?: unknown): 
   };
   void vscode.window.showInformationMessage(
     vscode.l10n.t(
-      "Error snippet copied: {0} of {1} line(s) kept, {2} value(s) neutralized{3}.",
-      result.linesKept,
-      result.linesIn,
-      result.replacements,
+      "Error snippet copied: {0}, {1}{2}.",
+      result.linesIn === 1 ? vscode.l10n.t("{0} of 1 line kept", result.linesKept) : vscode.l10n.t("{0} of {1} lines kept", result.linesKept, result.linesIn),
+      result.replacements === 1 ? vscode.l10n.t("1 value neutralized") : vscode.l10n.t("{0} values neutralized", result.replacements),
       result.hasExcerpt ? vscode.l10n.t(", with the failing code") : "",
     ),
   );

@@ -138,7 +138,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
         skipped.tooLarge++;
         return;
       }
-      findings = services.findingsFor(open);
+      findings = engine().reportableFindings(uri.path, services.findingsFor(open));
       shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
     } else {
       if (hasBinaryExtension(relative)) {
@@ -179,7 +179,8 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
       }
       const scanStarted = performance.now();
       const { text } = decodeText(bytes);
-      findings = setup.scanner.scan(text);
+      // Veil's own settings list the terms on purpose: not reported (see reportableFindings).
+      findings = engine().reportableFindings(uri.path, setup.scanner.scan(text));
       const publishStarted = performance.now();
       phases.scanMs += publishStarted - scanStarted;
       if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(uri).length > 0)) {
@@ -239,10 +240,12 @@ export function workspaceReport(result: WorkspaceScanSummary): string {
 /** "41 findings in 12 files: 9 secrets, 32 personal data". */
 export function describeScan(result: WorkspaceScanSummary): string {
   const counts = countFindings(result.files);
-  if (counts.total === 0) return vscode.l10n.t("Veil found nothing in {0} files.", result.filesScanned);
+  if (counts.total === 0) return result.filesScanned === 1 ? vscode.l10n.t("Veil found nothing in 1 file.") : vscode.l10n.t("Veil found nothing in {0} files.", result.filesScanned);
   const strings = reportStrings();
   const parts = (["secret", "pii", "term"] as const).filter((c) => counts.byCategory[c] > 0).map((c) => `${counts.byCategory[c]} ${strings.categories[c]}`);
-  return vscode.l10n.t("{0} findings in {1} files: {2}", counts.total, counts.files, parts.join(", "));
+  const findings = counts.total === 1 ? vscode.l10n.t("1 finding") : vscode.l10n.t("{0} findings", counts.total);
+  const files = counts.files === 1 ? vscode.l10n.t("1 file") : vscode.l10n.t("{0} files", counts.files);
+  return vscode.l10n.t("{0} in {1}: {2}", findings, files, parts.join(", "));
 }
 
 /** The command: progress notification (cancellable), Problems panel, summary with "Export Report". */
