@@ -14,7 +14,8 @@ export type PiiKind =
   | "fr-vat"
   | "us-ssn"
   | "money"
-  | "person";
+  | "person"
+  | "address";
 
 export interface Finding {
   ruleId: string;
@@ -92,6 +93,8 @@ export interface PassContext {
   options: ResolvedOptions;
   /** Where the keyword automaton saw a currency word (money pass's MONEY_KEYWORDS), any case, unsorted. */
   moneyWords: number[];
+  /** Where the automaton saw a street or delivery-point word (address pass's ADDRESS_KEYWORDS), any case, unsorted. */
+  addressWords: number[];
 }
 
 export interface TermSpec {

@@ -1,6 +1,7 @@
 import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
 import { MONEY_KEYWORDS } from "./passes/money";
+import { ADDRESS_KEYWORDS } from "./passes/address";
 import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
@@ -25,7 +26,7 @@ interface CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
-  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS. */
+  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS, then ADDRESS_KEYWORDS. */
   readonly keywords: readonly string[];
   /** How many of `keywords` are rules' (the first ones). */
   readonly ruleKeywords: number;
@@ -55,7 +56,7 @@ class RuleSet {
       return { rule, pattern, before: window.before, after: window.after, multiline: window.multiline };
     });
     this.ruleKeywords = keywordIndex.size;
-    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS];
+    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...ADDRESS_KEYWORDS];
     this.automaton = new KeywordAutomaton(this.keywords);
   }
 
@@ -155,10 +156,10 @@ export class Scanner {
     const out: Candidate[] = [];
     const options = this.options;
     const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
-    const seen: KeywordSignals = { directive: false, moneyWords: [] };
+    const seen: KeywordSignals = { directive: false, moneyWords: [], addressWords: [] };
     // Also with only swept terms on: the automaton is what notices ignore directives.
     if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
-    const context = new LazyPassContext(text, options, seen.moneyWords);
+    const context = new LazyPassContext(text, options, seen.moneyWords, seen.addressWords);
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
@@ -181,6 +182,7 @@ export class Scanner {
     const automaton = (this.automaton ??= set.automatonWith(termStarts ? this.terms.anchors : []));
     const ruleKeywords = set.ruleKeywords;
     const moneyFrom = ruleKeywords + DIRECTIVE_KEYWORDS.length;
+    const addressFrom = moneyFrom + MONEY_KEYWORDS.length;
     const termsFrom = set.keywords.length;
     const options = this.options;
     const rulesOn = options.secret || options.pii;
@@ -196,6 +198,7 @@ export class Scanner {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
         if (keyword >= termsFrom) termStarts?.push(start);
+        else if (keyword >= addressFrom) seen.addressWords.push(start);
         else if (keyword >= moneyFrom) seen.moneyWords.push(start);
         else seen.directive = true;
         return;
@@ -281,6 +284,7 @@ const DIRECTIVE_KEYWORDS: readonly string[] = ["veil:allow", "gitleaks:allow", "
 interface KeywordSignals {
   directive: boolean;
   moneyWords: number[];
+  addressWords: number[];
 }
 
 
@@ -327,6 +331,7 @@ class LazyPassContext implements PassContext {
     private readonly text: string,
     readonly options: ResolvedOptions,
     readonly moneyWords: number[],
+    readonly addressWords: number[],
   ) {}
 
   /** Same length and offsets as the text: the passes rely on that. */

@@ -10,7 +10,7 @@ export interface PiiInfo {
 
 const PERSONAL = "personal data: anonymize it before sharing";
 
-export const PII: Record<Exclude<PiiKind, "person">, PiiInfo> = {
+export const PII: Record<PiiKind, PiiInfo> = {
   email: { ruleId: "pii-email", kind: "email", title: "E-mail address", advice: PERSONAL },
   phone: { ruleId: "pii-phone", kind: "phone", title: "Phone number", advice: PERSONAL },
   iban: { ruleId: "pii-iban", kind: "iban", title: "Bank account number (IBAN)", advice: "banking data: anonymize it before sharing" },
@@ -22,6 +22,8 @@ export const PII: Record<Exclude<PiiKind, "person">, PiiInfo> = {
   "fr-vat": { ruleId: "pii-fr-vat", kind: "fr-vat", title: "French VAT number", advice: "identifies a company: anonymize it before sharing" },
   "us-ssn": { ruleId: "pii-us-ssn", kind: "us-ssn", title: "US Social Security number", advice: "sensitive personal data: anonymize it before sharing" },
   money: { ruleId: "pii-money", kind: "money", title: "Amount of money", advice: "business data: anonymize it before sharing" },
+  person: { ruleId: "pii-person", kind: "person", title: "Person's name", advice: PERSONAL },
+  address: { ruleId: "pii-address", kind: "address", title: "Postal address", advice: PERSONAL },
 };
 
 /** Whether the user switched this kind off, by rule id or by kind. */
