@@ -340,10 +340,15 @@ class LazyPassContext implements PassContext {
   }
 }
 
+/** A person's name is inferred from context: the user's own term (kind PERSON or any) wins over it. */
+function rankOf(c: Candidate): number {
+  return c.kind === "person" && c.category === "pii" ? 0.5 : CATEGORY_RANK[c.category];
+}
+
 function resolveCluster(cluster: Candidate[]): Candidate[] {
   const byRank = [...cluster].sort(
     (a, b) =>
-      CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category] ||
+      rankOf(b) - rankOf(a) ||
       b.confidence - a.confidence ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,

@@ -32,6 +32,8 @@ export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii);
 const NON_ASCII_WORDS: readonly string[] = ALL_WORDS.filter((w) => !isAscii(w));
 
 const STREET_SET = new Set(STREET_WORDS);
+/** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
 const SUFFIX_SET = new Set(STREET_SUFFIXES);
 const BOX_SET = new Set(BOX_WORDS);
 /** Street words that are everyday words too: they need a postal line or an address label. */
@@ -146,8 +148,11 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
       let q = p;
       while (q > ls && text.charCodeAt(q - 1) === 32) q--;
       const we = q;
-      while (q > ls && (isLetterChar(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 39 || text.charCodeAt(q - 1) === 0x2019 || text.charCodeAt(q - 1) === 45 || text.charCodeAt(q - 1) === 46)) q--;
+      while (q > ls && (isLetterChar(text.charCodeAt(q - 1)) || isDigit(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 39 || text.charCodeAt(q - 1) === 0x2019 || text.charCodeAt(q - 1) === 45 || text.charCodeAt(q - 1) === 46)) q--;
       if (q === we) break;
+      // The street's name before its type is capitalised or ordinal: `Main Street`, `5th Avenue`; `40 miles on the highway` is not one.
+      const c0 = text.charCodeAt(q);
+      if (!(isDigit(c0) || text[q] !== text[q].toLowerCase())) break;
       p = q;
     }
     if (start >= 0) {
@@ -160,6 +165,8 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     let ws = ks;
     while (ws > ls && isLetterChar(text.charCodeAt(ws - 1))) ws--;
     if (!suffix && ws !== ks) return undefined;
+    // Only Latin-language street words start a street's name, capitalised: `Rue de la Loi 16`, `Via Roma 1`.
+    if (!suffix && !(LEADING_WORDS.has(text.slice(ks, ke).toLowerCase()) && isUpperAscii(text.charCodeAt(ks)))) return undefined;
     // `Villacher Strasse`: the capitalised word before a standalone suffix is the street's name.
     if (suffix && ws === ks && ws - 2 > ls && text.charCodeAt(ws - 1) === 32) {
       let p = ws - 1;
@@ -265,6 +272,8 @@ function numberedLines(text: string, out: Candidate[], context: PassContext, cov
   }
 }
 
+const FAILS_PER_LINE = 64;
+
 /** End of the last address the line walk emitted (module state, reset per run). */
 let lastEnd = 0;
 
@@ -311,9 +320,22 @@ export const addressPass: Pass = {
     const spans: number[] = [];
     const sorted = hits.length > 1 ? Int32Array.from(hits).sort() : hits;
     let emittedTo = -1;
+    // Street words that lead nowhere, one after the other on one line: past FAILS_PER_LINE of
+    // them the rest of the line is garbage (a 1 MB line of `BP 1 BP 1 …`), skipped.
+    let fails = 0;
+    let skipTo = -1;
     for (let h = 0; h < sorted.length; h++) {
       const ks = sorted[h];
-      if (ks < emittedTo) continue;
+      if (ks < emittedTo || ks < skipTo) continue;
+      if (++fails > FAILS_PER_LINE) {
+        const nl = text.indexOf("\n", ks);
+        fails = 0;
+        if (nl < 0) break;
+        if (nl > ks + 1) {
+          skipTo = nl;
+          continue;
+        }
+      }
       // The keyword: which one, and its end.
       const found = keywordAt(text, ks);
       if (!found) continue;
@@ -337,6 +359,7 @@ export const addressPass: Pass = {
       const start = Math.max(growUp(text, address.start), emittedTo);
       if (start >= grown.end) continue;
       emit(out, context, PII.address, start, grown.end, confidence);
+      fails = 0;
       spans.push(start, grown.end);
       emittedTo = grown.end;
     }

@@ -136,6 +136,16 @@ const NAME_HEADERS = new Set([
 ]);
 /** Words before a capitalised word that make it an identifier, not a name. */
 const CODE_BEFORE = new Set(["class", "interface", "new", "extends", "implements", "type", "enum", "struct", "function", "def", "import", "export", "const", "let", "var", "typeof", "instanceof", "trait", "impl", "module", "namespace", "package", "object", "record", "fn", "func"]);
+/** JSDoc, Javadoc and decorator words that follow `@` without being anyone. */
+const DOC_TAGS = new Set([
+  "param", "params", "returns", "return", "type", "typedef", "example", "see", "since", "deprecated", "throws", "throw", "author", "link", "default",
+  "property", "prop", "class", "constructor", "override", "private", "public", "protected", "readonly", "abstract", "async", "callback", "description",
+  "event", "fires", "function", "global", "ignore", "inheritdoc", "interface", "kind", "license", "member", "memberof", "module", "name", "namespace",
+  "package", "requires", "summary", "template", "this", "todo", "tutorial", "version", "yields", "internal", "alpha", "beta", "remarks", "enum",
+  "extends", "implements", "typeparam", "defaultvalue", "component", "injectable", "input", "output", "media", "import", "include", "mixin", "font",
+  "keyframes", "supports", "charset", "layer", "apply", "tailwind", "next", "latest", "types", "babel", "angular", "vue", "nestjs", "here", "channel", "everyone",
+]);
+
 /** Lower-case particles inside a name: `Van der Berg`, `Jean de La Fontaine`, `Ibn Battuta`. */
 const PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "le", "la", "ter", "ten", "bin", "ben", "ibn", "al", "el", "zu", "y"]);
 
@@ -295,11 +305,18 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
       }
       break;
     }
-    if (PARTICLES.has(lower) || (cap === "title" && PARTICLES.has(lower) && words.length > 0)) {
-      // A particle counts only before a capitalised word: `Van der Berg`, `Le Goff`.
-      const ns = we + 1;
-      if (text.charCodeAt(we) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
-        i = we;
+    if (PARTICLES.has(lower)) {
+      // Particles count only before a capitalised word: `van der Berg`, `Le Goff`, `de La Fontaine`.
+      let pe = we;
+      for (let k = 0; k < 2 && text.charCodeAt(pe) === 32; k++) {
+        const ps = pe + 1;
+        const pe2 = wordEnd(text, ps);
+        if (pe2 === ps || !PARTICLES.has(text.slice(ps, pe2).toLowerCase())) break;
+        pe = pe2;
+      }
+      const ns = pe + 1;
+      if (text.charCodeAt(pe) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
+        i = pe;
         continue;
       }
       if (cap === undefined) break;
@@ -395,6 +412,8 @@ function inNameColumn(state: State, s: number): boolean {
   const header = columns.headerAt(s)?.header;
   if (!header) return false;
   const lowered = header.toLowerCase();
+  // A repeated header row is not a value.
+  if (state.text.startsWith(header, s)) return false;
   if (NAME_HEADERS.has(lowered)) return true;
   for (const w of lowered.split(/[\s/_-]+/)) if (NAME_HEADERS.has(w)) return true;
   return false;
@@ -425,11 +444,10 @@ function readWord(state: State, s: number): number {
   if (s < state.emittedTo) return e;
   const cap = capitalised(text, s, e);
   if (!cap || e - s < 2) return e;
-  const lower = text.slice(s, e).toLowerCase();
-  const prev = previousWord(text, s);
+  const word = text.slice(s, e);
+  const lower = word.toLowerCase();
 
   // A title: `M. Dupont`, `Mme Devaux`, `Dr. Cettina Fanucci`.
-  const word = text.slice(s, e);
   if (TITLES.has(word)) {
     let ns = e;
     if (text.charCodeAt(ns) === 46) ns++;
@@ -451,10 +469,13 @@ function readWord(state: State, s: number): number {
   }
 
   if (STOP.has(lower) || cap === "caps") return e;
-  if (looksLikeCode(text, s, e, prev)) return e;
   const plain = state.plain.has(lower);
   const ambiguous = !plain && state.ambiguous.has(lower);
   const known = plain || ambiguous;
+  // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
+  if (!known && s < state.extendedTo) return e;
+  const prev = previousWord(text, s);
+  if (looksLikeCode(text, s, e, prev)) return e;
 
   // Cheap questions first; most capitalised words in code and prose fail them all.
   const prevLower = prev?.word.lower;
@@ -472,8 +493,6 @@ function readWord(state: State, s: number): number {
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
   if (!known && !strong && !field && !column && !signed && !lineStart && !nextIsCapitalised(text, e)) return e;
-  // Inside a run of capitalised words already read from an earlier unknown word: nothing new to learn.
-  if (!known && !strong && !field && !column && !signed && s < state.extendedTo) return e;
 
   const name = extendName(state, s, e);
   state.extendedTo = name.end;
@@ -539,6 +558,7 @@ function readMentions(state: State): void {
     // `@Component(`, `@scope/pkg`, `user@host`, `@param {x}`.
     if (after === 40 || after === 47 || after === 64) continue;
     const handle = text.slice(at + 1, e);
+    if (DOC_TAGS.has(handle.toLowerCase())) continue;
     const first = handle.split(/[._-]/)[0].toLowerCase();
     if (!state.plain.has(first) && !state.ambiguous.has(first)) continue;
     // A decorator or a doc tag is one capitalised or lower-case word; a mention of a known name that is also a word needs a second part.
