@@ -220,7 +220,8 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
     const segment = text.slice(j, k);
     const trimmed = segment.replace(/[\s.]+$/, "");
     if (trimmed.length === 0 || trimmed.length > 60) break;
-    const m = POSTAL.exec(" " + trimmed);
+    const padded = " " + trimmed;
+    const m = POSTAL.test(padded);
     if (m) postal = true;
     if (!(m || UNIT.test(trimmed) || COUNTRIES.test(trimmed) || /^[A-Z]{2}$/.test(trimmed) || /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3}$/u.test(trimmed))) break;
     end = j + trimmed.length;
@@ -285,7 +286,7 @@ function tryNumbered(text: string, i: number, out: Candidate[], context: PassCon
   const grown = grow(text, found);
   const label = labelled(text, found.start);
   if (!(grown.postal || label || grown.end > lineEndOf(text, found.end))) return;
-  emit(out, context, PII.address, Math.max(growUp(text, found.start), lastEnd), grown.end, grown.postal || label ? 0.85 : 0.75);
+  emit(out, context, PII.address, Math.max(growUp(text, found.start), lastEnd), grown.end, grown.postal || label ? 0.8 : 0.68);
   lastEnd = grown.end;
 }
 
@@ -355,7 +356,7 @@ export const addressPass: Pass = {
       const label = labelled(text, address.start);
       if (!grown.postal && !label && strength === 0) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
-      const confidence = grown.postal || label ? 0.9 : 0.7;
+      const confidence = grown.postal || label ? 0.82 : 0.68;
       const start = Math.max(growUp(text, address.start), emittedTo);
       if (start >= grown.end) continue;
       emit(out, context, PII.address, start, grown.end, confidence);

@@ -205,14 +205,20 @@ function capitalised(text: string, s: number, e: number): "title" | "caps" | und
   if (!isUpper(text.charCodeAt(s))) return undefined;
   let lower = 0;
   let upper = 1;
+  let inner = false;
   for (let i = s + 1; i < e; i++) {
     const c = text.charCodeAt(i);
     if (!isLetter(c)) continue;
-    if (isUpper(c)) upper++;
-    else lower++;
+    if (isUpper(c)) {
+      upper++;
+      const b = text.charCodeAt(i - 1);
+      if (!(b === 45 || isApostrophe(b))) inner = true;
+    } else lower++;
   }
   if (lower === 0) return upper >= 2 ? "caps" : undefined;
-  // `McDonald`, `DeVito`, `O'Connor`, `Jean-Pierre`: a few capitals inside are fine; `iPhone`-like mixes are not names.
+  // `Jean-Pierre`, `O'Connor`, `McDonald`, `DeVito`: capitals inside after a hyphen, an apostrophe
+  // or a Mc/Mac/De/Di/La/Le prefix; `TypeError`, `JavaScript` are identifiers.
+  if (inner && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}\p{Ll}+$/u.test(text.slice(s, e))) return undefined;
   return upper <= 3 ? "title" : undefined;
 }
 
@@ -229,6 +235,8 @@ interface State {
   plain: Set<string>;
   ambiguous: Set<string>;
   columns: TableColumns | undefined;
+  /** Words of company names (before SAS, Inc, GmbH …): never a person. */
+  companies: Set<string>;
   /** Parts of full names found, for the second walk. */
   parts: Set<string>;
   /** End of the last name emitted: words before it were already read. */
@@ -333,6 +341,8 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
 }
 
 function emitName(state: State, s: number, end: number, confidence: number, words: Word[]): void {
+  state.emittedTo = end;
+  if (state.companies.size > 0 && words.some((w) => state.companies.has(w.lower))) return;
   emit(state.out, state.context, PII.person, s, end, confidence);
   state.spans.push([s, end]);
   state.emittedTo = end;
@@ -350,6 +360,11 @@ function labelBefore(text: string, s: number): boolean {
   const colonLimit = Math.min(s, ls + 40);
   while (colon < colonLimit && text.charCodeAt(colon) !== 58) colon++;
   if (colon >= colonLimit) return false;
+  // Between the label's colon and the word: names and list separators only (`Camille Devaux <c@x.fr>, `), no second colon or sentence.
+  for (let i = colon + 1; i < s; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 40 || c === 61 || c === 123 || c === 34 || (c === 46 && text.charCodeAt(i + 1) === 32 && !isUpper(text.charCodeAt(i - 1)))) return false;
+  }
   // The label: one or two words, optionally after `>`, `-`, `*`, spaces.
   const head = text.slice(ls, colon).replace(/^[\s>*#_-]+/, "").replace(/[\s*_]+$/, "").toLowerCase();
   if (head.length === 0 || head.length > 24) return false;
@@ -367,22 +382,25 @@ function listPosition(text: string, s: number): boolean {
   return (text.startsWith("et", i - 1) || text.startsWith("and", i - 2)) && !isLetter(text.charCodeAt(i - (text.startsWith("et", i - 1) ? 2 : 3)));
 }
 
-/** `[10:02] Camille Devaux :`, `Camille: …`, `> Camille Devaux:` — a speaker at the start of a line. */
-function speakerAt(text: string, s: number, end: number): boolean {
+/** `[10:02] Camille Devaux :`, `Camille: …`, `> Camille Devaux:` — a speaker at the start of a line: 0 no, 1 yes, 2 after a timestamp. */
+function speakerAt(text: string, s: number, end: number): number {
   let i = s - 1;
+  let stamped = false;
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i--;
   if (i >= 0 && text.charCodeAt(i) === 93) {
+    stamped = true;
     // A timestamp in brackets: skip it.
     let open = i - 1;
     while (open >= 0 && i - open <= 24 && text.charCodeAt(open) !== 91) open--;
-    if (open < 0 || i - open > 24) return false;
+    if (open < 0 || i - open > 24) return 0;
     i = open - 1;
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
   }
-  if (i >= 0 && text.charCodeAt(i) !== 10) return false;
+  if (i >= 0 && text.charCodeAt(i) !== 10) return 0;
   let j = end;
   while (j < text.length && text.charCodeAt(j) === 32) j++;
-  return text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) !== 47;
+  if (!(text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) !== 47)) return 0;
+  return stamped ? 2 : 1;
 }
 
 /** After a sign-off (`Best,` / `Cordialement,`) on this line or alone on the line above. */
@@ -496,7 +514,9 @@ function readWord(state: State, s: number): number {
 
   const name = extendName(state, s, e);
   state.extendedTo = name.end;
-  const speaker = !field && name.more <= 2 && (plain || name.more > 0) && !(ambiguous && name.more === 0) && speakerAt(text, s, name.end);
+  // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
+  const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
+  const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
 
   if (known && name.more > 0) {
     // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context.
@@ -592,13 +612,39 @@ function readParts(state: State): void {
   }
 }
 
+/** Legal forms after a company's name: the capitalised words before them name a company, not a person. */
+const COMPANY_FORMS = [" SAS", " SARL", " SASU", " EURL", " SA", " SCI", " SNC", " Inc", " Ltd", " LLC", " LLP", " PLC", " GmbH", " AG", " BV", " NV", " SpA", " Srl", " SRL", " Corp", " Group", " Groupe", " & Co"];
+
+/** Lower-case words that name a company somewhere in the text (`Maison Aubergine SAS`). */
+function companyWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const form of COMPANY_FORMS) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+      const after = text.charCodeAt(at + form.length);
+      if (isLetter(after) || isDigit(after)) continue;
+      // Up to three capitalised words before the form.
+      let e = at;
+      for (let k = 0; k < 3; k++) {
+        let s = e;
+        while (s > 0 && (isLetter(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45 || isApostrophe(text.charCodeAt(s - 1)))) s--;
+        if (s === e || !isUpper(text.charCodeAt(s))) break;
+        words.add(text.slice(s, e).toLowerCase());
+        if (s === 0 || text.charCodeAt(s - 1) !== 32) break;
+        e = s - 1;
+      }
+      if (words.size > 1000) return words;
+    }
+  }
+  return words;
+}
+
 export const personPass: Pass = {
   id: "pii-person",
   category: "pii",
   kinds: ["person"],
   run(text: string, out: Candidate[], context: PassContext): void {
     const { plain, ambiguous } = names();
-    const state: State = { text, out, context, plain, ambiguous, columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, extendedTo: 0 };
+    const state: State = { text, out, context, plain, ambiguous, companies: companyWords(text), columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, extendedTo: 0 };
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
