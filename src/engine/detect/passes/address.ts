@@ -21,14 +21,20 @@ const STREET_WORDS = [
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
 /** Street words at the end of a street's name (`Bahnhofstrasse`, `Hammarvägen`, `Populierenstraat`). */
-const STREET_SUFFIXES = ["straße", "strasse", "str.", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "gata", "veien", "vegen", "gade", "stræde", "kuja", "katu", "tie", "polku", "stig", "braut", "gata", "steeg", "dreef", "plein"];
+const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
 /** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
 const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
 
 const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS])];
 // The automaton takes ASCII only: the others are found with indexOf (exact spelling, lower case).
 const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
-export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii);
+const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
+/**
+ * Street and box words reach the automaton after a space, a tab or a line break (` rue`,
+ * `\nRue`), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
+ * hits; suffixes (`Bahnhofstrasse`) as they are.
+ */
+export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) => (SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w]));
 const NON_ASCII_WORDS: readonly string[] = ALL_WORDS.filter((w) => !isAscii(w));
 
 const STREET_SET = new Set(STREET_WORDS);
@@ -262,14 +268,17 @@ function growUp(text: string, start: number): number {
 /** `583 Magrethevej 298`, `0138 Brisas 6802`: a number, a street's name, a number, starting a line or after an address label. */
 const NUMBER_NAME_NUMBER = /(?<![\p{L}\d.,-])\d{1,5}\s+(?:\d{1,4}\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?\s+\d{1,4}[a-zA-Z]?\.?(?=[\s,]|$)/uy;
 
+/** Lines starting with a digit (after spaces, tabs or `>`): found by a regex, not by walking every line. */
+const DIGIT_LINE = /^[ \t>]*\d/gm;
+
 function numberedLines(text: string, out: Candidate[], context: PassContext, covered: (pos: number) => boolean): void {
-  for (let ls = 0; ls < text.length; ) {
-    let e = text.indexOf("\n", ls);
-    if (e < 0) e = text.length;
-    let i = ls;
-    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 62 || text.charCodeAt(i) === 9)) i++;
-    if (i < e && isDigit(text.charCodeAt(i)) && e - i <= 80 && !covered(i)) tryNumbered(text, i, out, context);
-    ls = e + 1;
+  DIGIT_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIGIT_LINE.exec(text)) !== null) {
+    const i = m.index + m[0].length - 1;
+    const e = lineEndOf(text, i);
+    if (e - i <= 80 && !covered(i)) tryNumbered(text, i, out, context);
+    if (DIGIT_LINE.lastIndex < e) DIGIT_LINE.lastIndex = e;
   }
 }
 
@@ -313,6 +322,8 @@ export const addressPass: Pass = {
   kinds: ["address"],
   run(text: string, out: Candidate[], context: PassContext): void {
     const hits = context.addressWords.slice();
+    // The automaton's keywords start with a space or a line break: a street word opening the text has neither.
+    if (text.length > 0 && BY_FIRST.has(String.fromCharCode(text.charCodeAt(0) | 32))) hits.push(0);
     for (const w of NON_ASCII_WORDS) {
       for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) hits.push(at);
       const capital = w[0].toUpperCase() + w.slice(1);
@@ -326,7 +337,10 @@ export const addressPass: Pass = {
     let fails = 0;
     let skipTo = -1;
     for (let h = 0; h < sorted.length; h++) {
-      const ks = sorted[h];
+      let ks = sorted[h];
+      // The automaton reports the space or line break before a street word.
+      const c0 = text.charCodeAt(ks);
+      if (c0 === 32 || c0 === 10 || c0 === 9) ks++;
       if (ks < emittedTo || ks < skipTo) continue;
       if (++fails > FAILS_PER_LINE) {
         const nl = text.indexOf("\n", ks);

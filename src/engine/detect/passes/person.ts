@@ -237,6 +237,8 @@ interface State {
   columns: TableColumns | undefined;
   /** Words of company names (before SAS, Inc, GmbH …): never a person. */
   companies: Set<string>;
+  /** Names found, emitted at the end once every company name of the text is known. */
+  found: { s: number; end: number; confidence: number; words: Word[] }[];
   /** Parts of full names found, for the second walk. */
   parts: Set<string>;
   /** End of the last name emitted: words before it were already read. */
@@ -259,6 +261,30 @@ function previousWord(text: string, s: number): { word: Word; gap: string } | un
   const wl = Math.max(0, e - 24);
   while (i > wl && (isLetter(text.charCodeAt(i - 1)) || isApostrophe(text.charCodeAt(i - 1)))) i--;
   return { word: { s: i, e, lower: text.slice(i, e).toLowerCase() }, gap: text.slice(e, s) };
+}
+
+/** The character-level half of looksLikeCode: what touches the word on either side. */
+function codeNeighbours(text: string, s: number, e: number): boolean {
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  if (before === 46 || before === 95 || before === 36 || before === 35 || before === 47 || before === 92 || before === 60) return true;
+  const after = e < text.length ? text.charCodeAt(e) : 32;
+  if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || isDigit(after)) return true;
+  return after === 46 && e + 1 < text.length && isLetter(text.charCodeAt(e + 1));
+}
+
+/**
+ * Whether a cue for an unknown word could be near: a capitalised word follows (a surname), the
+ * word starts its line (speaker, signature, table row), or a space, colon, comma or pipe is
+ * right before it (a label, a list, a phrase like `name is`, a cell).
+ */
+function mayHaveCue(text: string, s: number, e: number): boolean {
+  if (nextIsCapitalised(text, e)) return true;
+  const b = s > 0 ? text.charCodeAt(s - 1) : 10;
+  if (b === 10 || b === 124 || b === 9 || b === 44 || b === 59) return true;
+  if (b !== 32) return false;
+  const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
+  // After a lower-case word (`said Iwase`, `name is X`), a colon, a comma, a pipe, `>` or a line start.
+  return (b2 >= 97 && b2 <= 122) || b2 === 58 || b2 === 44 || b2 === 124 || b2 === 62 || b2 === 10 || b2 === 63 || b2 === 59 || b2 >= 0xc0;
 }
 
 /** Whether the word at [s, e) reads as an identifier in code. */
@@ -342,13 +368,11 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
 
 function emitName(state: State, s: number, end: number, confidence: number, words: Word[]): void {
   state.emittedTo = end;
-  if (state.companies.size > 0 && words.some((w) => state.companies.has(w.lower))) return;
-  emit(state.out, state.context, PII.person, s, end, confidence);
-  state.spans.push([s, end]);
-  state.emittedTo = end;
-  if (words.length >= 2) {
-    for (const w of words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower)) state.parts.add(w.lower);
+  if (companyFormAfter(state.text, end)) {
+    for (const w of words) state.companies.add(w.lower);
+    return;
   }
+  state.found.push({ s, end, confidence, words });
 }
 
 /** Whether the line holding `s` starts with a field label followed by `:` before `s`. */
@@ -460,8 +484,11 @@ function readWord(state: State, s: number): number {
   const text = state.text;
   const e = wordEnd(text, s);
   if (s < state.emittedTo) return e;
+  if (e - s < 2) return e;
+  // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
+  if (codeNeighbours(text, s, e)) return e;
   const cap = capitalised(text, s, e);
-  if (!cap || e - s < 2) return e;
+  if (!cap) return e;
   const word = text.slice(s, e);
   const lower = word.toLowerCase();
 
@@ -492,6 +519,8 @@ function readWord(state: State, s: number): number {
   const known = plain || ambiguous;
   // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
   if (!known && s < state.extendedTo) return e;
+  // Unknown words need a cue; with none of the cheap signs of one around, stop here.
+  if (!known && !mayHaveCue(text, s, e)) return e;
   const prev = previousWord(text, s);
   if (looksLikeCode(text, s, e, prev)) return e;
 
@@ -506,7 +535,8 @@ function readWord(state: State, s: number): number {
       ((prev.gap === "? " || prev.gap === ": ") && prevLower === "name"));
   const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!);
   const field = listPosition(text, s) && labelBefore(text, s);
-  const column = !field && !strong && lineHasTable(state, s) && inNameColumn(state, s);
+  // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
+  const column = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) && inNameColumn(state, s);
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
@@ -561,6 +591,19 @@ function nextIsCapitalised(text: string, e: number): boolean {
   return text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1));
 }
 
+/** Emits the names found that hold no company word, and learns their parts for readParts. */
+function flushNames(state: State): void {
+  const companies = state.companies;
+  for (const f of state.found) {
+    if (companies.size > 0 && f.words.some((w) => companies.has(w.lower))) continue;
+    emit(state.out, state.context, PII.person, f.s, f.end, f.confidence);
+    state.spans.push([f.s, f.end]);
+    if (f.words.length >= 2) {
+      for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
+    }
+  }
+}
+
 /** `@camille`, `@tom.becker`: a mention whose first part is a known given name. */
 function readMentions(state: State): void {
   const text = state.text;
@@ -595,47 +638,40 @@ function readParts(state: State): void {
   const text = state.text;
   const spans = state.spans.sort((a, b) => a[0] - b[0]);
   let k = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const starts = WORD_START;
+  starts.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = starts.exec(text)) !== null) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (!isUpper(c) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
     const e = wordEnd(text, i);
     while (k < spans.length && spans[k][1] <= i) k++;
     if (k < spans.length && spans[k][0] <= i) {
-      i = Math.max(i, spans[k][1] - 1);
+      starts.lastIndex = Math.max(starts.lastIndex, spans[k][1]);
       continue;
     }
     if (state.parts.has(text.slice(i, e).toLowerCase()) && !looksLikeCode(text, i, e, previousWord(text, i))) {
       emit(state.out, state.context, PII.person, i, e, 0.8);
     }
-    i = e - 1;
+    if (e > starts.lastIndex) starts.lastIndex = e;
   }
 }
 
-/** Legal forms after a company's name: the capitalised words before them name a company, not a person. */
-const COMPANY_FORMS = [" SAS", " SARL", " SASU", " EURL", " SA", " SCI", " SNC", " Inc", " Ltd", " LLC", " LLP", " PLC", " GmbH", " AG", " BV", " NV", " SpA", " Srl", " SRL", " Corp", " Group", " Groupe", " & Co"];
+/** Candidate word starts: an ASCII capital or any code unit from U+00C0 (checked in code), not after an ASCII letter, digit or apostrophe. */
+const WORD_START = /[A-Z\u00c0-\uffff]/g;
 
-/** Lower-case words that name a company somewhere in the text (`Maison Aubergine SAS`). */
-function companyWords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const form of COMPANY_FORMS) {
-    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-      const after = text.charCodeAt(at + form.length);
-      if (isLetter(after) || isDigit(after)) continue;
-      // Up to three capitalised words before the form.
-      let e = at;
-      for (let k = 0; k < 3; k++) {
-        let s = e;
-        while (s > 0 && (isLetter(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45 || isApostrophe(text.charCodeAt(s - 1)))) s--;
-        if (s === e || !isUpper(text.charCodeAt(s))) break;
-        words.add(text.slice(s, e).toLowerCase());
-        if (s === 0 || text.charCodeAt(s - 1) !== 32) break;
-        e = s - 1;
-      }
-      if (words.size > 1000) return words;
-    }
-  }
-  return words;
+/** Legal forms after a company's name: the capitalised words before them name a company, not a person. */
+const COMPANY_FORMS = new Set(["SAS", "SARL", "SASU", "EURL", "SA", "SCI", "SNC", "Inc", "Ltd", "LLC", "LLP", "PLC", "GmbH", "AG", "BV", "NV", "SpA", "Srl", "SRL", "Corp", "Group", "Groupe"]);
+
+/** Whether a company's legal form follows the name ending at `end`: `Maison Aubergine SAS`. */
+function companyFormAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  const ws = end + 1;
+  let we = ws;
+  while (we < text.length && we - ws < 6 && isLetter(text.charCodeAt(we))) we++;
+  if (we === ws || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
+  return COMPANY_FORMS.has(text.slice(ws, we));
 }
 
 export const personPass: Pass = {
@@ -644,17 +680,26 @@ export const personPass: Pass = {
   kinds: ["person"],
   run(text: string, out: Candidate[], context: PassContext): void {
     const { plain, ambiguous } = names();
-    const state: State = { text, out, context, plain, ambiguous, companies: companyWords(text), columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, extendedTo: 0 };
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
+    const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, extendedTo: 0 };
+    // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
+    // finds the candidates (several times faster than a loop over every code unit in JS).
+    const starts = WORD_START;
+    starts.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = starts.exec(text)) !== null) {
+      const i = m.index;
       const c = text.charCodeAt(i);
-      // A word starts here: a capital not preceded by a letter, a digit or an apostrophe.
-      if (c < 128 ? c >= 65 && c <= 90 : c >= 0xc0 && isUpper(c)) {
-        const b = i > 0 ? text.charCodeAt(i - 1) : 32;
-        if (b < 128 ? (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 39 : isLetter(b) || b === 0x2019) continue;
-        i = readWord(state, i) - 1;
+      const b = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (b < 128 ? (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 39 : isLetter(b) || b === 0x2019) {
+        // Inside a word: skip the rest of it.
+        starts.lastIndex = Math.max(i + 1, wordEnd(text, i));
+        continue;
       }
+      if (c >= 128 && !isUpper(c)) continue;
+      const next = readWord(state, i);
+      if (next > starts.lastIndex) starts.lastIndex = next;
     }
+    flushNames(state);
     readMentions(state);
     readParts(state);
   },
