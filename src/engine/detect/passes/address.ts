@@ -35,7 +35,8 @@ const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
  * hits; suffixes (`Bahnhofstrasse`) as they are.
  */
 export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) => (SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w]));
-const NON_ASCII_WORDS: readonly string[] = ALL_WORDS.filter((w) => !isAscii(w));
+/** Searched with indexOf, so only the common ones (each costs a pass over the text). */
+const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chaussée"];
 
 const STREET_SET = new Set(STREET_WORDS);
 /** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
@@ -324,7 +325,8 @@ export const addressPass: Pass = {
     const hits = context.addressWords.slice();
     // The automaton's keywords start with a space or a line break: a street word opening the text has neither.
     if (text.length > 0 && BY_FIRST.has(String.fromCharCode(text.charCodeAt(0) | 32))) hits.push(0);
-    for (const w of NON_ASCII_WORDS) {
+    // Each non-ASCII word costs a pass over the text: only in texts that already name a street or a box.
+    if (hits.length > 0) for (const w of NON_ASCII_WORDS) {
       for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) hits.push(at);
       const capital = w[0].toUpperCase() + w.slice(1);
       if (capital !== w) for (let at = text.indexOf(capital); at !== -1; at = text.indexOf(capital, at + 1)) hits.push(at);

@@ -62,6 +62,8 @@ const NOT_NAMES = [
   "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
   "german", "french", "english", "british", "american", "italian", "spanish", "african", "european", "asian",
   "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
+  // fonts
+  "arial", "helvetica", "verdana", "tahoma", "calibri", "roboto", "garamond", "futura", "georgia", "cambria", "consolas", "menlo", "monaco",
   // brands, products and platforms
   "apple", "amazon", "tesla", "mercedes", "chanel", "dior", "cartier", "alexa", "siri", "cortana", "oracle", "adobe",
   "shopify", "stripe", "slack", "notion", "figma", "canva", "zoom", "discord", "signal", "meta", "google", "android",
@@ -247,6 +249,9 @@ interface State {
   /** End of the line lineHasTable last looked at, and its answer. */
   tableLineEnd: number;
   tableLine: boolean;
+  /** End of the line headingLine last looked at, and its answer. */
+  headingLineEnd: number;
+  headingLine: boolean;
   /** End of the last capitalised run extendName read. */
   extendedTo: number;
 }
@@ -261,6 +266,24 @@ function previousWord(text: string, s: number): { word: Word; gap: string } | un
   const wl = Math.max(0, e - 24);
   while (i > wl && (isLetter(text.charCodeAt(i - 1)) || isApostrophe(text.charCodeAt(i - 1)))) i--;
   return { word: { s: i, e, lower: text.slice(i, e).toLowerCase() }, gap: text.slice(e, s) };
+}
+
+/** Whether the line holding `s` is a heading (Markdown `#`, man page `.SH`/`.SS`/`.TH`, HTML `<h1>`…`<h6>`); once per line. */
+function headingLine(state: State, s: number): boolean {
+  if (s >= state.headingLineEnd) {
+    const text = state.text;
+    let ls = s;
+    while (ls > state.headingLineEnd + 1 && text.charCodeAt(ls - 1) !== 10 && s - ls < 200) ls--;
+    let i = ls;
+    while (i < s && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const c = text.charCodeAt(i);
+    const head = text.slice(i, i + 4);
+    state.headingLine = c === 35 || head === ".SH " || head === ".SS " || head === ".TH " || /^<h[1-6][\s>]/i.test(head);
+    let le = text.indexOf("\n", s);
+    if (le < 0) le = text.length;
+    state.headingLineEnd = le;
+  }
+  return state.headingLine;
 }
 
 /** The character-level half of looksLikeCode: what touches the word on either side. */
@@ -485,6 +508,8 @@ function readWord(state: State, s: number): number {
   const e = wordEnd(text, s);
   if (s < state.emittedTo) return e;
   if (e - s < 2) return e;
+  // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
+  if (headingLine(state, s)) return e;
   // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
   if (codeNeighbours(text, s, e)) return e;
   const cap = capitalised(text, s, e);
@@ -598,7 +623,8 @@ function flushNames(state: State): void {
     if (companies.size > 0 && f.words.some((w) => companies.has(w.lower))) continue;
     emit(state.out, state.context, PII.person, f.s, f.end, f.confidence);
     state.spans.push([f.s, f.end]);
-    if (f.words.length >= 2) {
+    // Parts of a given name + surname only: `Life Cycle Scripts` teaches nothing.
+    if (f.words.length >= 2 && f.words.some((w) => state.plain.has(w.lower))) {
       for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
     }
   }
@@ -640,9 +666,8 @@ function readParts(state: State): void {
   let k = 0;
   const starts = WORD_START;
   starts.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = starts.exec(text)) !== null) {
-    const i = m.index;
+  while (starts.test(text)) {
+    const i = starts.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (!isUpper(c) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
     const e = wordEnd(text, i);
@@ -680,14 +705,14 @@ export const personPass: Pass = {
   kinds: ["person"],
   run(text: string, out: Candidate[], context: PassContext): void {
     const { plain, ambiguous } = names();
-    const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, extendedTo: 0 };
+    const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
     // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
     // finds the candidates (several times faster than a loop over every code unit in JS).
     const starts = WORD_START;
     starts.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = starts.exec(text)) !== null) {
-      const i = m.index;
+    // test(), not exec(): no match array per capital.
+    while (starts.test(text)) {
+      const i = starts.lastIndex - 1;
       const c = text.charCodeAt(i);
       const b = i > 0 ? text.charCodeAt(i - 1) : 32;
       if (b < 128 ? (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 39 : isLetter(b) || b === 0x2019) {
