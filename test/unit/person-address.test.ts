@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { anonymize, restore, Scanner, Vault } from "../../src/engine";
+import { anonymize, defaultPolicy, resolvePolicy, restore, Scanner, severityUnder, Vault } from "../../src/engine";
 
 const scanner = new Scanner();
 
@@ -112,5 +112,23 @@ describe("postal addresses", () => {
   it("anonymizes the demo brief's address", () => {
     const text = "- Adresse : 12 rue des Potagers, 69002 Lyon\n";
     assert.equal(anonymize(text, new Vault()).text, "- Adresse : [ADDRESS_1]\n");
+  });
+});
+
+describe("label policies for names", () => {
+  it("names are information in public, hints in sandbox and unlabeled, warnings in pro; off with personal data", () => {
+    const name = { category: "pii" as const, kind: "person" };
+    const email = { category: "pii" as const, kind: "email" };
+    assert.equal(severityUnder(defaultPolicy("public"), name), "information");
+    assert.equal(severityUnder(defaultPolicy("sandbox"), name), "hint");
+    assert.equal(severityUnder(defaultPolicy(undefined), name), "hint");
+    assert.equal(severityUnder(defaultPolicy("pro"), name), "warning");
+    assert.equal(severityUnder(defaultPolicy("pro"), email), "error");
+    assert.equal(severityUnder(resolvePolicy("public", { public: { personalData: "off" } }).policy, name), "off");
+  });
+
+  it("veil.policies.<label>.names overrides the default and is checked", () => {
+    assert.equal(resolvePolicy("pro", { pro: { names: "error" } }).policy.names, "error");
+    assert.deepEqual(resolvePolicy("pro", { pro: { names: "loud" } }).problems, ["pro.names: expected one of error, warning, information, hint, off"]);
   });
 });

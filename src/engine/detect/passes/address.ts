@@ -278,8 +278,9 @@ function numberedLines(text: string, out: Candidate[], context: PassContext, cov
   while ((m = DIGIT_LINE.exec(text)) !== null) {
     const i = m.index + m[0].length - 1;
     const e = lineEndOf(text, i);
-    if (e - i <= 80 && !covered(i)) tryNumbered(text, i, out, context);
-    if (DIGIT_LINE.lastIndex < e) DIGIT_LINE.lastIndex = e;
+    const end = e - i <= 80 && !covered(i) ? tryNumbered(text, i, out, context) : e;
+    // An address found over several lines: its lines are not read again.
+    if (DIGIT_LINE.lastIndex < Math.max(e, end)) DIGIT_LINE.lastIndex = Math.max(e, end);
   }
 }
 
@@ -288,16 +289,18 @@ const FAILS_PER_LINE = 64;
 /** End of the last address the line walk emitted (module state, reset per run). */
 let lastEnd = 0;
 
-function tryNumbered(text: string, i: number, out: Candidate[], context: PassContext): void {
+/** An address starting with a numbered line at `i`; returns where the line walk goes on. */
+function tryNumbered(text: string, i: number, out: Candidate[], context: PassContext): number {
   NUMBER_NAME_NUMBER.lastIndex = i;
   const m = NUMBER_NAME_NUMBER.exec(text);
-  if (!m) return;
+  if (!m) return i;
   const found = { start: i, end: i + m[0].length };
   const grown = grow(text, found);
   const label = labelled(text, found.start);
-  if (!(grown.postal || label || grown.end > lineEndOf(text, found.end))) return;
+  if (!(grown.postal || label || grown.end > lineEndOf(text, found.end))) return i;
   emit(out, context, PII.address, Math.max(growUp(text, found.start), lastEnd), grown.end, grown.postal || label ? 0.8 : 0.68);
   lastEnd = grown.end;
+  return grown.end;
 }
 
 /** Whether the text just before `end` (after spaces, `:` and `-`) ends with an address label. */

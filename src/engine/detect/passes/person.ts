@@ -472,16 +472,16 @@ function afterSignOff(text: string, s: number): boolean {
   return words <= 3;
 }
 
-function inNameColumn(state: State, s: number): boolean {
+/** 1 when the cell at `s` is in a column of names, 2 when it repeats its column's header, else 0. */
+function inNameColumn(state: State, s: number): number {
   const columns = (state.columns ??= new TableColumns(state.text));
   const header = columns.headerAt(s)?.header;
-  if (!header) return false;
+  if (!header) return 0;
+  if (state.text.startsWith(header, s)) return 2;
   const lowered = header.toLowerCase();
-  // A repeated header row is not a value.
-  if (state.text.startsWith(header, s)) return false;
-  if (NAME_HEADERS.has(lowered)) return true;
-  for (const w of lowered.split(/[\s/_-]+/)) if (NAME_HEADERS.has(w)) return true;
-  return false;
+  if (NAME_HEADERS.has(lowered)) return 1;
+  for (const w of lowered.split(/[\s/_-]+/)) if (NAME_HEADERS.has(w)) return 1;
+  return 0;
 }
 
 /** Whether the line holding `s` has a table or CSV separator; worked out once per line (words come in order). */
@@ -514,6 +514,8 @@ function readWord(state: State, s: number): number {
   if (codeNeighbours(text, s, e)) return e;
   const cap = capitalised(text, s, e);
   if (!cap) return e;
+  // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
+  if (e - s < 3 && s < state.extendedTo && cap === "title" && !isTitleStart(text, s)) return e;
   const word = text.slice(s, e);
   const lower = word.toLowerCase();
 
@@ -538,7 +540,8 @@ function readWord(state: State, s: number): number {
     return name.end;
   }
 
-  if (STOP.has(lower) || cap === "caps") return e;
+  if (cap === "caps") return e;
+  if (STOP.has(lower)) return e;
   const plain = state.plain.has(lower);
   const ambiguous = !plain && state.ambiguous.has(lower);
   const known = plain || ambiguous;
@@ -561,14 +564,17 @@ function readWord(state: State, s: number): number {
   const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!);
   const field = listPosition(text, s) && labelBefore(text, s);
   // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
-  const column = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) && inNameColumn(state, s);
+  const columnKind = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
+  // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name.
+  if (columnKind === 2) return e;
+  const column = columnKind === 1;
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
   if (!known && !strong && !field && !column && !signed && !lineStart && !nextIsCapitalised(text, e)) return e;
 
   const name = extendName(state, s, e);
-  state.extendedTo = name.end;
+  state.extendedTo = runEnd(text, name.end);
   // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
   const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
   const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
@@ -609,6 +615,22 @@ function startsLine(text: string, s: number): boolean {
     i--;
   }
   return i < 0;
+}
+
+/** End of the run of capitalised words from `end` (at most 64 more): the unknown ones in it need no second look. */
+function runEnd(text: string, end: number): number {
+  let e = end;
+  for (let k = 0; k < 64 && nextIsCapitalised(text, e); k++) {
+    const we = wordEnd(text, e + 1);
+    if (we === e + 1) break;
+    e = we;
+  }
+  return e;
+}
+
+/** `Mr`, `Ms`, `Dr`, `Me`, `MM`, `Pr`, `Sr`, `Mx`: two-letter titles. */
+function isTitleStart(text: string, s: number): boolean {
+  return TITLES.has(text.slice(s, s + 2));
 }
 
 /** A capitalised word right after one space. */
