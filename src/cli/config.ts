@@ -153,10 +153,12 @@ export function parseConfig(text: string, file: string): CliConfig {
 }
 
 const DEFAULT_SEVERITY: Record<string, Severity> = { secret: "error", pii: "warning", term: "warning" };
+/** People's names in code and docs are mostly authors and contributors: a note, like the extension's information outside `pro`. */
+const DEFAULT_KIND_SEVERITY: Record<string, Severity> = { person: "note" };
 
 export function severityOf(config: CliConfig, finding: { ruleId: string; kind: string; category: string }): Severity {
   const s = config.severity;
-  return s[finding.ruleId] ?? s[finding.kind] ?? s[finding.category] ?? DEFAULT_SEVERITY[finding.category] ?? "warning";
+  return s[finding.ruleId] ?? s[finding.kind] ?? s[finding.category] ?? DEFAULT_KIND_SEVERITY[finding.kind] ?? DEFAULT_SEVERITY[finding.category] ?? "warning";
 }
 
 /**

@@ -17,7 +17,8 @@ export type PiiKind =
   | "person"
   | "private-link"
   | "promo-code"
-  | "date";
+  | "date"
+  | "address";
 
 export interface Finding {
   ruleId: string;
@@ -103,6 +104,8 @@ export interface PassContext {
   moneyWords: number[];
   /** Whether the keyword automaton saw a promo-code column header word (promo, coupon…), any case. */
   promoWord: boolean;
+  /** Where the automaton saw a street or delivery-point word (address pass's ADDRESS_KEYWORDS), any case, unsorted. */
+  addressWords: number[];
 }
 
 export interface TermSpec {

@@ -129,7 +129,8 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
       patterns: stringList(read<unknown>("allowedPatterns", []), "allowedPatterns", problems),
       hashes: stringList(read<unknown>("allowedHashes", []), "allowedHashes", problems).map((h) => h.toLowerCase()),
     },
-    disabledRules: stringList(read<unknown>("disabledRules", []), "disabledRules", problems),
+    // `names` and `addresses` switch a kind off, as disabledRules would.
+    disabledRules: [...stringList(read<unknown>("disabledRules", []), "disabledRules", problems), ...(flag("names") ? [] : ["person"]), ...(flag("addresses") ? [] : ["address"])],
     categories: { secret: flag("secrets"), pii: flag("personalData"), term: flag("terms") },
     money: flag("money"),
   };

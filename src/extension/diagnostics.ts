@@ -268,7 +268,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private render(document: vscode.TextDocument, config: VeilConfig, findings: readonly Finding[]): void {
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of engine().reportableFindings(document.uri.path, findings)) {
-      const severity = toDiagnosticSeverity(config.policy.severity[finding.category]);
+      const severity = toDiagnosticSeverity(engine().severityUnder(config.policy, finding));
       if (severity === undefined) continue;
       const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
       const diagnostic = new vscode.Diagnostic(range, shownMessage(finding), severity);

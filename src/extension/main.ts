@@ -70,8 +70,8 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   // Hovers only where diagnostics are shown, and only for categories the label does not switch off.
   const shownFindings = (document: vscode.TextDocument) => {
     if (!diagnostics.collection.has(document.uri)) return undefined;
-    const severity = config.get(document.uri).policy.severity;
-    return diagnostics.findingsFor(document).filter((f) => severity[f.category] !== "off");
+    const policy = config.get(document.uri).policy;
+    return diagnostics.findingsFor(document).filter((f) => engine().severityUnder(policy, f) !== "off");
   };
   context.subscriptions.push(
     vscode.languages.registerHoverProvider("*", new FindingHoverProvider(shownFindings, (languageId) => engine().commentSyntaxFor(languageId) !== undefined)),

@@ -228,8 +228,11 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   const placed: Placed[] = [];
   let last = 0;
   let length = 0;
+  const fullNames = personParts(text, spans);
   for (const span of spans) {
-    const value = text.slice(span.start, span.end);
+    let value = text.slice(span.start, span.end);
+    // `Devaux` alone, after `Camille Devaux`: the same person, the same placeholder (restore gives the full name back).
+    if (fullNames && span.kind === "person") value = fullNames.get(value.toLowerCase()) ?? value;
     // Every form of a term (`Colibri`, `colibri`, `Colibrí`, `maison-aubergine`) is one name: one placeholder.
     const key = span.category === "term" ? termFormKey(value) || undefined : undefined;
     const placeholder = vault.placeholderFor(value, span.kind, now, span.quoted, span.category, key);
@@ -244,6 +247,22 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   }
   parts.push(text.slice(last));
   return { output: parts.join(""), placed };
+}
+
+/** Each word of a multi-word person's name, lower case, to the first full name holding it; undefined when there is none. */
+function personParts(text: string, spans: readonly Span[]): Map<string, string> | undefined {
+  let parts: Map<string, string> | undefined;
+  for (const span of spans) {
+    if (span.kind !== "person") continue;
+    const value = text.slice(span.start, span.end);
+    if (!value.includes(" ")) continue;
+    parts ??= new Map();
+    for (const word of value.split(/\s+/)) {
+      const key = word.replace(/[.,]+$/, "").toLowerCase();
+      if (key.length >= 3 && !parts.has(key)) parts.set(key, value);
+    }
+  }
+  return parts;
 }
 
 /**

@@ -18,6 +18,7 @@ const KIND_OVERRIDES: Readonly<Record<string, string>> = {
   "us-ssn": "SSN",
   money: "AMOUNT",
   person: "PERSON",
+  address: "ADDRESS",
   "private-key": "PRIVATE_KEY",
   "password-assignment": "PASSWORD",
   password: "PASSWORD",

@@ -56,12 +56,20 @@ export class TableColumns {
 
   constructor(private readonly text: string) {}
 
+  /** The line last asked about, so many offsets on one long line cost one walk of it. */
+  private currentStart = -1;
+  private currentEnd = -1;
+
   /** The header of the column holding `offset`, or undefined outside a table's body. */
   headerAt(offset: number): ColumnHeader | undefined {
     const text = this.text;
     if (offset < 0 || offset >= text.length) return undefined;
-    const start = lineStartAt(text, offset);
-    const end = lineEndAt(text, offset);
+    if (offset < this.currentStart || offset > this.currentEnd) {
+      this.currentStart = lineStartAt(text, offset);
+      this.currentEnd = lineEndAt(text, offset);
+    }
+    const start = this.currentStart;
+    const end = this.currentEnd;
     const block = this.blockFor(start, end);
     if (!block || !block.headers || start < block.bodyStart) return undefined;
     const column = this.columnOf(start, end, offset, block);

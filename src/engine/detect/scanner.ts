@@ -2,6 +2,7 @@ import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
 import { MONEY_KEYWORDS } from "./passes/money";
 import { PROMO_HEADER_WORDS } from "./passes/promoColumns";
+import { ADDRESS_KEYWORDS } from "./passes/address";
 import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
@@ -42,7 +43,7 @@ class CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
-  /** Rules' keywords, then DIRECTIVE_KEYWORDS, then MONEY_KEYWORDS, then PROMO_HEADER_WORDS. */
+  /** Rules' keywords, then DIRECTIVE_KEYWORDS, MONEY_KEYWORDS, ADDRESS_KEYWORDS and PROMO_HEADER_WORDS. */
   readonly keywords: readonly string[];
   /** How many of `keywords` are rules' (the first ones). */
   readonly ruleKeywords: number;
@@ -70,7 +71,7 @@ class RuleSet {
       return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine);
     });
     this.ruleKeywords = keywordIndex.size;
-    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...PROMO_HEADER_WORDS];
+    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...ADDRESS_KEYWORDS, ...PROMO_HEADER_WORDS];
     this.automaton = new KeywordAutomaton(this.keywords);
   }
 
@@ -172,10 +173,10 @@ export class Scanner {
     const out: Candidate[] = [];
     const options = this.options;
     const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
-    const seen: KeywordSignals = { directive: false, moneyWords: [], promoWord: false };
+    const seen: KeywordSignals = { directive: false, moneyWords: [], addressWords: [], promoWord: false };
     // Also with only swept terms on: the automaton is what notices ignore directives.
     if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
-    const context = new LazyPassContext(text, options, seen.moneyWords, seen.promoWord);
+    const context = new LazyPassContext(text, options, seen.moneyWords, seen.addressWords, seen.promoWord);
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
@@ -198,7 +199,8 @@ export class Scanner {
     const automaton = (this.automaton ??= set.automatonWith(termStarts ? this.terms.anchors : []));
     const ruleKeywords = set.ruleKeywords;
     const moneyFrom = ruleKeywords + DIRECTIVE_KEYWORDS.length;
-    const promoFrom = moneyFrom + MONEY_KEYWORDS.length;
+    const addressFrom = moneyFrom + MONEY_KEYWORDS.length;
+    const promoFrom = addressFrom + ADDRESS_KEYWORDS.length;
     const termsFrom = set.keywords.length;
     const options = this.options;
     const rulesOn = options.secret || options.pii;
@@ -217,6 +219,7 @@ export class Scanner {
       if (keyword >= ruleKeywords) {
         if (keyword >= termsFrom) termStarts?.push(start);
         else if (keyword >= promoFrom) seen.promoWord = true;
+        else if (keyword >= addressFrom) seen.addressWords.push(start);
         else if (keyword >= moneyFrom) seen.moneyWords.push(start);
         else seen.directive = true;
         return;
@@ -319,6 +322,7 @@ const DIRECTIVE_KEYWORDS: readonly string[] = ["veil:allow", "gitleaks:allow", "
 interface KeywordSignals {
   directive: boolean;
   moneyWords: number[];
+  addressWords: number[];
   /** A word of a promo-code column header (PROMO_HEADER_WORDS) occurs somewhere. */
   promoWord: boolean;
 }
@@ -367,6 +371,7 @@ class LazyPassContext implements PassContext {
     private readonly text: string,
     readonly options: ResolvedOptions,
     readonly moneyWords: number[],
+    readonly addressWords: number[],
     readonly promoWord: boolean,
   ) {}
 
@@ -376,10 +381,15 @@ class LazyPassContext implements PassContext {
   }
 }
 
+/** A person's name is inferred from context: the user's own term (kind PERSON or any) wins over it. */
+function rankOf(c: Candidate): number {
+  return c.kind === "person" && c.category === "pii" ? 0.5 : CATEGORY_RANK[c.category];
+}
+
 function resolveCluster(cluster: Candidate[]): Candidate[] {
   const byRank = [...cluster].sort(
     (a, b) =>
-      CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category] ||
+      rankOf(b) - rankOf(a) ||
       b.confidence - a.confidence ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,

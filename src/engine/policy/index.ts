@@ -28,6 +28,13 @@ export const POLICY_SEVERITIES: readonly PolicySeverity[] = ["error", "warning",
 
 export interface LabelPolicy {
   severity: Readonly<Record<Category, PolicySeverity>>;
+  /**
+   * People's names (kind `person`) apart from other personal data: code and docs are full of
+   * authors, contributors and maintainers, so outside `pro` they are information or hints and
+   * the Problems panel stays readable; in `pro` (client briefs under NDA) they are warnings.
+   * Dates (when on) take the same severity: changelogs and docs are full of them.
+   */
+  names: PolicySeverity;
   /** Copying a selection with findings offers "Copy anonymized" instead. */
   copyGuard: boolean;
   /** Sensitive values are masked on screen by default. */
@@ -40,6 +47,7 @@ export interface LabelPolicy {
 export interface PolicyOverride {
   secrets?: PolicySeverity;
   personalData?: PolicySeverity;
+  names?: PolicySeverity;
   terms?: PolicySeverity;
   copyGuard?: boolean;
   masking?: boolean;
@@ -47,11 +55,23 @@ export interface PolicyOverride {
 }
 
 const DEFAULT_POLICIES: Readonly<Record<PolicyKey, LabelPolicy>> = {
-  public: { severity: { secret: "error", pii: "warning", term: "information" }, copyGuard: false, masking: false, dates: false },
-  sandbox: { severity: { secret: "warning", pii: "information", term: "hint" }, copyGuard: false, masking: false, dates: false },
-  pro: { severity: { secret: "error", pii: "error", term: "warning" }, copyGuard: true, masking: true, dates: true },
-  unlabeled: { severity: { secret: "warning", pii: "information", term: "information" }, copyGuard: false, masking: false, dates: false },
+  public: { severity: { secret: "error", pii: "warning", term: "information" }, names: "information", copyGuard: false, masking: false, dates: false },
+  sandbox: { severity: { secret: "warning", pii: "information", term: "hint" }, names: "hint", copyGuard: false, masking: false, dates: false },
+  pro: { severity: { secret: "error", pii: "error", term: "warning" }, names: "warning", copyGuard: true, masking: true, dates: true },
+  unlabeled: { severity: { secret: "warning", pii: "information", term: "information" }, names: "hint", copyGuard: false, masking: false, dates: false },
 };
+
+/**
+ * The severity a finding gets under a policy: people's names and dates (values read from
+ * context, common in code and docs) have the `names` severity, the rest their category's.
+ */
+export function severityUnder(policy: LabelPolicy, finding: { category: Category; kind: string }): PolicySeverity {
+  if (finding.category === "pii" && (finding.kind === "person" || finding.kind === "date")) {
+    // Switching personal data off switches names off too.
+    return policy.severity.pii === "off" ? "off" : policy.names;
+  }
+  return policy.severity[finding.category];
+}
 
 export function isWorkspaceLabel(value: unknown): value is WorkspaceLabelName {
   return typeof value === "string" && (WORKSPACE_LABELS as readonly string[]).includes(value);
@@ -101,7 +121,11 @@ export function resolvePolicy(label: WorkspaceLabelName | undefined, overrides?:
     if (typeof value === "string" && (POLICY_SEVERITIES as readonly string[]).includes(value)) severity[category] = value as PolicySeverity;
     else problems.push(`${key}.${field}: expected one of ${POLICY_SEVERITIES.join(", ")}`);
   }
-  let { copyGuard, masking, dates } = policy;
+  let { copyGuard, masking, names, dates } = policy;
+  if (record.names !== undefined) {
+    if (typeof record.names === "string" && (POLICY_SEVERITIES as readonly string[]).includes(record.names)) names = record.names as PolicySeverity;
+    else problems.push(`${key}.names: expected one of ${POLICY_SEVERITIES.join(", ")}`);
+  }
   if (record.copyGuard !== undefined) {
     if (typeof record.copyGuard === "boolean") copyGuard = record.copyGuard;
     else problems.push(`${key}.copyGuard: expected true or false`);
@@ -115,7 +139,7 @@ export function resolvePolicy(label: WorkspaceLabelName | undefined, overrides?:
     else problems.push(`${key}.dates: expected true or false`);
   }
   for (const field of Object.keys(record)) {
-    if (!["secrets", "personalData", "terms", "copyGuard", "masking", "dates"].includes(field)) problems.push(`${key}.${field}: unknown field`);
+    if (!["secrets", "personalData", "names", "terms", "copyGuard", "masking", "dates"].includes(field)) problems.push(`${key}.${field}: unknown field`);
   }
-  return { policy: { severity, copyGuard, masking, dates }, problems };
+  return { policy: { severity, names, copyGuard, masking, dates }, problems };
 }

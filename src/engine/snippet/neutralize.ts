@@ -39,7 +39,7 @@ const HOST_AFTER_KEYWORD = /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOS
 
 /** Personal data a snippet leaves to the caller's settings; e-mails and IPs are always hidden. */
 const OTHER_PII: Record<Exclude<PiiKind, "email" | "ip-address">, true> = {
-  phone: true, iban: true, "credit-card": true, "fr-nir": true, "fr-siren": true, "fr-siret": true, "fr-vat": true, "us-ssn": true, money: true, person: true, "private-link": true, "promo-code": true, date: true,
+  phone: true, iban: true, "credit-card": true, "fr-nir": true, "fr-siren": true, "fr-siret": true, "fr-vat": true, "us-ssn": true, money: true, person: true, "private-link": true, "promo-code": true, date: true, address: true,
 };
 /**
  * The engine's e-mail and IP detectors alone, whatever the caller's settings switch off: a

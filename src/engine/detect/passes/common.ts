@@ -10,7 +10,7 @@ export interface PiiInfo {
 
 const PERSONAL = "personal data: anonymize it before sharing";
 
-export const PII: Record<Exclude<PiiKind, "person">, PiiInfo> = {
+export const PII: Record<PiiKind, PiiInfo> = {
   email: { ruleId: "pii-email", kind: "email", title: "E-mail address", advice: PERSONAL },
   phone: { ruleId: "pii-phone", kind: "phone", title: "Phone number", advice: PERSONAL },
   iban: { ruleId: "pii-iban", kind: "iban", title: "Bank account number (IBAN)", advice: "banking data: anonymize it before sharing" },
@@ -25,6 +25,8 @@ export const PII: Record<Exclude<PiiKind, "person">, PiiInfo> = {
   "private-link": { ruleId: "pii-private-link", kind: "private-link", title: "Private link", advice: "anyone holding the link can open the client's files: replace it before sharing" },
   "promo-code": { ruleId: "pii-promo-code", kind: "promo-code", title: "Promo or coupon code", advice: "a client's promo code is unreleased business data: anonymize it before sharing" },
   date: { ruleId: "pii-date", kind: "date", title: "Date", advice: "launch dates and embargoes are confidential: anonymize them before sharing" },
+  person: { ruleId: "pii-person", kind: "person", title: "Person's name", advice: PERSONAL },
+  address: { ruleId: "pii-address", kind: "address", title: "Postal address", advice: PERSONAL },
 };
 
 /** Whether the user switched this kind off, by rule id or by kind. */

@@ -1,0 +1,471 @@
+import type { Candidate, Pass, PassContext } from "../../types";
+import { emit, isDigit, PII } from "./common";
+
+/**
+ * Postal addresses, from the words that name a street or a delivery point, which the
+ * scanner's keyword automaton reports (ADDRESS_KEYWORDS): `12 rue des Lilas, 75011 Paris`,
+ * `70 bis avenue Foch`, `Rue de la Loi 16, 1000 Bruxelles`, `Bahnhofstrasse 1, 8001 Zürich`,
+ * `1111 Main Street, Springfield, IL 62704`, `221B Baker Street, London NW1 6XE`,
+ * `BP 1234, 75011 Paris CEDEX 11`, `P.O. Box 242`. A street word counts only with a house
+ * number before it (English, French) or after the street's name (Belgian, Swiss, German,
+ * Nordic forms); the finding then takes in the rest of the line and the lines below that
+ * read as address lines (postal code and city, state and ZIP, UK and Canadian postcodes,
+ * suite, country).
+ */
+
+/** Street words standing alone (`rue`, `Street`), any case, ASCII-folded by the automaton. */
+const STREET_WORDS = [
+  "rue", "avenue", "boulevard", "allée", "allee", "impasse", "chemin", "quai", "place", "route", "cours", "square", "passage", "faubourg",
+  "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "way", "close", "gardens", "row",
+  "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo",
+  "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
+];
+/** Street words at the end of a street's name (`Bahnhofstrasse`, `Hammarvägen`, `Populierenstraat`). */
+const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
+/** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
+const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
+
+const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS])];
+// The automaton takes ASCII only: the others are found with indexOf (exact spelling, lower case).
+const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
+const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
+/**
+ * Street and box words reach the automaton after a space, a tab or a line break (` rue`,
+ * `\nRue`), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
+ * hits; suffixes (`Bahnhofstrasse`) as they are.
+ */
+export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) => (SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w]));
+/** Searched with indexOf, so only the common ones (each costs a pass over the text). */
+const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chaussée"];
+
+const STREET_SET = new Set(STREET_WORDS);
+/** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
+const SUFFIX_SET = new Set(STREET_SUFFIXES);
+const BOX_SET = new Set(BOX_WORDS);
+/** Street words that are everyday words too: they need a postal line or an address label. */
+const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz"]);
+
+/** A postal line: `75011 Paris`, `75011 Paris CEDEX 11`, `1000 Bruxelles`, `Springfield, IL 62704`, `London NW1 6XE`, `Montréal QC H2X 1Y4`. */
+const POSTAL = new RegExp(
+  [
+    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters) then a city.
+    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
+    // US: City, ST 12345(-1234)
+    String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
+    // UK postcode
+    String.raw`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`,
+    // Canada postcode
+    String.raw`\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b`,
+    // a code after a country or region line ending: `, CO\n 46381`, `Netherlands 62971`
+    String.raw`(?:^|\s)\d{4,6}\s*$`,
+  ].join("|"),
+  "u",
+);
+
+/** Words that end an address label: `Adresse :`, `lives at`, `Shipping address:`. */
+const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
+
+const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box)\b/i;
+
+function isLetterChar(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c >= 0xc0 && /\p{L}/u.test(String.fromCharCode(c));
+}
+
+/** An address line is short: the line's bounds are looked for at most this far, so a 1 MB line costs no more than a short one. */
+const LINE_REACH = 300;
+
+function lineStartOf(text: string, pos: number): number {
+  let i = pos;
+  const limit = Math.max(0, pos - LINE_REACH);
+  while (i > limit && text.charCodeAt(i - 1) !== 10) i--;
+  return i;
+}
+
+function lineEndOf(text: string, pos: number): number {
+  let i = pos;
+  const limit = Math.min(text.length, pos + LINE_REACH);
+  while (i < limit && text.charCodeAt(i) !== 10) i++;
+  return i;
+}
+
+/** A house number ending at `e` (exclusive): `12`, `70 bis`, `221B`, `12-14`; returns its start or -1. */
+function houseNumberBefore(text: string, e: number, limit: number): number {
+  let i = e;
+  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 44)) i--;
+  // `bis`, `ter`, `quater`, or one letter
+  const tail = text.slice(Math.max(limit, i - 7), i).toLowerCase();
+  const m = /(?:\d)(?:\s?(?:bis|ter|quater|[a-z]))$/.exec(tail);
+  if (m) i -= m[0].length - 1;
+  let d = i;
+  while (d > limit && isDigit(text.charCodeAt(d - 1)) && i - d < 6) d--;
+  if (d === i) return -1;
+  if (d > limit && (isDigit(text.charCodeAt(d - 1)) || isLetterChar(text.charCodeAt(d - 1)) || text.charCodeAt(d - 1) === 46)) {
+    // `12-14 rue`: a range
+    if (text.charCodeAt(d - 1) === 45) {
+      let r = d - 1;
+      while (r > limit && isDigit(text.charCodeAt(r - 1))) r--;
+      if (r < d - 1) return r;
+    }
+    return -1;
+  }
+  return d;
+}
+
+/** After the street's name: a house number `16`, `1a`, `19.` within the line; returns its end or -1. */
+function houseNumberAfter(text: string, from: number, le: number): number {
+  const m = /^[^\d\n,;:()]{0,40}?\s(\d{1,5}[a-zA-Z]?\.?)(?=[\s,;)]|$)/.exec(text.slice(from, Math.min(le, from + 60)));
+  if (!m) return -1;
+  return from + m[0].length;
+}
+
+function isAddressLine(line: string): boolean {
+  const t = line.replace(/^[\s>*-]+/, "").trim();
+  if (t.length === 0 || t.length > 70) return false;
+  if (POSTAL.test(t) || COUNTRIES.test(t) || UNIT.test(t)) return true;
+  // `, CO` (a state or region on its own line)
+  if (/^,?\s*[A-Z]{2}\s*$/.test(t)) return true;
+  // A city in capitals or title case, up to four words, nothing else.
+  return /^(?:\p{Lu}[\p{L}'’.-]*)(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*\([^)]{1,30}\))?,?$/u.test(t) && !/[.!?]$/.test(t);
+}
+
+interface Found {
+  start: number;
+  end: number;
+}
+
+/** The address around a street word at [ks, ke), or undefined. */
+function streetAddress(text: string, ks: number, ke: number, suffix: boolean): Found | undefined {
+  const ls = lineStartOf(text, ks);
+  const le = lineEndOf(text, ke);
+  let start = -1;
+  let streetEnd = -1;
+  if (!suffix) {
+    // `12 rue des Lilas`, `1111 Main Street`, `70 bis avenue`: a number up to five words before the street word.
+    let p = ks;
+    for (let words = 0; words <= 5 && p > ls; words++) {
+      const n = houseNumberBefore(text, p, ls);
+      if (n >= 0) {
+        start = n;
+        break;
+      }
+      // step back over one word
+      let q = p;
+      while (q > ls && text.charCodeAt(q - 1) === 32) q--;
+      const we = q;
+      while (q > ls && (isLetterChar(text.charCodeAt(q - 1)) || isDigit(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 39 || text.charCodeAt(q - 1) === 0x2019 || text.charCodeAt(q - 1) === 45 || text.charCodeAt(q - 1) === 46)) q--;
+      if (q === we) break;
+      // The street's name before its type is capitalised or ordinal: `Main Street`, `5th Avenue`; `40 miles on the highway` is not one.
+      const c0 = text.charCodeAt(q);
+      if (!(isDigit(c0) || text[q] !== text[q].toLowerCase())) break;
+      p = q;
+    }
+    if (start >= 0) {
+      // The street's name after the word: up to the comma or the end of the line.
+      streetEnd = streetNameEnd(text, ke, le);
+    }
+  }
+  if (start < 0) {
+    // `Rue de la Loi 16`, `Bahnhofstrasse 1`: the street word starts the street, a number follows its name.
+    let ws = ks;
+    while (ws > ls && isLetterChar(text.charCodeAt(ws - 1))) ws--;
+    if (!suffix && ws !== ks) return undefined;
+    // Only Latin-language street words start a street's name, capitalised: `Rue de la Loi 16`, `Via Roma 1`.
+    if (!suffix && !(LEADING_WORDS.has(text.slice(ks, ke).toLowerCase()) && isUpperAscii(text.charCodeAt(ks)))) return undefined;
+    // `Villacher Strasse`: the capitalised word before a standalone suffix is the street's name.
+    if (suffix && ws === ks && ws - 2 > ls && text.charCodeAt(ws - 1) === 32) {
+      let p = ws - 1;
+      while (p > ls && isLetterChar(text.charCodeAt(p - 1))) p--;
+      if (p < ws - 1 && text[p] !== text[p].toLowerCase()) ws = p;
+    }
+    // A leading house number too: `760 Passauer Strasse 33`.
+    const n = houseNumberBefore(text, ws, ls);
+    if (n >= 0) ws = n;
+    const after = houseNumberAfter(text, ke, le);
+    if (after < 0) return undefined;
+    start = ws;
+    streetEnd = after;
+  }
+  if (streetEnd < 0) return undefined;
+  return { start, end: streetEnd };
+}
+
+/** End of a street's name: the end of the line, or the first comma, semicolon or bracket. */
+function streetNameEnd(text: string, from: number, le: number): number {
+  let i = from;
+  const max = Math.min(le, from + 60);
+  while (i < max) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 40 || c === 124 || c === 13 || c === 34 || c === 60) break;
+    // A sentence's end: `. ` after a word of three letters or more.
+    if (c === 46 && (i + 1 >= le || text.charCodeAt(i + 1) === 32) && i - from > 3 && isLetterChar(text.charCodeAt(i - 3))) break;
+    i++;
+  }
+  while (i > from && text.charCodeAt(i - 1) === 32) i--;
+  return i;
+}
+
+/**
+ * Grows an address over what follows on its line (`, 75011 Paris`, `, Springfield, IL 62704`,
+ * `Suite 200`) and the address lines below; says whether a postal line was seen.
+ */
+function grow(text: string, found: Found): { end: number; postal: boolean } {
+  let end = found.end;
+  let postal = false;
+  const le = lineEndOf(text, end);
+  // The rest of the line, segment by segment.
+  let i = end;
+  while (i < le) {
+    let j = i;
+    while (j < le && (text.charCodeAt(j) === 44 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 32)) j++;
+    if (j >= le) break;
+    let k = j;
+    const segmentLimit = Math.min(le, j + 62);
+    while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
+    const segment = text.slice(j, k);
+    const trimmed = segment.replace(/[\s.]+$/, "");
+    if (trimmed.length === 0 || trimmed.length > 60) break;
+    const padded = " " + trimmed;
+    const m = POSTAL.test(padded);
+    if (m) postal = true;
+    if (!(m || UNIT.test(trimmed) || COUNTRIES.test(trimmed) || /^[A-Z]{2}$/.test(trimmed) || /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3}$/u.test(trimmed))) break;
+    end = j + trimmed.length;
+    i = k;
+  }
+  // The lines below: up to four that read as address lines.
+  if (end === lineEndOf(text, end) || /^[\s,]*$/.test(text.slice(end, lineEndOf(text, end)))) {
+    let ls = lineEndOf(text, end) + 1;
+    for (let lines = 0; lines < 4 && ls < text.length; lines++) {
+      const e = lineEndOf(text, ls);
+      const line = text.slice(ls, e);
+      if (!isAddressLine(line)) break;
+      if (POSTAL.test(line.trim())) postal = true;
+      end = ls + line.replace(/[\s\r]+$/, "").length;
+      ls = e + 1;
+    }
+  }
+  return { end, postal };
+}
+
+/** Lines above that start with a house number (`20789 Allika 46` above `Suite 501`). */
+function growUp(text: string, start: number): number {
+  let s = start;
+  const ls = lineStartOf(text, s);
+  if (!/^[\s>*-]*$/.test(text.slice(ls, s))) return s;
+  for (let lines = 0; lines < 2 && ls > 0; lines++) {
+    const cur = lineStartOf(text, s);
+    if (cur === 0) break;
+    const pls = lineStartOf(text, cur - 1);
+    const line = text.slice(pls, cur - 1);
+    const m = /^[\s>*-]*(\d{1,6}\s+\S.{0,60})$/u.exec(line);
+    if (!m || /[.!?:]\s*$/.test(line)) break;
+    s = pls + line.indexOf(m[1]);
+  }
+  return s;
+}
+
+/** `583 Magrethevej 298`, `0138 Brisas 6802`: a number, a street's name, a number, starting a line or after an address label. */
+const NUMBER_NAME_NUMBER = /(?<![\p{L}\d.,-])\d{1,5}\s+(?:\d{1,4}\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?\s+\d{1,4}[a-zA-Z]?\.?(?=[\s,]|$)/uy;
+
+/** Lines starting with a digit (after spaces, tabs or `>`): found by a regex, not by walking every line. */
+const DIGIT_LINE = /^[ \t>]*\d/gm;
+
+function numberedLines(text: string, out: Candidate[], context: PassContext, covered: (pos: number) => boolean): void {
+  DIGIT_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIGIT_LINE.exec(text)) !== null) {
+    const i = m.index + m[0].length - 1;
+    const e = lineEndOf(text, i);
+    const end = e - i <= 80 && !covered(i) ? tryNumbered(text, i, out, context) : e;
+    // An address found over several lines: its lines are not read again.
+    if (DIGIT_LINE.lastIndex < Math.max(e, end)) DIGIT_LINE.lastIndex = Math.max(e, end);
+  }
+}
+
+const FAILS_PER_LINE = 64;
+
+/** End of the last address the line walk emitted (module state, reset per run). */
+let lastEnd = 0;
+
+/** An address starting with a numbered line at `i`; returns where the line walk goes on. */
+function tryNumbered(text: string, i: number, out: Candidate[], context: PassContext): number {
+  NUMBER_NAME_NUMBER.lastIndex = i;
+  const m = NUMBER_NAME_NUMBER.exec(text);
+  if (!m) return i;
+  const found = { start: i, end: i + m[0].length };
+  const grown = grow(text, found);
+  const label = labelled(text, found.start);
+  if (!(grown.postal || label || grown.end > lineEndOf(text, found.end))) return i;
+  emit(out, context, PII.address, Math.max(growUp(text, found.start), lastEnd), grown.end, grown.postal || label ? 0.8 : 0.68);
+  lastEnd = grown.end;
+  return grown.end;
+}
+
+/** Whether the text just before `end` (after spaces, `:` and `-`) ends with an address label. */
+function labelEndsAt(text: string, end: number, limit: number): boolean {
+  let e = end;
+  while (e > limit && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 58 || text.charCodeAt(e - 1) === 45 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 42 || text.charCodeAt(e - 1) === 0xa0)) e--;
+  if (e - limit < 5) return false;
+  const tail = text.slice(Math.max(limit, e - 12), e).toLowerCase();
+  for (const w of LABEL_ENDINGS) if (tail.endsWith(w) && !isLetterChar(text.charCodeAt(e - w.length - 1))) return true;
+  return false;
+}
+
+function labelled(text: string, start: number): boolean {
+  const ls = lineStartOf(text, start);
+  if (labelEndsAt(text, start, ls)) return true;
+  // `Adresse :` alone on the line above.
+  return ls > 0 && labelEndsAt(text, ls - 1, lineStartOf(text, ls - 1));
+}
+
+export const addressPass: Pass = {
+  id: "pii-address",
+  category: "pii",
+  kinds: ["address"],
+  run(text: string, out: Candidate[], context: PassContext): void {
+    const hits = context.addressWords.slice();
+    // The automaton's keywords start with a space or a line break: a street word opening the text has neither.
+    if (text.length > 0 && BY_FIRST.has(String.fromCharCode(text.charCodeAt(0) | 32))) hits.push(0);
+    // Each non-ASCII word costs a pass over the text: only in texts that already name a street or a box.
+    if (hits.length > 0) for (const w of NON_ASCII_WORDS) {
+      for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) hits.push(at);
+      const capital = w[0].toUpperCase() + w.slice(1);
+      if (capital !== w) for (let at = text.indexOf(capital); at !== -1; at = text.indexOf(capital, at + 1)) hits.push(at);
+    }
+    const spans: number[] = [];
+    const sorted = hits.length > 1 ? Int32Array.from(hits).sort() : hits;
+    let emittedTo = -1;
+    // Street words that lead nowhere, one after the other on one line: past FAILS_PER_LINE of
+    // them the rest of the line is garbage (a 1 MB line of `BP 1 BP 1 …`), skipped.
+    let fails = 0;
+    let skipTo = -1;
+    for (let h = 0; h < sorted.length; h++) {
+      let ks = sorted[h];
+      // The automaton reports the space or line break before a street word.
+      const c0 = text.charCodeAt(ks);
+      if (c0 === 32 || c0 === 10 || c0 === 9) ks++;
+      if (ks < emittedTo || ks < skipTo) continue;
+      if (++fails > FAILS_PER_LINE) {
+        const nl = text.indexOf("\n", ks);
+        fails = 0;
+        if (nl < 0) break;
+        if (nl > ks + 1) {
+          skipTo = nl;
+          continue;
+        }
+      }
+      // The keyword: which one, and its end.
+      const found = keywordAt(text, ks);
+      if (!found) continue;
+      const { ke, kind } = found;
+      let address: Found | undefined;
+      let strength = 0;
+      if (kind === "box") {
+        address = boxAddress(text, ks, ke);
+        strength = 1;
+      } else {
+        if (!digitNear(text, ks, ke)) continue;
+        address = streetAddress(text, ks, ke, kind === "suffix");
+        strength = kind === "weak" ? 0 : 1;
+      }
+      if (!address) continue;
+      const grown = grow(text, address);
+      const label = labelled(text, address.start);
+      if (!grown.postal && !label && strength === 0) continue;
+      if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
+      const confidence = grown.postal || label ? 0.82 : 0.68;
+      const start = Math.max(growUp(text, address.start), emittedTo);
+      if (start >= grown.end) continue;
+      emit(out, context, PII.address, start, grown.end, confidence);
+      fails = 0;
+      spans.push(start, grown.end);
+      emittedTo = grown.end;
+    }
+    lastEnd = emittedTo;
+    // Lines come in text order and so do the spans: one pointer walks both.
+    let k = 0;
+    numberedLines(text, out, context, (pos) => {
+      while (k < spans.length && spans[k + 1] <= pos) k += 2;
+      return k < spans.length && spans[k] <= pos;
+    });
+  },
+};
+
+/** `BP 1234`, `P.O. Box 242`, `Suite 828`, `Apt. 231`: a box or a unit with its number. */
+function boxAddress(text: string, ks: number, ke: number): Found | undefined {
+  const m = /^\s*(?:n[°o]\.?\s*)?\d{1,6}\b/.exec(text.slice(ke, ke + 12));
+  if (!m) return undefined;
+  return { start: ks, end: ke + m[0].length };
+}
+
+/** The keywords by their first character, lower case. */
+const BY_FIRST = new Map<string, string[]>();
+for (const w of ALL_WORDS) {
+  const list = BY_FIRST.get(w[0]) ?? [];
+  list.push(w);
+  BY_FIRST.set(w[0], list);
+}
+
+/** Whether `word` (lower case) is at `at`, ASCII letters in any case. */
+function wordAt(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "weak" | "suffix" | "box" } | undefined {
+  // Longest keyword at ks, case-folded like the automaton.
+  let first = text.charCodeAt(ks);
+  if (first >= 65 && first <= 90) first |= 32;
+  const list = BY_FIRST.get(String.fromCharCode(first));
+  if (!list) return undefined;
+  let best = "";
+  for (const k of list) if (k.length > best.length && wordAt(text, ks, k)) best = k;
+  if (!best) return undefined;
+  const ke = ks + best.length;
+  const before = ks > 0 ? text.charCodeAt(ks - 1) : 32;
+  const after = ke < text.length ? text.charCodeAt(ke) : 32;
+  if (BOX_SET.has(best)) {
+    if (isLetterChar(before) || before === 95) return undefined;
+    // `bp `, `cs `, `apt `, `suite `, `unit ` need their capital: `BP 1234`, `Suite 200`.
+    if ((best === "bp " || best === "cs ") && text.slice(ks, ks + 2) !== best.slice(0, 2).toUpperCase()) return undefined;
+    if (!isUpperAscii(text.charCodeAt(ks))) return undefined;
+    return { ke: best.endsWith(" ") ? ke - 1 : ke, kind: "box" };
+  }
+  if (isLetterChar(after) || after === 95 || isDigit(after)) return undefined;
+  if (SUFFIX_SET.has(best)) {
+    // `Villacher Strasse 89`: the suffix as a word of its own, capitalised.
+    if (!isLetterChar(before)) return STREET_SET.has(best) ? { ke, kind: "street" } : isUpperAscii(text.charCodeAt(ks)) ? { ke, kind: "suffix" } : undefined;
+    // The whole word must be capitalised: `Bahnhofstrasse`.
+    let ws = ks;
+    while (ws > 0 && isLetterChar(text.charCodeAt(ws - 1))) ws--;
+    if (!isUpperAscii(text.charCodeAt(ws)) && !(text.charCodeAt(ws) >= 0xc0 && text[ws] !== text[ws].toLowerCase())) return undefined;
+    return { ke, kind: "suffix" };
+  }
+  if (isLetterChar(before) || before === 95 || before === 46 || before === 36) return undefined;
+  // In code, `route`, `place` and `court` are identifiers: `route(`, `.place`, `route =`.
+  if (after === 40 || after === 61 || after === 58 && best !== "rue") return undefined;
+  return { ke, kind: WEAK_STREET.has(best) ? "weak" : "street" };
+}
+
+/** A house number needs a digit within 60 characters on either side: most street words in prose and code have none. */
+function digitNear(text: string, ks: number, ke: number): boolean {
+  for (let i = Math.max(0, ks - 60); i < ks; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) continue;
+    if (isDigit(c)) return true;
+  }
+  const max = Math.min(text.length, ke + 60);
+  for (let i = ke; i < max; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}

@@ -1,0 +1,753 @@
+import type { Candidate, Pass, PassContext } from "../../types";
+import { TableColumns } from "../columns";
+import { emit, isDigit, PII } from "./common";
+import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED } from "./names-data";
+
+/**
+ * People's names. One walk over the capitalised words of the text; a word is a name when
+ * - it is a known given name followed by a surname (`Camille Devaux`, `Vanessa P. Hertzog`,
+ *   `Jean-Pierre Le Goff`, `Sarah O'Connor`), or a known given name alone that is not also a
+ *   common word (`Glyceria`; `Rose` and `Pierre` need more);
+ * - a title comes before it (`M.`, `Mme`, `Dr`, `Mr.`, `Madame`);
+ * - context says so: a greeting (`Bonjour Camille,`), a phrase (`my name is`, `said`,
+ *   `je m'appelle`), a field label (`Nom :`, `From:`, `Participants :`), a sign-off
+ *   (`Best,` / `Cordialement,`), a chat speaker (`[10:02] Camille Devaux :`), a table or CSV
+ *   column whose header says it holds names (`Nom`, `Contact`, `Name`), an `@mention`.
+ * Then every part of a full name found, seen alone elsewhere in the text (`chez Devaux`), is
+ * the same person. Code identifiers (`class Camille`, `Camille.create()`), months, weekdays,
+ * brands and city names alone stay silent.
+ */
+
+let givenNames: Set<string> | undefined;
+let ambiguousNames: Set<string> | undefined;
+
+function decode(coded: string, into: Set<string>): void {
+  let prev = "";
+  for (const item of coded.split(",")) {
+    const k = item.charCodeAt(0) - 48;
+    prev = prev.slice(0, k) + item.slice(1);
+    into.add(prev);
+  }
+}
+
+function names(): { plain: Set<string>; ambiguous: Set<string> } {
+  if (!givenNames || !ambiguousNames) {
+    givenNames = new Set();
+    ambiguousNames = new Set();
+    decode(GIVEN_NAMES_CODED, givenNames);
+    decode(AMBIGUOUS_NAMES_CODED, ambiguousNames);
+    for (const w of NOT_NAMES) {
+      if (givenNames.delete(w)) ambiguousNames.add(w);
+    }
+  }
+  return { plain: givenNames, ambiguous: ambiguousNames };
+}
+
+/** Given names that are, far more often, something else in a brief or in code. */
+const NOT_NAMES = [
+  // months and weekdays, English and French
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  // cities, regions and countries that are given names too
+  "paris", "florence", "lourdes", "victoria", "sydney", "austin", "chelsea", "orlando", "jackson", "charlotte", "savannah",
+  "phoenix", "dallas", "houston", "denver", "madison", "lincoln", "georgia", "virginia", "carolina", "adelaide", "regina",
+  "valence", "nancy", "vienne", "lorraine", "france", "india", "china", "kenya", "israel", "jordan", "chad", "america",
+  "africa", "asia", "europe", "italy", "germany", "brazil", "cyprus", "spain", "canada", "china", "japan", "russia", "poland",
+  "ireland", "scotland", "england", "wales", "holland", "belgium", "austria", "sweden", "norway", "denmark", "finland", "iceland",
+  "greece", "turkey", "egypt", "morocco", "algeria", "tunisia", "mexico", "chile", "peru", "argentina", "colombia", "cuba",
+  "australia", "zealand", "uruguay", "paraguay", "bolivia", "ecuador", "venezuela", "panama", "nigeria", "ghana", "mali",
+  "niger", "senegal", "guinea", "congo", "angola", "israel", "iran", "iraq", "syria", "lebanon", "armenia", "albania",
+  "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
+  "german", "french", "english", "british", "american", "italian", "spanish", "african", "european", "asian",
+  "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
+  // fonts
+  "arial", "helvetica", "verdana", "tahoma", "calibri", "roboto", "garamond", "futura", "georgia", "cambria", "consolas", "menlo", "monaco",
+  // brands, products and platforms
+  "apple", "amazon", "tesla", "mercedes", "chanel", "dior", "cartier", "alexa", "siri", "cortana", "oracle", "adobe",
+  "shopify", "stripe", "slack", "notion", "figma", "canva", "zoom", "discord", "signal", "meta", "google", "android",
+  "ruby", "julia", "perl", "dart", "swift", "rust", "kotlin", "elixir", "crystal", "electron", "angular", "django",
+  "ember", "jasmine", "karma", "mocha", "chai", "jest", "sinon", "jenkins", "travis", "docker", "kafka", "hadoop",
+  "lodash", "express", "next", "nuxt", "vue", "svelte", "deno", "bun", "node", "yarn", "webpack", "rollup", "vite",
+  "debian", "ubuntu", "fedora", "alpine", "arch", "windows", "linux", "darwin", "unix", "java", "scala", "haskell",
+  "grace", "ada", "pascal", "basic", "logo", "lisp", "prolog", "cobol", "fortran", "delphi", "ivy", "maven", "gradle",
+  // words in code and prose
+  "will", "mark", "bill", "bob", "pat", "sue", "joy", "hope", "faith", "summer", "winter", "autumn", "spring", "dawn",
+  "sky", "star", "storm", "rain", "river", "ocean", "angel", "honey", "sugar", "candy", "penny", "cash", "buck",
+  "king", "prince", "princess", "queen", "duke", "earl", "baron", "major", "sage", "page", "chase", "hunter", "archer",
+  "mason", "cooper", "carter", "taylor", "miller", "parker", "porter", "tucker", "walker", "fisher", "baker", "booker",
+  "reed", "wade", "lane", "dale", "glen", "grant", "price", "rich", "sterling", "cliff", "rock", "stone", "ford",
+  "max", "min", "ray", "drew", "sandy", "rusty", "dusty", "lucky", "happy", "sunny", "misty", "holly", "ivory", "amber",
+  "crystal", "jade", "pearl", "ruby", "diamond", "jewel", "coral", "violet", "rose", "lily", "daisy", "iris", "poppy",
+  "camel", "tiger", "bear", "wolf", "fox", "hawk", "dove", "robin", "wren", "lark", "finch",
+  "unity", "liberty", "justice", "trinity", "harmony", "destiny", "serenity", "genesis", "journey", "legend", "miracle",
+  "nova", "luna", "stella", "sol", "terra", "gaia", "atlas", "titan", "orion", "apollo", "athena", "zeus", "thor", "odin",
+  "loki", "freya", "echo", "iris", "juno", "mars", "venus", "mercury", "saturn", "neptune", "pluto", "jupiter",
+  "can", "pour", "dans", "avec", "sans", "sous", "sur", "tous", "tout", "bien", "bon", "belle", "beau", "joli",
+  "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
+  "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
+  "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
+];
+
+/** Words that never start or continue a name, whatever the lists say. */
+const STOP = new Set([
+  ...NOT_NAMES,
+  "the", "and", "et", "ou", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "is", "are", "was",
+  "inc", "ltd", "llc", "plc", "sas", "sarl", "sasu", "eurl", "sa", "sci", "gmbh", "ag", "bv", "nv", "corp", "co", "company",
+  "street", "st", "rue", "avenue", "av", "road", "rd", "lane", "drive", "dr", "boulevard", "bd", "blvd", "place", "square",
+  "chemin", "allée", "impasse", "quai", "route", "cours", "way", "court", "ct", "terrace", "close", "crescent",
+  "university", "université", "school", "école", "hospital", "hôpital", "bank", "banque", "group", "groupe", "team", "équipe",
+  "north", "south", "east", "west", "nord", "sud", "est", "ouest", "new", "saint", "sainte",
+  "directrice", "directeur", "director", "manager", "responsable", "chef", "ceo", "cto", "cfo", "head", "lead",
+  "tiktok", "instagram", "facebook", "twitter", "linkedin", "youtube", "microsoft", "netflix", "spotify", "uber", "whatsapp",
+  "telegram", "snapchat", "pinterest", "salesforce", "hermès", "github", "gitlab", "npm", "vs", "code", "paypal", "visa",
+  "mastercard", "iphone", "ipad", "mac", "macos", "ios", "chrome", "firefox", "safari", "edge", "ai", "api", "ui", "ux",
+  "ok", "oui", "non", "yes", "no", "note", "notes", "todo", "fixme", "voir", "see", "cf", "ps", "nb", "re", "fwd", "tr",
+]);
+
+/** Titles before a name; the title itself is not part of the finding. Case matters. */
+const TITLES = new Set([
+  "Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord", "Rev", "Hon",
+  "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Madame", "Monsieur", "Mademoiselle", "Docteur", "Professeur", "Maître", "Me", "Pr",
+  "Herr", "Frau", "Sr", "Sra", "Srta", "Don", "Doña", "Signor", "Signora",
+]);
+/** Titles that are also everyday words: they count only before a known given name or a surname in capitals. */
+const WEAK_TITLES = new Set(["Me", "Don", "Sir", "Lady", "Lord", "Hon", "Dame", "M", "Pr"]);
+
+/** Words after which a capitalised word is a name even when the lists do not know it. */
+const STRONG_CUES = new Set(["said", "says", "asked", "replied", "wrote", "told", "thanked", "dit", "écrit", "répond", "répondu", "demande", "appelle", "appelé", "appelée", "nommé", "nommée", "signé", "signed"]);
+/** Greetings: the next capitalised word is a name when it is a known given name, ambiguous or not. */
+const GREETINGS = new Set(["bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "dear", "cher", "chère", "chers", "merci", "thanks", "thank", "bravo", "congrats", "félicitations", "cc"]);
+/** Sign-offs: the name follows on the same line after a comma, or on the next line. */
+const SIGN_OFFS = new Set(["best", "regards", "cheers", "thanks", "sincerely", "cordialement", "amicalement", "bises", "merci", "salutations", "bien", "yours", "warmly", "respectueusement"]);
+/** Field labels followed by `:` whose value on the line is one or more names. */
+const LABELS = new Set([
+  "name", "names", "nom", "noms", "prénom", "prenom", "contact", "contacts", "author", "authors", "auteur", "auteurs", "from", "de", "to", "à", "cc", "bcc", "cci",
+  "attendees", "participants", "présents", "presents", "absents", "excusés", "interlocuteur", "interlocutrice", "responsable", "signataire", "owner",
+  "assignee", "reporter", "reviewer", "reviewers", "by", "par", "destinataire", "expéditeur", "sender", "recipient", "manager",
+  "contributors", "maintainer", "maintainers", "organizer", "organisateur", "speaker", "speakers", "host", "guest", "invité", "invités", "titulaire", "holder",
+  "patient", "candidat", "candidate", "employee", "employé", "salarié", "référent", "referent", "person", "personne", "directed",
+]);
+/** Table and CSV headers of columns holding names (lower case, compared word by word). */
+const NAME_HEADERS = new Set([
+  "nom", "noms", "name", "names", "prénom", "prenom", "prénoms", "contact", "contacts", "interlocuteur", "interlocutrice", "responsable", "auteur", "author",
+  "surname", "firstname", "lastname", "fullname", "full_name", "first_name", "last_name", "participant", "participants", "attendee", "attendees",
+  "owner", "assignee", "signataire", "destinataire", "expéditeur", "sender", "recipient", "person", "personne", "employé", "employee", "candidat", "candidate",
+  "manager", "référent", "referent", "titulaire", "who", "qui", "membre", "member", "speaker", "intervenant", "intervenante",
+]);
+/** Words before a capitalised word that make it an identifier, not a name. */
+const CODE_BEFORE = new Set(["class", "interface", "new", "extends", "implements", "type", "enum", "struct", "function", "def", "import", "export", "const", "let", "var", "typeof", "instanceof", "trait", "impl", "module", "namespace", "package", "object", "record", "fn", "func"]);
+/** JSDoc, Javadoc and decorator words that follow `@` without being anyone. */
+const DOC_TAGS = new Set([
+  "param", "params", "returns", "return", "type", "typedef", "example", "see", "since", "deprecated", "throws", "throw", "author", "link", "default",
+  "property", "prop", "class", "constructor", "override", "private", "public", "protected", "readonly", "abstract", "async", "callback", "description",
+  "event", "fires", "function", "global", "ignore", "inheritdoc", "interface", "kind", "license", "member", "memberof", "module", "name", "namespace",
+  "package", "requires", "summary", "template", "this", "todo", "tutorial", "version", "yields", "internal", "alpha", "beta", "remarks", "enum",
+  "extends", "implements", "typeparam", "defaultvalue", "component", "injectable", "input", "output", "media", "import", "include", "mixin", "font",
+  "keyframes", "supports", "charset", "layer", "apply", "tailwind", "next", "latest", "types", "babel", "angular", "vue", "nestjs", "here", "channel", "everyone",
+]);
+
+/** Lower-case particles inside a name: `Van der Berg`, `Jean de La Fontaine`, `Ibn Battuta`. */
+const PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "le", "la", "ter", "ten", "bin", "ben", "ibn", "al", "el", "zu", "y"]);
+
+const MAX_PARTS = 4;
+
+/** Endings that mark a surname in many languages: Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos. */
+const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|es|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
+
+/** Classes of code units above ASCII, worked out on first sight: 1 = known, 2 = letter, 4 = upper case. */
+const NON_ASCII = new Uint8Array(65536);
+
+function classOf(c: number): number {
+  let k = NON_ASCII[c];
+  if (k === 0) {
+    const s = String.fromCharCode(c);
+    k = 1;
+    if (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f) && /\p{L}|\p{M}/u.test(s)) k |= 2;
+    if ((k & 2) !== 0 && s !== s.toLowerCase() && s === s.toUpperCase()) k |= 4;
+    NON_ASCII[c] = k;
+  }
+  return k;
+}
+
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return c >= 0xc0 && (classOf(c) & 4) !== 0;
+}
+
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c >= 0xc0 && (classOf(c) & 2) !== 0;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** End of the word at `s`: letters, with inner `-` or apostrophe before a letter (Jean-Pierre, O'Connor). */
+function wordEnd(text: string, s: number): number {
+  const n = text.length;
+  let i = s;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) i++;
+    else if ((c === 45 || isApostrophe(c)) && i > s && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+      // English possessive: `Matej's` is Matej.
+      if (isApostrophe(c) && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && !(i + 2 < n && isLetter(text.charCodeAt(i + 2)))) break;
+      i++;
+    }
+    else break;
+  }
+  return i;
+}
+
+/** Whether the word is Capitalised or ALL CAPS (at least two letters for all caps). */
+function capitalised(text: string, s: number, e: number): "title" | "caps" | undefined {
+  if (!isUpper(text.charCodeAt(s))) return undefined;
+  let lower = 0;
+  let upper = 1;
+  let inner = false;
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) continue;
+    if (isUpper(c)) {
+      upper++;
+      const b = text.charCodeAt(i - 1);
+      if (!(b === 45 || isApostrophe(b))) inner = true;
+    } else lower++;
+  }
+  if (lower === 0) return upper >= 2 ? "caps" : undefined;
+  // `Jean-Pierre`, `O'Connor`, `McDonald`, `DeVito`: capitals inside after a hyphen, an apostrophe
+  // or a Mc/Mac/De/Di/La/Le prefix; `TypeError`, `JavaScript` are identifiers.
+  if (inner && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}\p{Ll}+$/u.test(text.slice(s, e))) return undefined;
+  return upper <= 3 ? "title" : undefined;
+}
+
+interface Word {
+  s: number;
+  e: number;
+  lower: string;
+}
+
+interface State {
+  text: string;
+  out: Candidate[];
+  context: PassContext;
+  plain: Set<string>;
+  ambiguous: Set<string>;
+  columns: TableColumns | undefined;
+  /** Words of company names (before SAS, Inc, GmbH …): never a person. */
+  companies: Set<string>;
+  /** Names found, emitted at the end once every company name of the text is known. */
+  found: { s: number; end: number; confidence: number; words: Word[] }[];
+  /** Parts of full names found, for the second walk. */
+  parts: Set<string>;
+  /** End of the last name emitted: words before it were already read. */
+  emittedTo: number;
+  spans: [number, number][];
+  /** End of the line lineHasTable last looked at, and its answer. */
+  tableLineEnd: number;
+  tableLine: boolean;
+  /** End of the line headingLine last looked at, and its answer. */
+  headingLineEnd: number;
+  headingLine: boolean;
+  /** End of the last capitalised run extendName read. */
+  extendedTo: number;
+}
+
+/** The word before `s` on the same line and what separates them, or undefined. */
+function previousWord(text: string, s: number): { word: Word; gap: string } | undefined {
+  let i = s;
+  const limit = Math.max(0, s - 12);
+  while (i > limit && !isLetter(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 10) i--;
+  if (i === 0 || !isLetter(text.charCodeAt(i - 1))) return undefined;
+  const e = i;
+  const wl = Math.max(0, e - 24);
+  while (i > wl && (isLetter(text.charCodeAt(i - 1)) || isApostrophe(text.charCodeAt(i - 1)))) i--;
+  return { word: { s: i, e, lower: text.slice(i, e).toLowerCase() }, gap: text.slice(e, s) };
+}
+
+/** Whether the line holding `s` is a heading (Markdown `#`, man page `.SH`/`.SS`/`.TH`, HTML `<h1>`…`<h6>`); once per line. */
+function headingLine(state: State, s: number): boolean {
+  if (s >= state.headingLineEnd) {
+    const text = state.text;
+    let ls = s;
+    while (ls > state.headingLineEnd + 1 && text.charCodeAt(ls - 1) !== 10 && s - ls < 200) ls--;
+    let i = ls;
+    while (i < s && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const c = text.charCodeAt(i);
+    const head = text.slice(i, i + 4);
+    state.headingLine = c === 35 || head === ".SH " || head === ".SS " || head === ".TH " || /^<h[1-6][\s>]/i.test(head);
+    let le = text.indexOf("\n", s);
+    if (le < 0) le = text.length;
+    state.headingLineEnd = le;
+  }
+  return state.headingLine;
+}
+
+/** The character-level half of looksLikeCode: what touches the word on either side. */
+function codeNeighbours(text: string, s: number, e: number): boolean {
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  if (before === 46 || before === 95 || before === 36 || before === 35 || before === 47 || before === 92 || before === 60) return true;
+  const after = e < text.length ? text.charCodeAt(e) : 32;
+  if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || isDigit(after)) return true;
+  return after === 46 && e + 1 < text.length && isLetter(text.charCodeAt(e + 1));
+}
+
+/**
+ * Whether a cue for an unknown word could be near: a capitalised word follows (a surname), the
+ * word starts its line (speaker, signature, table row), or a space, colon, comma or pipe is
+ * right before it (a label, a list, a phrase like `name is`, a cell).
+ */
+function mayHaveCue(text: string, s: number, e: number): boolean {
+  if (nextIsCapitalised(text, e)) return true;
+  const b = s > 0 ? text.charCodeAt(s - 1) : 10;
+  if (b === 10 || b === 124 || b === 9 || b === 44 || b === 59) return true;
+  if (b !== 32) return false;
+  const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
+  // After a lower-case word (`said Iwase`, `name is X`), a colon, a comma, a pipe, `>` or a line start.
+  return (b2 >= 97 && b2 <= 122) || b2 === 58 || b2 === 44 || b2 === 124 || b2 === 62 || b2 === 10 || b2 === 63 || b2 === 59 || b2 >= 0xc0;
+}
+
+/** Whether the word at [s, e) reads as an identifier in code. */
+function looksLikeCode(text: string, s: number, e: number, prev: { word: Word; gap: string } | undefined): boolean {
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  // `.Camille`, `_Camille`, `$Camille`, `#Camille`, `::Camille`, `/Camille`, `\Camille`, `<Camille`
+  if (before === 46 || before === 95 || before === 36 || before === 35 || before === 58 || before === 47 || before === 92 || before === 60 || isDigit(before)) return true;
+  const after = e < text.length ? text.charCodeAt(e) : 32;
+  // `Camille(`, `Camille.create`, `Camille_x`, `Camille<T>`, `Camille2`, `CamilleService` (camel case)
+  if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || isDigit(after) || isUpper(after)) return true;
+  if (after === 46 && e + 1 < text.length && isLetter(text.charCodeAt(e + 1))) return true;
+  if (after === 61 && text.charCodeAt(e + 1) !== 61) return false;
+  if (prev && prev.gap === " " && CODE_BEFORE.has(prev.word.lower)) return true;
+  return false;
+}
+
+/** The start of the sentence-initial position: start of text, of a line, or after `. ! ?`. */
+function sentenceInitial(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 0xab || text.charCodeAt(i) === 42)) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 46 || c === 33 || c === 63 || c === 13;
+}
+
+/**
+ * Reads a name forward from the word at [s, e): initials, particles and capitalised words
+ * on the same line, at most MAX_PARTS words. Returns the end and how many surname-like words
+ * followed the first.
+ */
+function extendName(state: State, s: number, e: number): { end: number; more: number; words: Word[] } {
+  const text = state.text;
+  const words: Word[] = [{ s, e, lower: text.slice(s, e).toLowerCase() }];
+  let end = e;
+  let more = 0;
+  let i = e;
+  while (words.length < MAX_PARTS + 2) {
+    // One space (or a middle initial's dot and a space).
+    if (text.charCodeAt(i) !== 32) break;
+    const ws = i + 1;
+    const we = wordEnd(text, ws);
+    if (we === ws) break;
+    const lower = text.slice(ws, we).toLowerCase();
+    const cap = capitalised(text, ws, we);
+    // Middle initial: `P.` or `P` before another capitalised word.
+    if (we - ws === 1 && cap === undefined && isUpper(text.charCodeAt(ws))) {
+      const dot = text.charCodeAt(we) === 46 ? 1 : 0;
+      const ns = we + dot + 1;
+      if (text.charCodeAt(we + dot) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
+        i = we + dot;
+        continue;
+      }
+      break;
+    }
+    if (PARTICLES.has(lower)) {
+      // Particles count only before a capitalised word: `van der Berg`, `Le Goff`, `de La Fontaine`.
+      let pe = we;
+      for (let k = 0; k < 2 && text.charCodeAt(pe) === 32; k++) {
+        const ps = pe + 1;
+        const pe2 = wordEnd(text, ps);
+        if (pe2 === ps || !PARTICLES.has(text.slice(ps, pe2).toLowerCase())) break;
+        pe = pe2;
+      }
+      const ns = pe + 1;
+      if (text.charCodeAt(pe) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
+        i = pe;
+        continue;
+      }
+      if (cap === undefined) break;
+    }
+    if (!cap || STOP.has(lower)) break;
+    if (looksLikeCode(text, ws, we, undefined) && text.charCodeAt(we) !== 46) break;
+    words.push({ s: ws, e: we, lower });
+    end = we;
+    more++;
+    i = we;
+    if (more >= MAX_PARTS - 1) break;
+  }
+  return { end, more, words };
+}
+
+function emitName(state: State, s: number, end: number, confidence: number, words: Word[]): void {
+  state.emittedTo = end;
+  if (companyFormAfter(state.text, end)) {
+    for (const w of words) state.companies.add(w.lower);
+    return;
+  }
+  state.found.push({ s, end, confidence, words });
+}
+
+/** Whether the line holding `s` starts with a field label followed by `:` before `s`. */
+function labelBefore(text: string, s: number): boolean {
+  let ls = s;
+  const limit = Math.max(0, s - 200);
+  while (ls > limit && text.charCodeAt(ls - 1) !== 10) ls--;
+  let colon = ls;
+  const colonLimit = Math.min(s, ls + 40);
+  while (colon < colonLimit && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= colonLimit) return false;
+  // Between the label's colon and the word: names and list separators only (`Camille Devaux <c@x.fr>, `), no second colon or sentence.
+  for (let i = colon + 1; i < s; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 40 || c === 61 || c === 123 || c === 34 || (c === 46 && text.charCodeAt(i + 1) === 32 && !isUpper(text.charCodeAt(i - 1)))) return false;
+  }
+  // The label: one or two words, optionally after `>`, `-`, `*`, spaces.
+  const head = text.slice(ls, colon).replace(/^[\s>*#_-]+/, "").replace(/[\s*_]+$/, "").toLowerCase();
+  if (head.length === 0 || head.length > 24) return false;
+  const words = head.split(/\s+/);
+  return words.length <= 3 && LABELS.has(words[words.length - 1]) && words.every((w) => /^[\p{L}'’-]+$/u.test(w));
+}
+
+/** Right after a label's colon or a list separator (`, ` `; ` ` et ` ` and ` ` & `). */
+function listPosition(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 42 || text.charCodeAt(i) === 34)) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if (c === 58 || c === 44 || c === 59 || c === 47 || c === 38) return true;
+  return (text.startsWith("et", i - 1) || text.startsWith("and", i - 2)) && !isLetter(text.charCodeAt(i - (text.startsWith("et", i - 1) ? 2 : 3)));
+}
+
+/** `[10:02] Camille Devaux :`, `Camille: …`, `> Camille Devaux:` — a speaker at the start of a line: 0 no, 1 yes, 2 after a timestamp. */
+function speakerAt(text: string, s: number, end: number): number {
+  let i = s - 1;
+  let stamped = false;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i--;
+  if (i >= 0 && text.charCodeAt(i) === 93) {
+    stamped = true;
+    // A timestamp in brackets: skip it.
+    let open = i - 1;
+    while (open >= 0 && i - open <= 24 && text.charCodeAt(open) !== 91) open--;
+    if (open < 0 || i - open > 24) return 0;
+    i = open - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  }
+  if (i >= 0 && text.charCodeAt(i) !== 10) return 0;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  if (!(text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) !== 47)) return 0;
+  return stamped ? 2 : 1;
+}
+
+/** After a sign-off (`Best,` / `Cordialement,`) on this line or alone on the line above. */
+function afterSignOff(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i >= 0 && text.charCodeAt(i) === 10) {
+    i--;
+    if (i >= 0 && text.charCodeAt(i) === 13) i--;
+  }
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0 || !(text.charCodeAt(i) === 44 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 33)) return false;
+  const prev = previousWord(text, i + 1);
+  if (!prev || !SIGN_OFFS.has(prev.word.lower)) return false;
+  // The sign-off starts its line: `Best,` / `Bien à vous,` / `Merci,`.
+  let k = prev.word.s - 1;
+  let words = 0;
+  while (k >= 0 && text.charCodeAt(k) !== 10) {
+    if (text.charCodeAt(k) === 32) words++;
+    k--;
+  }
+  return words <= 3;
+}
+
+/** 1 when the cell at `s` is in a column of names, 2 when it repeats its column's header, else 0. */
+function inNameColumn(state: State, s: number): number {
+  const columns = (state.columns ??= new TableColumns(state.text));
+  const header = columns.headerAt(s)?.header;
+  if (!header) return 0;
+  if (state.text.startsWith(header, s)) return 2;
+  const lowered = header.toLowerCase();
+  if (NAME_HEADERS.has(lowered)) return 1;
+  for (const w of lowered.split(/[\s/_-]+/)) if (NAME_HEADERS.has(w)) return 1;
+  return 0;
+}
+
+/** Whether the line holding `s` has a table or CSV separator; worked out once per line (words come in order). */
+function lineHasTable(state: State, s: number): boolean {
+  if (s >= state.tableLineEnd) {
+    const text = state.text;
+    let ls = s;
+    while (ls > state.tableLineEnd + 1 && text.charCodeAt(ls - 1) !== 10) ls--;
+    let le = text.indexOf("\n", s);
+    if (le < 0) le = text.length;
+    let has = false;
+    for (let i = ls; i < le && !has; i++) {
+      const c = text.charCodeAt(i);
+      has = c === 124 || c === 44 || c === 59 || c === 9;
+    }
+    state.tableLineEnd = le;
+    state.tableLine = has;
+  }
+  return state.tableLine;
+}
+
+function readWord(state: State, s: number): number {
+  const text = state.text;
+  const e = wordEnd(text, s);
+  if (s < state.emittedTo) return e;
+  if (e - s < 2) return e;
+  // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
+  if (headingLine(state, s)) return e;
+  // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
+  if (codeNeighbours(text, s, e)) return e;
+  const cap = capitalised(text, s, e);
+  if (!cap) return e;
+  // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
+  if (e - s < 3 && s < state.extendedTo && cap === "title" && !isTitleStart(text, s)) return e;
+  const word = text.slice(s, e);
+  const lower = word.toLowerCase();
+
+  // A title: `M. Dupont`, `Mme Devaux`, `Dr. Cettina Fanucci`.
+  if (TITLES.has(word)) {
+    let ns = e;
+    if (text.charCodeAt(ns) === 46) ns++;
+    else if (word === "M" || word === "Dr" || word === "Mr" || word === "Ms" || word === "Mrs" || word === "Pr") {
+      if (word === "M") return e;
+    }
+    if (text.charCodeAt(ns) !== 32) return e;
+    ns++;
+    const ne = wordEnd(text, ns);
+    const ncap = capitalised(text, ns, ne);
+    if (!ncap || ne - ns < 2) return e;
+    const nlower = text.slice(ns, ne).toLowerCase();
+    if (STOP.has(nlower) || TITLES.has(text.slice(ns, ne))) return e;
+    if (WEAK_TITLES.has(word) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps")) return e;
+    if (looksLikeCode(text, ns, ne, undefined)) return e;
+    const name = extendName(state, ns, ne);
+    emitName(state, ns, name.end, 0.85, name.words);
+    return name.end;
+  }
+
+  if (cap === "caps") return e;
+  if (STOP.has(lower)) return e;
+  const plain = state.plain.has(lower);
+  const ambiguous = !plain && state.ambiguous.has(lower);
+  const known = plain || ambiguous;
+  // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
+  if (!known && s < state.extendedTo) return e;
+  // Unknown words need a cue; with none of the cheap signs of one around, stop here.
+  if (!known && !mayHaveCue(text, s, e)) return e;
+  const prev = previousWord(text, s);
+  if (looksLikeCode(text, s, e, prev)) return e;
+
+  // Cheap questions first; most capitalised words in code and prose fail them all.
+  const prevLower = prev?.word.lower;
+  const strong =
+    prev !== undefined &&
+    ((prev.gap === " " && STRONG_CUES.has(prevLower!)) ||
+      (prev.gap === " " && prevLower === "is" && /\bname$/i.test(text.slice(Math.max(0, prev.word.s - 6), prev.word.s - 1))) ||
+      (prev.gap === " " && prevLower === "me" && /\bcalls?$/i.test(text.slice(Math.max(0, prev.word.s - 7), prev.word.s - 1))) ||
+      (prev.gap === " " && (prevLower === "m'appelle" || prevLower === "m’appelle")) ||
+      ((prev.gap === "? " || prev.gap === ": ") && prevLower === "name"));
+  const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!);
+  const field = listPosition(text, s) && labelBefore(text, s);
+  // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
+  const columnKind = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
+  // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name.
+  if (columnKind === 2) return e;
+  const column = columnKind === 1;
+  const lineStart = startsLine(text, s);
+  const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
+  // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
+  if (!known && !strong && !field && !column && !signed && !lineStart && !nextIsCapitalised(text, e)) return e;
+
+  const name = extendName(state, s, e);
+  state.extendedTo = runEnd(text, name.end);
+  // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
+  const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
+  const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
+
+  if (known && name.more > 0) {
+    // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context.
+    if (ambiguous && sentenceInitial(text, s) && !(strong || greeted || field || speaker || signed || column)) return name.end;
+    emitName(state, s, name.end, 0.85, name.words);
+    return name.end;
+  }
+  if (name.more > 0 && !sentenceInitial(text, s) && name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower))) {
+    emitName(state, s, name.end, 0.7, name.words);
+    return name.end;
+  }
+  if (strong || field || column || (speaker && (known || name.more > 0)) || (signed && (known || name.more > 0))) {
+    emitName(state, s, name.end, known || name.more > 0 ? 0.8 : 0.7, name.words);
+    return name.end;
+  }
+  if (greeted) {
+    emitName(state, s, name.end, 0.8, name.words);
+    return name.end;
+  }
+  if (plain && name.more === 0 && e - s >= 3) {
+    emitName(state, s, e, 0.6, name.words);
+    return e;
+  }
+  return e;
+}
+
+/** Only spaces, tabs, `>` and a bracketed timestamp between the line's start and `s` (bounded). */
+function startsLine(text: string, s: number): boolean {
+  let i = s - 1;
+  const limit = Math.max(0, s - 30);
+  while (i >= limit) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (!(c === 32 || c === 9 || c === 62 || c === 91 || c === 93 || c === 58 || isDigit(c) || c === 42 || c === 45)) return false;
+    i--;
+  }
+  return i < 0;
+}
+
+/** End of the run of capitalised words from `end` (at most 64 more): the unknown ones in it need no second look. */
+function runEnd(text: string, end: number): number {
+  let e = end;
+  for (let k = 0; k < 64 && nextIsCapitalised(text, e); k++) {
+    const we = wordEnd(text, e + 1);
+    if (we === e + 1) break;
+    e = we;
+  }
+  return e;
+}
+
+/** `Mr`, `Ms`, `Dr`, `Me`, `MM`, `Pr`, `Sr`, `Mx`: two-letter titles. */
+function isTitleStart(text: string, s: number): boolean {
+  return TITLES.has(text.slice(s, s + 2));
+}
+
+/** A capitalised word right after one space. */
+function nextIsCapitalised(text: string, e: number): boolean {
+  return text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1));
+}
+
+/** Emits the names found that hold no company word, and learns their parts for readParts. */
+function flushNames(state: State): void {
+  const companies = state.companies;
+  for (const f of state.found) {
+    if (companies.size > 0 && f.words.some((w) => companies.has(w.lower))) continue;
+    emit(state.out, state.context, PII.person, f.s, f.end, f.confidence);
+    state.spans.push([f.s, f.end]);
+    // Parts of a given name + surname only: `Life Cycle Scripts` teaches nothing.
+    if (f.words.length >= 2 && f.words.some((w) => state.plain.has(w.lower))) {
+      for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
+    }
+  }
+}
+
+/** `@camille`, `@tom.becker`: a mention whose first part is a known given name. */
+function readMentions(state: State): void {
+  const text = state.text;
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    if (!(before === 32 || before === 10 || before === 9 || before === 40 || before === 44)) continue;
+    let e = at + 1;
+    while (e < text.length && e - at < 40) {
+      const c = text.charCodeAt(e);
+      if (isLetter(c) || isDigit(c) || c === 95 || c === 45 || (c === 46 && isLetter(text.charCodeAt(e + 1)))) e++;
+      else break;
+    }
+    if (e - at < 4) continue;
+    const after = e < text.length ? text.charCodeAt(e) : 32;
+    // `@Component(`, `@scope/pkg`, `user@host`, `@param {x}`.
+    if (after === 40 || after === 47 || after === 64) continue;
+    const handle = text.slice(at + 1, e);
+    if (DOC_TAGS.has(handle.toLowerCase())) continue;
+    const first = handle.split(/[._-]/)[0].toLowerCase();
+    if (!state.plain.has(first) && !state.ambiguous.has(first)) continue;
+    // A decorator or a doc tag is one capitalised or lower-case word; a mention of a known name that is also a word needs a second part.
+    if (state.ambiguous.has(first) && !/[._-]/.test(handle)) continue;
+    if (isUpper(handle.charCodeAt(0)) && !/[._-]/.test(handle)) continue;
+    emit(state.out, state.context, PII.person, at + 1, e, 0.75);
+    state.spans.push([at + 1, e]);
+  }
+}
+
+/** Second walk: parts of full names seen alone (`chez Devaux`, `pour Sophie`). */
+function readParts(state: State): void {
+  if (state.parts.size === 0) return;
+  const text = state.text;
+  const spans = state.spans.sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  const starts = WORD_START;
+  starts.lastIndex = 0;
+  while (starts.test(text)) {
+    const i = starts.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (!isUpper(c) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    const e = wordEnd(text, i);
+    while (k < spans.length && spans[k][1] <= i) k++;
+    if (k < spans.length && spans[k][0] <= i) {
+      starts.lastIndex = Math.max(starts.lastIndex, spans[k][1]);
+      continue;
+    }
+    if (state.parts.has(text.slice(i, e).toLowerCase()) && !looksLikeCode(text, i, e, previousWord(text, i))) {
+      emit(state.out, state.context, PII.person, i, e, 0.8);
+    }
+    if (e > starts.lastIndex) starts.lastIndex = e;
+  }
+}
+
+/** Candidate word starts: an ASCII capital or any code unit from U+00C0 (checked in code), not after an ASCII letter, digit or apostrophe. */
+const WORD_START = /[A-Z\u00c0-\uffff]/g;
+
+/** Legal forms after a company's name: the capitalised words before them name a company, not a person. */
+const COMPANY_FORMS = new Set(["SAS", "SARL", "SASU", "EURL", "SA", "SCI", "SNC", "Inc", "Ltd", "LLC", "LLP", "PLC", "GmbH", "AG", "BV", "NV", "SpA", "Srl", "SRL", "Corp", "Group", "Groupe"]);
+
+/** Whether a company's legal form follows the name ending at `end`: `Maison Aubergine SAS`. */
+function companyFormAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  const ws = end + 1;
+  let we = ws;
+  while (we < text.length && we - ws < 6 && isLetter(text.charCodeAt(we))) we++;
+  if (we === ws || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
+  return COMPANY_FORMS.has(text.slice(ws, we));
+}
+
+export const personPass: Pass = {
+  id: "pii-person",
+  category: "pii",
+  kinds: ["person"],
+  run(text: string, out: Candidate[], context: PassContext): void {
+    const { plain, ambiguous } = names();
+    const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
+    // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
+    // finds the candidates (several times faster than a loop over every code unit in JS).
+    const starts = WORD_START;
+    starts.lastIndex = 0;
+    // test(), not exec(): no match array per capital.
+    while (starts.test(text)) {
+      const i = starts.lastIndex - 1;
+      const c = text.charCodeAt(i);
+      const b = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (b < 128 ? (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 39 : isLetter(b) || b === 0x2019) {
+        // Inside a word: skip the rest of it.
+        starts.lastIndex = Math.max(i + 1, wordEnd(text, i));
+        continue;
+      }
+      if (c >= 128 && !isUpper(c)) continue;
+      const next = readWord(state, i);
+      if (next > starts.lastIndex) starts.lastIndex = next;
+    }
+    flushNames(state);
+    readMentions(state);
+    readParts(state);
+  },
+};
