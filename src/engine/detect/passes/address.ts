@@ -269,18 +269,24 @@ function growUp(text: string, start: number): number {
 /** `583 Magrethevej 298`, `0138 Brisas 6802`: a number, a street's name, a number, starting a line or after an address label. */
 const NUMBER_NAME_NUMBER = /(?<![\p{L}\d.,-])\d{1,5}\s+(?:\d{1,4}\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?\s+\d{1,4}[a-zA-Z]?\.?(?=[\s,]|$)/uy;
 
-/** Lines starting with a digit (after spaces, tabs or `>`): found by a regex, not by walking every line. */
-const DIGIT_LINE = /^[ \t>]*\d/gm;
-
 function numberedLines(text: string, out: Candidate[], context: PassContext, covered: (pos: number) => boolean): void {
-  DIGIT_LINE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DIGIT_LINE.exec(text)) !== null) {
-    const i = m.index + m[0].length - 1;
-    const e = lineEndOf(text, i);
-    const end = e - i <= 80 && !covered(i) ? tryNumbered(text, i, out, context) : e;
-    // An address found over several lines: its lines are not read again.
-    if (DIGIT_LINE.lastIndex < Math.max(e, end)) DIGIT_LINE.lastIndex = Math.max(e, end);
+  // Line starts by indexOf("\n") (a memchr), the first character checked in code: cheaper than a multiline regex.
+  let ls = 0;
+  const n = text.length;
+  while (ls < n) {
+    let i = ls;
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+    let next = text.indexOf("\n", i);
+    if (next < 0) next = n;
+    if (i < n && isDigit(text.charCodeAt(i)) && next - i <= 80 && !covered(i)) {
+      // An address found over several lines: its lines are not read again.
+      const end = tryNumbered(text, i, out, context);
+      if (end > next) {
+        next = text.indexOf("\n", end);
+        if (next < 0) next = n;
+      }
+    }
+    ls = next + 1;
   }
 }
 
