@@ -1,3 +1,4 @@
+import { decodeBase64 } from "./heuristics";
 /**
  * The one placeholder check: is a matched secret value a stand-in (`ghp_xxxx…`,
  * `AKIAXXXXXXXXXXXXXXXX`, `1234567890abcdef…`, `YOUR_TOKEN_HERE`, AWS's documented example
@@ -106,6 +107,17 @@ function body(value: string): string {
 }
 
 /** True when the value is a stand-in for a credential: a mask, a sequence, a marker word or a documented example. */
+/** Words a base64-encoded sample often spells (`cGFzc3dvcmQ=` is "password"): values in Kubernetes Secrets and Basic headers. */
+const ENCODED_SAMPLE = /^(?:password|passwd|secret|changeme|admin|root|test|user(?:name)?|token|example|sample|dummy|foo|bar|123456)[\d!]*$/i;
+
+/** A short base64 value whose decoded text is a sample word, or itself a placeholder. */
+function encodesPlaceholder(value: string): boolean {
+  if (value.length < 8 || value.length > 64 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64(value);
+  if (!/^[\x20-\x7e]{4,}$/.test(decoded)) return false;
+  return ENCODED_SAMPLE.test(decoded) || MARKER.test(decoded);
+}
+
 export function isPlaceholderSecret(value: string): boolean {
   if (value.length === 0) return true;
   for (const example of DOCUMENTED_EXAMPLES) if (value.includes(example)) return true;
@@ -114,6 +126,7 @@ export function isPlaceholderSecret(value: string): boolean {
   // sequence spelled by chance somewhere in 2,000 base64 characters is not a sign.
   if (value.length > 300 || value.startsWith("-----")) return dominantShare(value).share >= 0.5;
   if (MARKER.test(value)) return true;
+  if (encodesPlaceholder(value)) return true;
   const rest = body(value);
   const { share, alnum } = dominantShare(rest);
   if (alnum >= 6 && share >= 0.5) return true;

@@ -119,7 +119,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     title: "Password written in a sentence",
     keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code"],
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z?&])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])` +
+      String.raw`(?<![A-Za-z?&._$\x7b])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])` +
         String.raw`(?:${QUALIFIER_EN}\s{0,3}(:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
         VALUE,
       "gi",
