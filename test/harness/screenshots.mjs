@@ -63,10 +63,15 @@ class Shooter {
   /** Runs a command from the palette, as a person would. */
   async palette(title) {
     const page = this.page;
-    await page.keyboard.press("Escape");
-    await page.keyboard.press("F1");
     const input = page.locator(".quick-input-widget input");
-    await input.waitFor({ timeout: 10_000 });
+    // A webview (the walkthrough) can hold the focus and swallow F1: give it back to the workbench and try again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("F1");
+      if (await input.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      if (attempt >= 4) throw new Error(`the command palette did not open for "${title}"`);
+      await page.locator(".part.statusbar").click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    }
     await input.fill(`>${title}`);
     const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
     await row.waitFor({ timeout: 10_000 });
