@@ -70,7 +70,7 @@ class Shooter {
       await page.keyboard.press("F1");
       if (await input.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
       if (attempt >= 4) throw new Error(`the command palette did not open for "${title}"`);
-      await page.locator(".part.statusbar").click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.locator(".part.sidebar .composite.title").first().click().catch(() => undefined);
     }
     await input.fill(`>${title}`);
     const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
