@@ -42,13 +42,14 @@ function names(): { plain: Set<string>; ambiguous: Set<string> } {
     for (const w of givenNames) addToTable(w);
     for (const w of ambiguousNames) addToTable(w);
     for (const w of TITLES) addToTable(w.toLowerCase());
+    for (const w of STOP) addToTable(w);
   }
   return { plain: givenNames, ambiguous: ambiguousNames };
 }
 
 /**
- * Hashes (FNV-1a over the code units) of every given name, ambiguous or not, and every title,
- * lower case: open addressing, 0 = empty. A capitalised word whose lower-case hash is not in
+ * Hashes (FNV-1a over the code units) of every given name, ambiguous or not, every title and
+ * every stop word, lower case: open addressing, 0 = empty. A capitalised word whose lower-case hash is not in
  * it is no name of the lists and no title, worked out from its char codes with no slice and no
  * toLowerCase; only a collision (rare at this load) sends a word to the slow path for nothing.
  */
@@ -68,7 +69,7 @@ function addToTable(lower: string): void {
 /** Lower case of code units above ASCII, worked out on first sight: 0 = not yet, 0xffff = not one code unit (`İ`) or context-dependent (`Σ`). */
 const LOWER = new Uint16Array(65536);
 
-/** Whether text[s, e) lower-cased may be a listed name or a title (false: certainly not). */
+/** Whether text[s, e) lower-cased may be a listed name, a title or a stop word (false: certainly none). */
 function mayBeKnown(text: string, s: number, e: number): boolean {
   let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) {
@@ -564,18 +565,20 @@ function readWord(state: State, s: number): number {
   if (codeNeighbours(text, s, e)) return e;
   // Most capitalised words are no listed name and no title, and an unknown word needs a cue
   // (below): with neither, the word is nothing, decided from char codes alone.
-  if ((s < state.extendedTo || !mayHaveCue(text, s, e)) && !mayBeKnown(text, s, e)) return e;
+  const maybeKnown = mayBeKnown(text, s, e);
+  if (!maybeKnown && (s < state.extendedTo || !mayHaveCue(text, s, e))) return e;
   // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
   if (headingLine(state, s)) return e;
   const cap = capitalised(text, s, e);
   if (!cap) return e;
   // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
   if (e - s < 3 && s < state.extendedTo && cap === "title" && !isTitleStart(text, s)) return e;
-  const word = text.slice(s, e);
-  const lower = word.toLowerCase();
+  // Not in the table: no title, no stop word, no listed name; nothing to slice.
+  const word = maybeKnown ? text.slice(s, e) : "";
+  const lower = maybeKnown ? word.toLowerCase() : "";
 
   // A title: `M. Dupont`, `Mme Devaux`, `Dr. Cettina Fanucci`.
-  if (TITLES.has(word)) {
+  if (maybeKnown && TITLES.has(word)) {
     let ns = e;
     if (text.charCodeAt(ns) === 46) ns++;
     else if (word === "M" || word === "Dr" || word === "Mr" || word === "Ms" || word === "Mrs" || word === "Pr") {
@@ -596,9 +599,9 @@ function readWord(state: State, s: number): number {
   }
 
   if (cap === "caps") return e;
-  if (STOP.has(lower)) return e;
-  const plain = state.plain.has(lower);
-  const ambiguous = !plain && state.ambiguous.has(lower);
+  if (maybeKnown && STOP.has(lower)) return e;
+  const plain = maybeKnown && state.plain.has(lower);
+  const ambiguous = maybeKnown && !plain && state.ambiguous.has(lower);
   const known = plain || ambiguous;
   // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
   if (!known && s < state.extendedTo) return e;
