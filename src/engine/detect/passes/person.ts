@@ -39,8 +39,61 @@ function names(): { plain: Set<string>; ambiguous: Set<string> } {
     for (const w of NOT_NAMES) {
       if (givenNames.delete(w)) ambiguousNames.add(w);
     }
+    for (const w of givenNames) addToTable(w);
+    for (const w of ambiguousNames) addToTable(w);
+    for (const w of TITLES) addToTable(w.toLowerCase());
+    for (const w of STOP) addToTable(w);
   }
   return { plain: givenNames, ambiguous: ambiguousNames };
+}
+
+/**
+ * Hashes (FNV-1a over the code units) of every given name, ambiguous or not, every title and
+ * every stop word, lower case: open addressing, 0 = empty. A capitalised word whose lower-case hash is not in
+ * it is no name of the lists and no title, worked out from its char codes with no slice and no
+ * toLowerCase; only a collision (rare at this load) sends a word to the slow path for nothing.
+ */
+const TABLE_BITS = 18;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const KNOWN_HASHES = new Int32Array(1 << TABLE_BITS);
+
+function addToTable(lower: string): void {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+  h |= 1;
+  let k = h & TABLE_MASK;
+  while (KNOWN_HASHES[k] !== 0 && KNOWN_HASHES[k] !== h) k = (k + 1) & TABLE_MASK;
+  KNOWN_HASHES[k] = h;
+}
+
+/** Lower case of code units above ASCII, worked out on first sight: 0 = not yet, 0xffff = not one code unit (`İ`) or context-dependent (`Σ`). */
+const LOWER = new Uint16Array(65536);
+
+/** Whether text[s, e) lower-cased may be a listed name, a title or a stop word (false: certainly none). */
+function mayBeKnown(text: string, s: number, e: number): boolean {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 32;
+    } else {
+      let l = LOWER[c];
+      if (l === 0) {
+        const lower = String.fromCharCode(c).toLowerCase();
+        l = lower.length !== 1 || c === 0x3a3 ? 0xffff : lower.charCodeAt(0);
+        LOWER[c] = l;
+      }
+      if (l === 0xffff) return true;
+      c = l;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  h |= 1;
+  for (let k = h & TABLE_MASK; ; k = (k + 1) & TABLE_MASK) {
+    const v = KNOWN_HASHES[k];
+    if (v === h) return true;
+    if (v === 0) return false;
+  }
 }
 
 /** Given names that are, far more often, something else in a brief or in code. */
@@ -508,19 +561,24 @@ function readWord(state: State, s: number): number {
   const e = wordEnd(text, s);
   if (s < state.emittedTo) return e;
   if (e - s < 2) return e;
-  // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
-  if (headingLine(state, s)) return e;
   // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
   if (codeNeighbours(text, s, e)) return e;
+  // Most capitalised words are no listed name and no title, and an unknown word needs a cue
+  // (below): with neither, the word is nothing, decided from char codes alone.
+  const maybeKnown = mayBeKnown(text, s, e);
+  if (!maybeKnown && (s < state.extendedTo || !mayHaveCue(text, s, e))) return e;
+  // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
+  if (headingLine(state, s)) return e;
   const cap = capitalised(text, s, e);
   if (!cap) return e;
   // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
   if (e - s < 3 && s < state.extendedTo && cap === "title" && !isTitleStart(text, s)) return e;
-  const word = text.slice(s, e);
-  const lower = word.toLowerCase();
+  // Not in the table: no title, no stop word, no listed name; nothing to slice.
+  const word = maybeKnown ? text.slice(s, e) : "";
+  const lower = maybeKnown ? word.toLowerCase() : "";
 
   // A title: `M. Dupont`, `Mme Devaux`, `Dr. Cettina Fanucci`.
-  if (TITLES.has(word)) {
+  if (maybeKnown && TITLES.has(word)) {
     let ns = e;
     if (text.charCodeAt(ns) === 46) ns++;
     else if (word === "M" || word === "Dr" || word === "Mr" || word === "Ms" || word === "Mrs" || word === "Pr") {
@@ -541,9 +599,9 @@ function readWord(state: State, s: number): number {
   }
 
   if (cap === "caps") return e;
-  if (STOP.has(lower)) return e;
-  const plain = state.plain.has(lower);
-  const ambiguous = !plain && state.ambiguous.has(lower);
+  if (maybeKnown && STOP.has(lower)) return e;
+  const plain = maybeKnown && state.plain.has(lower);
+  const ambiguous = maybeKnown && !plain && state.ambiguous.has(lower);
   const known = plain || ambiguous;
   // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
   if (!known && s < state.extendedTo) return e;
@@ -686,7 +744,7 @@ function readParts(state: State): void {
   const text = state.text;
   const spans = state.spans.sort((a, b) => a[0] - b[0]);
   let k = 0;
-  const starts = WORD_START;
+  const starts = PART_START;
   starts.lastIndex = 0;
   while (starts.test(text)) {
     const i = starts.lastIndex - 1;
@@ -705,8 +763,32 @@ function readParts(state: State): void {
   }
 }
 
-/** Candidate word starts: an ASCII capital or any code unit from U+00C0 (checked in code), not after an ASCII letter, digit or apostrophe. */
-const WORD_START = /[A-Z\u00c0-\uffff]/g;
+/**
+ * Candidate word starts, checked in code: an ASCII capital at a word boundary (not after an
+ * ASCII letter, digit or `_`) followed by a lower-case letter, an apostrophe, a hyphen or a
+ * non-ASCII code unit (`Camille`, `O'Connor`, `Zoë`), or `MM` (the one all-caps title); any
+ * code unit from U+00C0 that may be a capital (not the Latin-1 lower-case letters, not the
+ * punctuation block of `’`, `“`, `—`). Capitals inside identifiers (`getElementById`), after
+ * `_`, in all-caps words and alone (`A`, `I`) are never names: the regex passes over them
+ * (one match per word start costs a call from JS; a match per capital cost three times more).
+ */
+const WORD_START = /\b(?:[A-Z](?=[a-z'’\u00c0-\uffff-])|M(?=M))|[\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\uffff]/g;
+
+/** readParts' candidates: any capital not after an ASCII letter (all caps too: `DEVAUX`). */
+const PART_START = /(?<![A-Za-z])[A-Z]|[\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\uffff]/g;
+
+/**
+ * Whether the capital at `i`, right after a hyphen, is inside a word that starts at a capital
+ * before it which WORD_START passes over (`TypeError-Foo`, `_Foo-Bar`, `ABC-Def`): a walk
+ * over every capital would have read that word, hyphenated parts included, and gone past `i`.
+ */
+function insideEarlierWord(text: string, i: number): boolean {
+  let k = i - 1;
+  const limit = Math.max(0, i - 100);
+  while (k > limit && (isLetter(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 45 || isApostrophe(text.charCodeAt(k - 1)))) k--;
+  for (let q = k; q < i - 1; q++) if (isUpper(text.charCodeAt(q)) && wordEnd(text, q) > i) return true;
+  return false;
+}
 
 /** Legal forms after a company's name: the capitalised words before them name a company, not a person. */
 const COMPANY_FORMS = new Set(["SAS", "SARL", "SASU", "EURL", "SA", "SCI", "SNC", "Inc", "Ltd", "LLC", "LLP", "PLC", "GmbH", "AG", "BV", "NV", "SpA", "Srl", "SRL", "Corp", "Group", "Groupe"]);
@@ -743,6 +825,11 @@ export const personPass: Pass = {
         continue;
       }
       if (c >= 128 && !isUpper(c)) continue;
+      // After a hyphen, inside a word the regex did not stop at (`TypeError-Foo`, `_Foo-Bar`, `ABC-Def`): skipped as a whole word was.
+      if (b === 45 && insideEarlierWord(text, i)) {
+        starts.lastIndex = Math.max(i + 1, wordEnd(text, i));
+        continue;
+      }
       const next = readWord(state, i);
       if (next > starts.lastIndex) starts.lastIndex = next;
     }
