@@ -1,9 +1,10 @@
-// secretlint's core and recommended preset, as the bench uses them (profiler off: the CLI
-// only profiles when asked).
+// secretlint's core and recommended preset for the bench's CLI-equivalent process, from the
+// cache folder bench/secretlint.mjs installs them into (profiler off: the CLI only profiles
+// when asked).
+import { loadSecretlint as install } from "./secretlint.mjs";
+
 export async function loadSecretlint() {
-  const { lintSource } = await import("@secretlint/core");
-  const { creator: recommended } = await import("@secretlint/secretlint-rule-preset-recommend");
-  const { secretLintProfiler } = await import("@secretlint/profiler");
+  const { lintSource, recommended, secretLintProfiler, version } = await install();
   secretLintProfiler.setEnabled(false);
-  return { lintSource, config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } };
+  return { lintSource, version, config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } };
 }
