@@ -21,6 +21,9 @@ const MAX_HEADER_CELL = 64;
 const MAX_HEADER_WORDS = 5;
 /** A CSV block needs at least this many columns to count (one delimiter). */
 const MIN_DELIMITERS = 1;
+/** A line longer than this, or with more cells, is not a table's row (minified code, a run of `;`). */
+const MAX_ROW_CHARS = 4096;
+const MAX_CELLS = 256;
 
 export interface ColumnHeader {
   /** The header cell, trimmed, without quotes or Markdown emphasis. */
@@ -49,6 +52,8 @@ interface Block {
 
 export class TableColumns {
   private block: Block | undefined;
+  /** The start of the last line found to be in no table: its words ask again and again. */
+  private noBlockLine = -1;
   /** The line last split into cells, with its separator positions. */
   private lineStart = -1;
   private lineSeparators: number[] = [];
@@ -80,13 +85,15 @@ export class TableColumns {
 
   private blockFor(start: number, end: number): Block | undefined {
     const text = this.text;
+    if (start === this.noBlockLine) return undefined;
     const cached = this.block;
     if (cached && start >= cached.top) {
       if (end <= cached.knownEnd) return cached;
       if (this.extend(cached, start)) return cached;
     }
-    const block = isMarkdownRow(text, start, end) ? this.markdownBlock(start, end) : this.csvBlock(start, end);
+    const block = end - start > MAX_ROW_CHARS ? undefined : isMarkdownRow(text, start, end) ? this.markdownBlock(start, end) : this.csvBlock(start, end);
     this.block = block;
+    if (!block) this.noBlockLine = start;
     return block;
   }
 
@@ -151,7 +158,7 @@ export class TableColumns {
         count = c;
       }
     }
-    if (delimiter < 0) return undefined;
+    if (delimiter < 0 || count > MAX_CELLS) return undefined;
     let top = start;
     while (top > 0) {
       const ps = lineStartAt(text, top - 1);
@@ -220,8 +227,9 @@ function firstNonSpace(text: string, start: number, end: number): number {
 
 /** A line holding an unescaped `|` (GFM rows need no leading pipe). */
 function isMarkdownRow(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf("|", start); i !== -1 && i < end; i = text.indexOf("|", i + 1)) {
-    if (i === 0 || text.charCodeAt(i - 1) !== BACKSLASH) return true;
+  // Within the line only: indexOf("|") from a line without one would walk the rest of the text.
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === PIPE && (i === 0 || text.charCodeAt(i - 1) !== BACKSLASH)) return true;
   }
   return false;
 }
