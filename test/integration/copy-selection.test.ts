@@ -188,14 +188,14 @@ suite("Restore: the assistant's answer is untrusted", () => {
 
     // First paste: the safe choices (the first row of each question).
     const first = runCommand<RestoreOutcome>("veil.pasteWithRealValues");
-    await waitForPrompt(/would land where they leave/);
+    await waitForPrompt(/would land where (?:it leaves|they leave)/);
     const review = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === "veil-preview");
     assert.ok(review, "the review preview is shown before anything is pasted");
     const shown = review.document.getText();
     assert.ok(shown.includes(answer) && shown.includes(`${mail} inside a URL`), "the preview lists the risky place");
     assert.ok(!shown.includes(FAKE_AWS_KEY_1) && !shown.includes(EMAIL), "the preview shows no value");
     assert.equal(target.document.getText(), "", "nothing is pasted while the review is open");
-    await answerPrompt(/would land where they leave/, 0);
+    await answerPrompt(/would land where (?:it leaves|they leave)/, 0);
     await answerPrompt(/Restore the secret/, 0);
     const outcome = await first;
     assert.equal(target.document.getText(), answer, "both stay placeholders");
@@ -206,7 +206,7 @@ suite("Restore: the assistant's answer is untrusted", () => {
     await vscode.window.showTextDocument(target.document);
     await vscode.commands.executeCommand("editor.action.selectAll");
     const second = runCommand<RestoreOutcome>("veil.pasteWithRealValues");
-    await answerPrompt(/would land where they leave/, 1);
+    await answerPrompt(/would land where (?:it leaves|they leave)/, 1);
     const secretPrompt = await waitForPrompt(/Restore the secret/);
     assert.ok(secretPrompt.includes(key) && secretPrompt.includes("line 2"), "the question says where the key would land");
     await answerPrompt(/Restore the secret/, 1);

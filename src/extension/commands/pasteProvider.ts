@@ -41,7 +41,9 @@ export class RestoringPasteProvider implements vscode.DocumentPasteEditProvider 
     log(this.context, `paste: ${result.restored} real value(s) put back${own ? " (Veil's own copy)" : `, ${held} left as placeholders`}`);
     if (held > 0) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t("Veil put {0} real value(s) back and left {1} as placeholders (secrets, or values that would leave through a URL or a command). Run “Paste with Real Values” to review them.", result.restored, held),
+        held === 1
+          ? vscode.l10n.t("Veil put {0} real values back and left 1 as a placeholder (a secret, or a value that would leave through a URL or a command). Run “Paste with Real Values” to review it.", result.restored)
+          : vscode.l10n.t("Veil put {0} real values back and left {1} as placeholders (secrets, or values that would leave through a URL or a command). Run “Paste with Real Values” to review them.", result.restored, held),
       );
     }
     const edit = new vscode.DocumentPasteEdit(result.text, vscode.l10n.t("Paste with real values (Veil)"), RESTORE_PASTE_KIND);

@@ -28,7 +28,9 @@ export function warnUnknown(unknown: readonly string[]): void {
   if (unknown.length === 0) return;
   const shown = unknown.slice(0, 10).join(", ") + (unknown.length > 10 ? ", …" : "");
   void vscode.window.showWarningMessage(
-    vscode.l10n.t("{0} placeholder(s) are not in this workspace's vault and were left as they are: {1}", unknown.length, shown),
+    unknown.length === 1
+      ? vscode.l10n.t("1 placeholder is not in this workspace's vault and was left as it is: {0}", shown)
+      : vscode.l10n.t("{0} placeholders are not in this workspace's vault and were left as they are: {1}", unknown.length, shown),
   );
 }
 
@@ -36,11 +38,13 @@ export function warnUnknown(unknown: readonly string[]): void {
 export function noteWithheld(withheld: readonly string[]): void {
   if (withheld.length === 0) return;
   void vscode.window.showInformationMessage(
-    vscode.l10n.t(
-      "{0} secret(s) left as placeholders: {1}. An assistant's answer is untrusted text: load credentials from the environment instead of pasting them.",
-      withheld.length,
-      withheld.slice(0, 10).join(", "),
-    ),
+    withheld.length === 1
+      ? vscode.l10n.t("1 secret left as a placeholder: {0}. An assistant's answer is untrusted text: load credentials from the environment instead of pasting them.", withheld[0])
+      : vscode.l10n.t(
+          "{0} secrets left as placeholders: {1}. An assistant's answer is untrusted text: load credentials from the environment instead of pasting them.",
+          withheld.length,
+          withheld.slice(0, 10).join(", "),
+        ),
   );
 }
 
@@ -107,7 +111,7 @@ export async function pasteWithRealValues(context: CommandContext, preview: Prev
   warnUnknown(result.unknown);
   noteWithheld(result.withheld);
   if (result.unknown.length === 0 && result.withheld.length === 0) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t("Veil: pasted with {0} real value(s) restored ({1})", result.restored, filledSummary(result)), 5000);
+    vscode.window.setStatusBarMessage((result.restored === 1 ? vscode.l10n.t("Veil: pasted with 1 real value restored ({0})", filledSummary(result)) : vscode.l10n.t("Veil: pasted with {0} real values restored ({1})", result.restored, filledSummary(result))), 5000);
   }
   const outcome = outcomeOf(result, reviewed);
   log(context, `paste with real values: ${result.restored} restored, ${result.unknown.length} unknown, ${result.withheld.length} secret(s) withheld, ${outcome.leftRisky ?? 0} left in risky places${own ? " (Veil's own copy)" : ""}`);

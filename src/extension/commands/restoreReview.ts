@@ -145,7 +145,7 @@ export async function reviewRestore(answer: string, first: AnswerRestoreResult, 
   if (riskyValues.length > 0) {
     const risky =
       preset?.risky ??
-      (await ask(vscode.l10n.t("{0} value(s) would land where they leave through the answer (highlighted). Paste how?", riskyValues.length), [
+      (await ask((riskyValues.length === 1 ? vscode.l10n.t("1 value would land where it leaves through the answer (highlighted). Paste how?") : vscode.l10n.t("{0} values would land where they leave through the answer (highlighted). Paste how?", riskyValues.length)), [
         { label: vscode.l10n.t("Paste with those left as placeholders"), value: "leave" as const },
         { label: vscode.l10n.t("Paste with every value restored"), description: vscode.l10n.t("the highlighted places get the real values"), value: "restore" as const },
         { label: vscode.l10n.t("Cancel: paste nothing"), value: "cancel" as const },

@@ -59,7 +59,7 @@ export async function restoreSelection(context: CommandContext, preview: Preview
   if (restored === 0 && unknown.size === 0 && withheld.size === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t("No placeholders to restore here."));
   } else if (unknown.size === 0) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t("Veil: {0} real value(s) restored", restored), 5000);
+    vscode.window.setStatusBarMessage((restored === 1 ? vscode.l10n.t("Veil: 1 real value restored") : vscode.l10n.t("Veil: {0} real values restored", restored)), 5000);
   }
   log(context, `restore in selection: ${restored} restored, ${unknown.size} unknown, ${withheld.size} secret(s) withheld`);
   const outcome = outcomeOf({ ...decided.result, restored, unknown: [...unknown], withheld: [...withheld] }, decided.reviewed);
