@@ -62,29 +62,33 @@ export async function scanFiles(jobs: readonly FileJob[], context: FileScanConte
   for (let w = 0; w < workers; w++) {
     const worker = new Worker(workerEntry(), { workerData: init, stdout: false, stderr: false });
     started.push(worker);
-    let inFlight: number | undefined;
+    // Two batches in flight: the next one is queued while the main thread scans its own.
+    const inFlight: number[] = [];
     const sendNext = () => {
-      inFlight = take();
-      if (inFlight === undefined) return;
-      worker.postMessage({ id: inFlight, jobs: batchJobs(inFlight) } satisfies BatchMessage);
+      const next = take();
+      if (next === undefined) return;
+      inFlight.push(next);
+      worker.postMessage({ id: next, jobs: batchJobs(next) } satisfies BatchMessage);
     };
     worker.on("message", (message: ResultMessage) => {
       message.outcomes.forEach((outcome, k) => (outcomes[message.id + k] = outcome));
-      inFlight = undefined;
+      inFlight.splice(inFlight.indexOf(message.id), 1);
       lastRun.batchesByWorkers++;
       remaining--;
       sendNext();
       wake?.();
     });
-    // A worker that fails or stops gives its batch back; the main thread scans whatever is left.
+    // A worker that fails or stops gives its batches back; the main thread scans whatever is left.
     worker.on("error", () => undefined);
     worker.once("exit", () => {
-      if (inFlight !== undefined) requeued.push(inFlight);
-      inFlight = undefined;
+      requeued.push(...inFlight.splice(0));
       alive--;
       wake?.();
     });
-    worker.once("online", sendNext);
+    worker.once("online", () => {
+      sendNext();
+      sendNext();
+    });
   }
   try {
     while (remaining > 0) {
