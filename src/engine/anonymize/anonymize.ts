@@ -311,12 +311,7 @@ export function restore(text: string, vault: Vault): RestoreResult {
       if (ours && !vault.isReserved(token.normalized)) unknown.add(token.normalized);
       continue;
     }
-    let { start, end } = token;
-    // A bare JSON number went out as "[CARD_1]": its quotes go away with it.
-    if (entry.quoted && start - 1 >= last && text[start - 1] === '"' && text[end] === '"') {
-      start--;
-      end++;
-    }
+    const { start, end } = quotedSpan(text, token, entry, last);
     parts.push(text.slice(last, start), entry.value);
     last = end;
     restored++;
@@ -324,4 +319,14 @@ export function restore(text: string, vault: Vault): RestoreResult {
   if (restored === 0) return { text, restored, unknown: [...unknown] };
   parts.push(text.slice(last));
   return { text: parts.join(""), restored, unknown: [...unknown] };
+}
+
+/**
+ * What restoring a placeholder replaces: the token, and for a bare JSON number that went out
+ * as `"[CARD_1]"` its quotes too (`last`: where the text not yet copied starts).
+ */
+export function quotedSpan(text: string, token: { start: number; end: number }, entry: { quoted?: true }, last: number): { start: number; end: number } {
+  const { start, end } = token;
+  if (entry.quoted && start - 1 >= last && text[start - 1] === '"' && text[end] === '"') return { start: start - 1, end: end + 1 };
+  return { start, end };
 }

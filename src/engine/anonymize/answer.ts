@@ -7,6 +7,8 @@
  * Reports name placeholders, kinds and positions, never a value.
  */
 import type { Category } from "../types";
+import { lastAtOrBefore } from "../util/search";
+import { quotedSpan } from "./anonymize";
 import { findPlaceholderTokens } from "./placeholders";
 import { categoryOfEntry, type Vault } from "./vault";
 
@@ -169,15 +171,7 @@ class RiskScanner {
   }
 
   private lineIndex(offset: number): number {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore((this.lineStarts ??= lineStartsOf(this.text)), offset);
   }
 
   private physicalLine(i: number): string {
@@ -273,11 +267,7 @@ export function restoreAnswer(text: string, vault: Vault, options: AnswerRestore
     placements.push(placement);
     if (risk && (category !== "secret" || secretAllowed)) risky.push(placement);
     if (!put) return;
-    let { start, end } = token;
-    if (entry.quoted && start - 1 >= last && text[start - 1] === '"' && text[end] === '"') {
-      start--;
-      end++;
-    }
+    const { start, end } = quotedSpan(text, token, entry, last);
     parts.push(text.slice(last, start), entry.value);
     last = end;
     restored++;
