@@ -2,6 +2,7 @@
 // written through vscode.workspace.fs so the web build works too; the status-bar line; and the
 // offer to update the guard when a scan finds a secret in a file it does not cover yet.
 import * as vscode from "vscode";
+import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding } from "../../engine";
 import {
   ASSISTANTS,
@@ -35,20 +36,6 @@ interface FolderGuard {
   guarded: Assistant[];
   /** Files listed by path (flagged by a scan, or expanded for a tool without negation). */
   listed: Set<string>;
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Path relative to the folder, `/`-separated. */
-function inFolder(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  const base = folder.uri.path.replace(/\/+$/, "");
-  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : vscode.workspace.asRelativePath(uri, false);
 }
 
 /** Undoes gitignoreLiteral / the Read(./…) escaping. */
@@ -157,7 +144,7 @@ export class AiGuardController implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const state: FolderGuard = { guarded: [], listed: new Set() };
       for (const assistant of configuredAssistants(folder)) {
-        const found = readGuard(assistant, await readText(vscode.Uri.joinPath(folder.uri, assistant.file)));
+        const found = readGuard(assistant, await readWorkspaceText(vscode.Uri.joinPath(folder.uri, assistant.file)));
         if (found.guarded) state.guarded.push(assistant);
         for (const path of found.listed) state.listed.add(path);
       }
@@ -206,7 +193,7 @@ export class AiGuardController implements vscode.Disposable {
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
-      const rel = inFolder(folder, uri);
+      const rel = pathInFolder(folder, uri);
       allFiles.push(rel);
       if (own.has(rel)) continue;
       let findings: readonly Finding[];
@@ -230,7 +217,7 @@ export class AiGuardController implements vscode.Disposable {
     const hookCommand = tools.some((t) => t.id === "claude-code") ? await hookCommandFor(this.services.context) : undefined;
     result.hook = hookCommand !== undefined;
     const texts = new Map<string, string | undefined>();
-    for (const t of tools) texts.set(t.file, await readText(vscode.Uri.joinPath(folder.uri, t.file)));
+    for (const t of tools) texts.set(t.file, await readWorkspaceText(vscode.Uri.joinPath(folder.uri, t.file)));
     let plans;
     try {
       plans = planGuard(tools, { allFiles, flaggedFiles: flagged }, (file) => texts.get(file), { hookCommand });
@@ -293,7 +280,7 @@ export class AiGuardController implements vscode.Disposable {
       const state = folder && this.folders.get(folder.uri.toString());
       if (!folder || !state || state.guarded.length === 0) continue;
       if (!vscode.languages.getDiagnostics(uri).some((d) => d.source === "Veil")) continue;
-      const rel = inFolder(folder, uri);
+      const rel = pathInFolder(folder, uri);
       if (isSecretFileName(rel) || state.listed.has(rel) || ASSISTANTS.some((a) => a.file === rel)) continue;
       this.queue.add(key);
     }
@@ -314,7 +301,7 @@ export class AiGuardController implements vscode.Disposable {
       let findings: readonly Finding[] = [];
       if (document) findings = this.services.findingsFor(document);
       else {
-        const text = await readText(uri);
+        const text = await readWorkspaceText(uri);
         if (text !== undefined) findings = new (engine().Scanner)(config.scanOptions).scan(text);
       }
       if (findings.some((f) => categories.has(f.category))) uncovered.push(uri);

@@ -1,6 +1,7 @@
 // "Veil: Scan Workspace": every file of the workspace into the Problems panel, without
 // opening them, and a report that names files, kinds and counts, never a value.
 import * as vscode from "vscode";
+import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
@@ -50,37 +51,23 @@ interface FolderSetup {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Path of a URI relative to the folder, `/`-separated. */
-function inFolder(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  const base = folder.uri.path.replace(/\/+$/, "");
-  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : vscode.workspace.asRelativePath(uri, false);
-}
-
 /** `uris`: the files found in the folder, among which its `.gitignore` files. */
 async function setUpFolder(folder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[], services: ExtensionServices): Promise<FolderSetup> {
   const config = services.config(folder.uri);
   const veilIgnore = new IgnoreTree();
-  const veilText = await readText(vscode.Uri.joinPath(folder.uri, ".veilignore"));
+  const veilText = await readWorkspaceText(vscode.Uri.joinPath(folder.uri, ".veilignore"));
   if (veilText !== undefined) veilIgnore.add("", veilText);
   let gitIgnore: IgnoreTree | undefined;
   if (vscode.workspace.getConfiguration("veil", folder.uri).get<boolean>("workspaceScan.respectGitignore", true)) {
     gitIgnore = new IgnoreTree();
     // `.git` is usually hidden by files.exclude: its exclude file is read by name.
-    const infoExclude = await readText(vscode.Uri.joinPath(folder.uri, ".git", "info", "exclude"));
+    const infoExclude = await readWorkspaceText(vscode.Uri.joinPath(folder.uri, ".git", "info", "exclude"));
     if (infoExclude !== undefined) gitIgnore.add("", infoExclude);
     const ignoreFiles = uris.filter((uri) => uri.path.endsWith("/.gitignore"));
-    const texts = await Promise.all(ignoreFiles.map((uri) => readText(uri)));
+    const texts = await Promise.all(ignoreFiles.map((uri) => readWorkspaceText(uri)));
     ignoreFiles.forEach((uri, i) => {
       const text = texts[i];
-      if (text !== undefined) gitIgnore!.add(inFolder(folder, uri).slice(0, -".gitignore".length), text);
+      if (text !== undefined) gitIgnore!.add(pathInFolder(folder, uri).slice(0, -".gitignore".length), text);
     });
   }
   return { folder, excludes: config.exclude, veilIgnore, gitIgnore, maxBytes: config.maxFileSizeBytes, scanner: new (engine().Scanner)(config.scanOptions) };
@@ -117,7 +104,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
     if (setup.gitIgnore?.size) log(`${folder.name}: ${setup.gitIgnore.size} git ignore files`);
     filesFound += uris.length;
     for (const uri of uris) {
-      if (isSkipped(setup, inFolder(folder, uri))) skipped.excluded++;
+      if (isSkipped(setup, pathInFolder(folder, uri))) skipped.excluded++;
       else work.push({ uri, relative: vscode.workspace.asRelativePath(uri, false), setup });
     }
   }
