@@ -808,6 +808,9 @@ export const personPass: Pass = {
   category: "pii",
   kinds: ["person"],
   run(text: string, out: Candidate[], context: PassContext): void {
+    // No word start at all (a text without capitals): the name lists need not be decoded.
+    WORD_START.lastIndex = 0;
+    if (!WORD_START.test(text)) return;
     const { plain, ambiguous } = names();
     const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
     // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
