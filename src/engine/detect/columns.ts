@@ -295,28 +295,26 @@ function cleanCell(cell: string): string {
   return s;
 }
 
-function splitMarkdown(text: string, start: number, end: number): string[] {
-  const seps = separatorPositions(text, start, end, PIPE, true);
+/** The cells of the line [start, end) between its separators, cleaned. */
+function splitCells(text: string, start: number, end: number, delimiter: number, markdown: boolean): string[] {
   const cells: string[] = [];
   let from = start;
-  for (const p of seps) {
+  for (const p of separatorPositions(text, start, end, delimiter, markdown)) {
     cells.push(text.slice(from, p));
     from = p + 1;
   }
   cells.push(text.slice(from, end));
-  const first = firstNonSpace(text, start, end);
-  if (first < end && text.charCodeAt(first) === PIPE) cells.shift();
   return cells.map(cleanCell);
 }
 
+function splitMarkdown(text: string, start: number, end: number): string[] {
+  const cells = splitCells(text, start, end, PIPE, true);
+  const first = firstNonSpace(text, start, end);
+  // A leading pipe opens the row: the empty cell before it is not a column.
+  if (first < end && text.charCodeAt(first) === PIPE) cells.shift();
+  return cells;
+}
+
 function splitCsv(text: string, start: number, end: number, delimiter: number): string[] {
-  const seps = separatorPositions(text, start, end, delimiter, false);
-  const cells: string[] = [];
-  let from = start;
-  for (const p of seps) {
-    cells.push(text.slice(from, p));
-    from = p + 1;
-  }
-  cells.push(text.slice(from, end));
-  return cells.map(cleanCell);
+  return splitCells(text, start, end, delimiter, false);
 }
