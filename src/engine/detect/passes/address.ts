@@ -16,7 +16,7 @@ import { emit, isDigit, PII } from "./common";
 /** Street words standing alone (`rue`, `Street`), any case, ASCII-folded by the automaton. */
 const STREET_WORDS = [
   "rue", "avenue", "boulevard", "allée", "allee", "impasse", "chemin", "quai", "place", "route", "cours", "square", "passage", "faubourg",
-  "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "way", "close", "gardens", "row",
+  "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row",
   "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo",
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
@@ -52,6 +52,8 @@ const STREET_SET = new Set(STREET_WORDS);
 /** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
 const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
 const SUFFIX_SET = new Set(STREET_SUFFIXES);
+/** US street abbreviations (USPS Publication 28 suffixes): `St`, `Rd`, `Pkwy`, `Hwy`. */
+const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy"]);
 const BOX_SET = new Set(BOX_WORDS);
 /** Street words that are everyday words too: they need a postal line or an address label. */
 const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz"]);
@@ -473,6 +475,8 @@ function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "we
   if (isLetterChar(before) || before === 95 || before === 46 || before === 36) return undefined;
   // In code, `route`, `place` and `court` are identifiers: `route(`, `.place`, `route =`.
   if (after === 40 || after === 61 || after === 58 && best !== "rue") return undefined;
+  // `Crown St`, `Elm Rd.`: an abbreviation counts capitalised and after a street's name, not a number (`3 st of them`).
+  if (ABBREVIATIONS.has(best) && (!isUpperAscii(text.charCodeAt(ks)) || ks < 2 || !isLetterChar(text.charCodeAt(ks - 2)))) return undefined;
   return { ke, kind: WEAK_STREET.has(best) ? "weak" : "street" };
 }
 

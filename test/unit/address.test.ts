@@ -1,0 +1,21 @@
+import * as assert from "node:assert/strict";
+import { Scanner } from "../../src/engine";
+
+/** Postal addresses written with the US street abbreviations (USPS Publication 28: St, Rd, Pkwy, Hwy), each positive beside a hard negative. */
+describe("address pass: street abbreviations", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds a house number, a street name and St / Rd", () => {
+    assert.deepEqual(addresses("Ship to 2450 Crown St, Springfield"), ["2450 Crown St, Springfield"]);
+    assert.deepEqual(addresses("Office: 88 Elm Rd."), ["88 Elm Rd."]);
+  });
+
+  it("stays silent on a lower-case st, a number right before St, versions and code", () => {
+    assert.deepEqual(addresses("the 3 st of them"), []);
+    assert.deepEqual(addresses("paid 12 EUR on 3 Dec st"), []);
+    assert.deepEqual(addresses("We met at 10 St Paul's"), []);
+    assert.deepEqual(addresses("see version 2.1 Main St"), []);
+    assert.deepEqual(addresses("import x from './12 Main.ts'"), []);
+  });
+});
