@@ -77,6 +77,10 @@ describe("CLI config: the veil.* settings' vocabulary", () => {
     const settings: Record<string, unknown> = {};
     for (const [key, schema] of Object.entries(properties)) settings[key] = schema.default;
     const config = parseConfig(JSON.stringify(settings), "defaults.json");
+    // Every category switch the Settings UI offers is a key the CLI takes.
+    const categories = properties["veil.categories"] as { properties: Record<string, unknown> };
+    const allOff = Object.fromEntries(Object.keys(categories.properties).map((key) => [key, false]));
+    assert.doesNotThrow(() => parseConfig(JSON.stringify({ categories: allOff }), "categories.json"));
     // The settings' defaults find the same as no config at all.
     const text = "mail jane.doe@example.org, key AKIAIOSFODNN7EXAMPLE, 1 200 €";
     const plain = new Scanner({}).scan(text).map((f) => f.kind);
