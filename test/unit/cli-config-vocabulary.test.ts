@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfig, stripJsonComments } from "../../src/cli/config";
 import { Scanner } from "../../src/engine";
+import { FAKE_AWS_KEY, scanJson, tempTree } from "./cli-helpers";
 
 const root = join(__dirname, "..", "..", "..");
 
@@ -85,5 +86,29 @@ describe("CLI config: the veil.* settings' vocabulary", () => {
     const text = "mail jane.doe@example.org, key AKIAIOSFODNN7EXAMPLE, 1 200 €";
     const plain = new Scanner({}).scan(text).map((f) => f.kind);
     assert.deepEqual(new Scanner(config.scan).scan(text).map((f) => f.kind), plain);
+  });
+
+  it("veil scan gives the same findings from a settings.json, the unprefixed keys and the old keys, with a note only for the old ones", async () => {
+    const brief = `Launch plan for Orion Cloud, mail jane.doe@example.org\nkey ${FAKE_AWS_KEY}\nallowed: keep@example.org\n`;
+    const tree = tempTree({
+      "brief.md": brief,
+      ".vscode/settings.json": `{\n  // the editor's settings\n  "editor.tabSize": 2,\n  "veil.clients": ["Orion Cloud"],\n  "veil.allowedValues": ["keep@example.org"],\n  "veil.categories": { "secrets": false },\n}\n`,
+      "new.json": JSON.stringify({ clients: ["Orion Cloud"], allowedValues: ["keep@example.org"], categories: { secrets: false } }),
+      "old.json": JSON.stringify({ terms: [{ text: "Orion Cloud", kind: "CLIENT" }], allow: { values: ["keep@example.org"] }, categories: { secret: false } }),
+    });
+    try {
+      const runs = await Promise.all([".vscode/settings.json", "new.json", "old.json"].map((file) => scanJson(tree.root, "--config", file, "brief.md")));
+      const kinds = runs.map((r) => r.report.findings.map((f) => `${f.kind}@${f.line}:${f.column}`));
+      assert.deepEqual(kinds[0], ["CLIENT@1:17", "email@1:35"]);
+      assert.deepEqual(kinds[1], kinds[0]);
+      assert.deepEqual(kinds[2], kinds[0]);
+      assert.equal(runs[0].stderr, "");
+      assert.equal(runs[1].stderr, "");
+      assert.match(runs[2].stderr, /note: config old\.json: "allow" is an old name: use allowedValues/);
+      assert.match(runs[2].stderr, /"categories\.secret" is an old name: use categories\.secrets/);
+      assert.ok(!runs[2].stderr.includes("keep@"));
+    } finally {
+      tree.cleanup();
+    }
   });
 });
