@@ -10,24 +10,28 @@ export interface CliConfig {
   exclude: string[];
   /** Severity by rule id, kind or category (looked up in that order). */
   severity: Record<string, Severity>;
+  /** One line each for stderr: old key names (with the new one) and settings the CLI ignores. Never a value. */
+  notes: string[];
 }
 
 export function emptyConfig(): CliConfig {
-  return { scan: {}, exclude: [], severity: Object.create(null) };
+  return { scan: {}, exclude: [], severity: Object.create(null), notes: [] };
 }
 
-export const CONFIG_HELP = `Config file (JSON), every field optional:
+export const CONFIG_HELP = `Config file (JSON, comments allowed): the veil.* settings without the prefix,
+or a VS Code settings.json with "veil.…" keys. Every field optional:
   {
-    "terms": [{ "text": "Orion", "kind": "CLIENT" }, { "text": "prj-\\\\d+", "kind": "CODENAME", "regex": true }],
-    "allow": { "values": ["..."], "patterns": ["regex matching a whole value"], "hashes": ["sha256 hex"] },
+    "terms": ["Orion", { "text": "prj-\\\\d+", "kind": "CODENAME", "regex": true }],
+    "clients": ["Acme"], "brands": [], "products": [], "codenames": [], "people": [],
+    "categories": { "secrets": true, "personalData": true, "terms": true, "money": true, "names": true, "addresses": true, "dates": false },
+    "allowedValues": ["..."], "allowedPatterns": ["regex matching a whole value"], "allowedHashes": ["sha256 hex"],
     "disabledRules": ["rule-id or kind"],
-    "categories": { "secret": true, "pii": true, "term": true },
-    "money": true,
-    "dates": false,
-    "minConfidence": 0.5,
     "exclude": ["dist/**", "*.min.js"],
+    "minConfidence": 0.5,
     "severity": { "pii": "note", "email": "warning", "aws-access-key-id": "error" }
-  }`;
+  }
+Editor-only settings (workspaceLabel, debounceMs, policies …) are accepted and ignored with a note.
+Old names still work with a note: allow.values/patterns/hashes, categories.secret/pii/term, money, dates.`;
 
 /** A config problem, naming the file and the field. */
 export class ConfigError extends Error {
@@ -39,7 +43,48 @@ export class ConfigError extends Error {
 
 /** The per-kind term lists, as in the extension's `veil.clients` … settings. */
 const TERM_LISTS: Record<string, string> = { clients: "CLIENT", brands: "BRAND", products: "PRODUCT", codenames: "CODENAME", people: "PERSON" };
-const TOP_LEVEL = ["$schema", "terms", ...Object.keys(TERM_LISTS), "allow", "disabledRules", "categories", "money", "dates", "minConfidence", "exclude", "severity"];
+/** The extension's settings the CLI reads (`veil.` prefix optional) and the CLI's own fields. */
+const SETTING_KEYS = ["terms", ...Object.keys(TERM_LISTS), "categories", "allowedValues", "allowedPatterns", "allowedHashes", "disabledRules", "exclude"];
+/** Settings of the editor only (UI, timers, vault, label, policies, guard list): accepted, not used, one note. */
+const EDITOR_ONLY_KEYS = ["workspaceLabel", "debounceMs", "maxFileSizeKB", "workspaceScan.respectGitignore", "snippet.contextLines", "vault.ttlDays", "copyGuard.enabled", "policies", "guard.assistants", "screenShare.autoForPro"];
+/** Old CLI keys that still work, with the setting that replaces each. */
+const DEPRECATED_KEYS: Record<string, string> = { allow: "allowedValues / allowedPatterns / allowedHashes", money: "categories.money", dates: "categories.dates" };
+const SETTING_CATEGORIES = ["secrets", "personalData", "terms", "money", "names", "addresses", "dates"];
+const OLD_CATEGORIES: Record<string, string> = { secret: "secrets", pii: "personalData", term: "terms" };
+const TOP_LEVEL = ["$schema", ...SETTING_KEYS, ...EDITOR_ONLY_KEYS, ...Object.keys(DEPRECATED_KEYS), "minConfidence", "severity"];
+
+/**
+ * Removes `//` and `/* *\/` comments and trailing commas outside strings, as VS Code's
+ * settings.json allows, keeping every other character so JSON errors still point right.
+ */
+export function stripJsonComments(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else if (c === ",") {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      // A comment between the comma and the bracket is rare; the comma stays then and JSON.parse says so.
+      if (text[j] !== "}" && text[j] !== "]") out += c;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
 
 type Json = unknown;
 
@@ -61,13 +106,14 @@ export function parseConfig(text: string, file: string): CliConfig {
   const fail = (message: string): never => {
     throw new ConfigError(file, message);
   };
-  let root: Json;
+  let parsed: Json;
   try {
-    root = JSON.parse(text.replace(/^\uFEFF/, ""));
+    parsed = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, "")));
   } catch (error) {
     return fail(`not valid JSON (${jsonErrorReason(error)})`);
   }
-  if (!isObject(root)) return fail(`must be a JSON object, got ${describe(root)}`);
+  if (!isObject(parsed)) return fail(`must be a JSON object, got ${describe(parsed)}`);
+  let root = parsed;
 
   const checkKeys = (object: Record<string, Json>, allowed: readonly string[], where: string) => {
     for (const key of Object.keys(object)) {
@@ -84,15 +130,28 @@ export function parseConfig(text: string, file: string): CliConfig {
   };
   const boolean = (value: Json, field: string): boolean => (typeof value === "boolean" ? value : fail(`${field} must be true or false, got ${describe(value)}`));
 
+  const notes: string[] = [];
+  // A VS Code settings.json: keep the `veil.` keys without their prefix, leave the other extensions' keys alone.
+  if (Object.keys(root).some((key) => key.startsWith("veil."))) {
+    const own: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(root)) if (key.startsWith("veil.")) own[key.slice(5)] = value;
+    root = own;
+  }
   checkKeys(root, TOP_LEVEL, "");
   const scan: ScanOptions = {};
-  const config: CliConfig = { scan, exclude: [], severity: Object.create(null) };
+  const config: CliConfig = { scan, exclude: [], severity: Object.create(null), notes };
+  for (const key of Object.keys(root)) {
+    if (DEPRECATED_KEYS[key]) notes.push(`"${key}" is an old name: use ${DEPRECATED_KEYS[key]} (the veil.* settings' names)`);
+    if (EDITOR_ONLY_KEYS.includes(key)) notes.push(`"${key}" is an editor setting: the command line ignores it`);
+  }
 
   if (root.terms !== undefined) {
     if (!Array.isArray(root.terms)) return fail(`terms must be an array of { "text", "kind" } objects, got ${describe(root.terms)}`);
     scan.terms = root.terms.map((term: Json, i: number): TermSpec => {
       const field = `terms[${i}]`;
-      if (!isObject(term)) return fail(`${field} must be an object like { "text": "Orion", "kind": "CLIENT" }, got ${describe(term)}`);
+      // A plain string is a term of kind TERM, as in the veil.terms setting.
+      if (typeof term === "string") return term.trim() === "" ? fail(`${field} must be a non-empty string`) : { text: term, kind: "TERM" };
+      if (!isObject(term)) return fail(`${field} must be a string or an object like { "text": "Orion", "kind": "CLIENT" }, got ${describe(term)}`);
       checkKeys(term, ["text", "kind", "regex"], `in ${field}: `);
       if (typeof term.text !== "string" || term.text.trim() === "") return fail(`${field}.text must be a non-empty string`);
       if (typeof term.kind !== "string" || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(term.kind)) {
@@ -123,14 +182,35 @@ export function parseConfig(text: string, file: string): CliConfig {
       });
     }
   }
+  for (const [key, field] of [["allowedValues", "values"], ["allowedPatterns", "patterns"], ["allowedHashes", "hashes"]] as const) {
+    if (root[key] === undefined) continue;
+    scan.allow ??= {};
+    scan.allow[field] = [
+      ...(scan.allow[field] ?? []),
+      ...stringArray(root[key], key, (s, f) => {
+        if (key === "allowedHashes" && !/^[0-9a-fA-F]{64}$/.test(s)) fail(`${f} must be a SHA-256 as 64 hex digits`);
+      }),
+    ];
+  }
+  if (scan.allow?.hashes) scan.allow.hashes = scan.allow.hashes.map((h) => h.toLowerCase());
   if (root.disabledRules !== undefined) scan.disabledRules = stringArray(root.disabledRules, "disabledRules");
   if (root.categories !== undefined) {
-    if (!isObject(root.categories)) return fail(`categories must be an object like { "pii": false }, got ${describe(root.categories)}`);
-    checkKeys(root.categories, ["secret", "pii", "term"], "in categories: ");
+    if (!isObject(root.categories)) return fail(`categories must be an object like { "personalData": false }, got ${describe(root.categories)}`);
+    checkKeys(root.categories, [...SETTING_CATEGORIES, ...Object.keys(OLD_CATEGORIES)], "in categories: ");
     scan.categories = {};
-    for (const key of ["secret", "pii", "term"] as const) {
-      if (root.categories[key] !== undefined) scan.categories[key] = boolean(root.categories[key], `categories.${key}`);
+    const flags: Record<string, boolean> = {};
+    for (const [key, value] of Object.entries(root.categories)) {
+      flags[OLD_CATEGORIES[key] ?? key] = boolean(value, `categories.${key}`);
+      if (OLD_CATEGORIES[key]) notes.push(`"categories.${key}" is an old name: use categories.${OLD_CATEGORIES[key]} (the veil.* settings' names)`);
     }
+    if (flags.secrets !== undefined) scan.categories.secret = flags.secrets;
+    if (flags.personalData !== undefined) scan.categories.pii = flags.personalData;
+    if (flags.terms !== undefined) scan.categories.term = flags.terms;
+    if (flags.money !== undefined) scan.money = flags.money;
+    if (flags.dates !== undefined) scan.dates = flags.dates;
+    // `names` and `addresses` switch a kind off, as in the extension's reader.
+    const off = [...(flags.names === false ? ["person"] : []), ...(flags.addresses === false ? ["address"] : [])];
+    if (off.length > 0) scan.disabledRules = [...(scan.disabledRules ?? []), ...off];
   }
   if (root.money !== undefined) scan.money = boolean(root.money, "money");
   if (root.dates !== undefined) scan.dates = boolean(root.dates, "dates");
@@ -159,6 +239,11 @@ const DEFAULT_KIND_SEVERITY: Record<string, Severity> = { person: "note" };
 export function severityOf(config: CliConfig, finding: { ruleId: string; kind: string; category: string }): Severity {
   const s = config.severity;
   return s[finding.ruleId] ?? s[finding.kind] ?? s[finding.category] ?? DEFAULT_KIND_SEVERITY[finding.kind] ?? DEFAULT_SEVERITY[finding.category] ?? "warning";
+}
+
+/** A config's notes (old key names, ignored editor settings), one line each for stderr. */
+export function formatConfigNotes(command: string, file: string | undefined, notes: readonly string[]): string {
+  return notes.map((n) => `${command}: note: config ${file ?? "(none)"}: ${n}\n`).join("");
 }
 
 /**

@@ -284,7 +284,7 @@ describe("cli: veil scan", () => {
           { text: "Orion", kind: "CLIENT" },
           { text: "prj-\\d+", kind: "CODENAME", regex: true },
         ],
-        allow: { patterns: ["[", "(?<=x)y"] },
+        allowedPatterns: ["[", "(?<=x)y"],
       };
       tree = tempTree({ "veil.json": JSON.stringify(config), "a.txt": `Orion and prj-42 ${"a".repeat(100_000)}!\n${"a".repeat(200)}` });
       const r = await veil(tree.root, "scan", "--format", "json", "--config", "veil.json", "a.txt");

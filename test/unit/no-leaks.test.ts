@@ -207,7 +207,7 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
         "bad-allow-pattern.json": JSON.stringify({ allow: { patterns: [`${FAKE_AWS_KEY}(`] } }),
         "token-after-value.json": `{"allow":{"values":["${FAKE_AWS_KEY}",x]}}`,
         // A type error shows what it got: the kind of value, never a string's content.
-        "term-as-string.json": '{"terms":["Zephyra"]}',
+        "term-as-string.json": '{"clients":"Zephyra"}',
         "values-as-string.json": `{"allow":{"values":"${FAKE_AWS_KEY}"}}`,
       };
       for (const [name, content] of Object.entries(cases)) {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { anonymize, describeReport, Scanner, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
-import { CONFIG_HELP, ConfigError, emptyConfig, formatPatternWarnings, parseConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig } from "../config";
 import type { CliIO } from "../io";
 import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMap as readMapFile, readMapText, writeMap } from "../mapFile";
 
@@ -108,6 +108,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         throw new CommandError(`${command}: cannot read config file ${values.config}: ${fsErrorText(error)}`);
       }
       config = parseConfig(text, values.config);
+      io.stderr(formatConfigNotes(command, values.config, config.notes));
       const warnings = new Scanner(config.scan).warnings;
       if (warnings.length > 0) io.stderr(formatPatternWarnings(command, values.config, warnings));
     }

@@ -6,7 +6,7 @@ import { version } from "../../../package.json";
 import { Scanner } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
-import { CONFIG_HELP, ConfigError, emptyConfig, formatPatternWarnings, parseConfig, type CliConfig } from "../config";
+import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
 import type { CliIO } from "../io";
 import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
@@ -294,6 +294,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (values.config !== undefined) {
       configSource = readTextFile(io, values.config, "config file");
       config = parseConfig(configSource.text, configSource.path);
+      io.stderr(formatConfigNotes("veil scan", values.config, config.notes));
     }
     scanner = new Scanner(config.scan);
     if (scanner.warnings.length > 0) io.stderr(formatPatternWarnings("veil scan", values.config, scanner.warnings));
