@@ -49,12 +49,18 @@ function overlaps(a: { start: number; end: number }, b: Span): boolean {
 }
 
 describe("presidio synthetic PII corpus", function () {
-  const records = JSON.parse(fs.readFileSync(CORPUS, "utf8")) as Record[];
+  // Without ../shared beside the checkout, the suite says what is missing and is skipped instead of breaking the whole run.
+  const present = fs.existsSync(CORPUS);
+  const records = present ? (JSON.parse(fs.readFileSync(CORPUS, "utf8")) as Record[]) : [];
   const scanner = new Scanner();
   const stats = new Map<string, { gold: number; found: number; predicted: number; correct: number }>();
   for (const entity of Object.values(ENTITY_OF_KIND)) stats.set(entity, { gold: 0, found: 0, predicted: 0, correct: 0 });
 
   before(function () {
+    if (!present) {
+      console.warn(`presidio corpus skipped: ${CORPUS} is missing (clone the project with ../shared beside it)`);
+      this.skip();
+    }
     for (const record of records) {
       const findings = scanner.scan(record.full_text).filter((f) => f.category === "pii" && ENTITY_OF_KIND[f.kind]);
       for (const span of record.spans) {

@@ -11,13 +11,6 @@ import { HIGH_FOLD, HIGH_FOLD_CODES } from "./fold";
  * transitions hold the next state's row offset (state × classes), and states that end a
  * keyword are numbered last, so "is this a hit" is one comparison.
  */
-export interface KeywordHit {
-  /** Index of the keyword in the list given to the constructor. */
-  keyword: number;
-  /** Offset just past the keyword's last character. */
-  end: number;
-}
-
 const ALPHABET = 128;
 
 export class KeywordAutomaton {

@@ -164,12 +164,6 @@ export function textBefore(match: RegExpExecArray, distance: number): string {
   return match.input.slice(Math.max(0, match.index - distance), match.index);
 }
 
-/** The text just after the match inside its window, up to `distance` characters. */
-export function textAfter(match: RegExpExecArray, distance: number): string {
-  const end = match.index + match[0].length;
-  return match.input.slice(end, end + distance);
-}
-
 /**
  * What may sit between a secret's name and its value, in every syntax people write: a closing
  * quote (also `\"` inside a JSON string) or `]`, a type (`var x string =`, `x: &str =`), then

@@ -1,4 +1,3 @@
-import type * as vscode from "vscode";
 import type { ExtensionServices } from "../services";
 import type { VaultStore } from "../vaultStore";
 
@@ -25,5 +24,3 @@ export const CommandId = {
 export function log(context: CommandContext, line: string): void {
   context.services.output.appendLine(`[${new Date().toISOString()}] ${line}`);
 }
-
-export type Disposables = vscode.Disposable[];
