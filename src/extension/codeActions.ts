@@ -2,16 +2,12 @@ import * as vscode from "vscode";
 import type { EnvLookupStyle, Finding } from "../engine";
 import { IgnoreFile } from "../workspace/ignoreFile";
 import { engine } from "./engine";
+import { CommandId } from "./commands/ids";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { targetArgument } from "./hover";
 import { shownPreview } from "./screenShareState";
 
-export const CoreCommandId = {
-  ignoreLine: "veil.ignoreLine",
-  allowValue: "veil.allowValue",
-  moveToEnv: "veil.moveToEnv",
-} as const;
 
 type FindingsSource = (document: vscode.TextDocument) => readonly Finding[];
 type Log = (line: string) => void;
@@ -101,7 +97,7 @@ async function appendToFile(uri: vscode.Uri, existing: string | undefined, addit
     const wasDirty = open.isDirty;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, open.lineAt(open.lineCount - 1).range.end, addition);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${uri.path}`);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error("could not edit this file");
     if (!wasDirty) await open.save();
     return;
   }
@@ -230,14 +226,14 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
         const plan = planMoveToEnv(document, diagnostic.range, finding.kind);
         if (plan) {
           const move = new vscode.CodeAction(vscode.l10n.t("Move to .env"), vscode.CodeActionKind.QuickFix);
-          move.command = { command: CoreCommandId.moveToEnv, title: move.title, arguments: [{ ...argument, kind: finding.kind }] };
+          move.command = { command: CommandId.moveToEnv, title: move.title, arguments: [{ ...argument, kind: finding.kind }] };
           move.diagnostics = [diagnostic];
           move.isPreferred = true;
           actions.push(move);
         }
       }
       const allow = new vscode.CodeAction(vscode.l10n.t("Allow this value in this workspace"), vscode.CodeActionKind.QuickFix);
-      allow.command = { command: CoreCommandId.allowValue, title: allow.title, arguments: [argument] };
+      allow.command = { command: CommandId.allowValue, title: allow.title, arguments: [argument] };
       allow.diagnostics = [diagnostic];
       // In a brief or notes, a marker would be shared along with the text: the allowlist first.
       const prose = isProse(document.languageId);
@@ -258,7 +254,7 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
       }
       if (!prose) actions.push(allow);
       const copy = new vscode.CodeAction(vscode.l10n.t("Copy anonymized"), vscode.CodeActionKind.QuickFix);
-      copy.command = { command: "veil.copyAnonymized", title: copy.title, arguments: [argument] };
+      copy.command = { command: CommandId.copyAnonymized, title: copy.title, arguments: [argument] };
       copy.diagnostics = [diagnostic];
       actions.push(copy);
     }
