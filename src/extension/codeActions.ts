@@ -1,28 +1,22 @@
 import * as vscode from "vscode";
 import type { EnvLookupStyle, Finding } from "../engine";
-import { IgnoreFile } from "../workspace/ignoreFile";
 import { engine } from "./engine";
+import { CommandId } from "./commands/ids";
 import { toRange, toUri, type TargetArgument } from "./commands/textSource";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { targetArgument } from "./hover";
-import { shownPreview } from "./screenShareState";
 
-export const CoreCommandId = {
-  ignoreLine: "veil.ignoreLine",
-  allowValue: "veil.allowValue",
-  moveToEnv: "veil.moveToEnv",
-} as const;
 
-type FindingsSource = (document: vscode.TextDocument) => readonly Finding[];
-type Log = (line: string) => void;
+export type FindingsSource = (document: vscode.TextDocument) => readonly Finding[];
+export type Log = (line: string) => void;
 
-function findingAt(document: vscode.TextDocument, findings: readonly Finding[], range: vscode.Range): Finding | undefined {
+export function findingAt(document: vscode.TextDocument, findings: readonly Finding[], range: vscode.Range): Finding | undefined {
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);
   return findings.find((f) => f.start === start && f.end === end);
 }
 
-function eolOf(document: vscode.TextDocument): string {
+export function eolOf(document: vscode.TextDocument): string {
   return document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
 }
 
@@ -80,40 +74,13 @@ export function planMoveToEnv(document: vscode.TextDocument, range: vscode.Range
   };
 }
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === "FileNotFound") return undefined;
-    throw error;
-  }
-}
-
-/** Appends to a file: through the editor when it is open (keeping unsaved changes), else on disk. */
-async function appendToFile(uri: vscode.Uri, existing: string | undefined, addition: string): Promise<void> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) {
-    const wasDirty = open.isDirty;
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, open.lineAt(open.lineCount - 1).range.end, addition);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${uri.path}`);
-    if (!wasDirty) await open.save();
-    return;
-  }
-  await vscode.workspace.fs.writeFile(uri, encoder.encode((existing ?? "") + addition));
-}
-
-interface TargetDocument {
+export interface TargetDocument {
   document: vscode.TextDocument;
   range: vscode.Range;
 }
 
-async function resolveTarget(arg: unknown): Promise<TargetDocument | undefined> {
+/** The document and range a command argument names, else the active editor's selection. */
+export async function resolveTarget(arg: unknown): Promise<TargetDocument | undefined> {
   const target = (arg ?? {}) as TargetArgument;
   const uri = toUri(target.uri) ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
@@ -124,88 +91,6 @@ async function resolveTarget(arg: unknown): Promise<TargetDocument | undefined> 
   return { document, range: document.validateRange(range) };
 }
 
-/** `veil.ignoreLine`: adds a `veil:allow <rule id>` comment for the finding at the target range. */
-export async function ignoreLine(arg: unknown, findingsFor: FindingsSource): Promise<boolean> {
-  const target = await resolveTarget(arg);
-  if (!target) return false;
-  const finding = findingAt(target.document, findingsFor(target.document), target.range);
-  const edit = ignoreLineEdit(target.document, target.range, finding ? directiveIdFor(finding) : undefined);
-  if (!edit) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t("{0} files have no comments, so Veil cannot ignore a line there. Use \"Allow this value\" instead.", target.document.languageId),
-    );
-    return false;
-  }
-  return vscode.workspace.applyEdit(edit);
-}
-
-/**
- * `veil.allowValue`: stores the SHA-256 of the value (never the value) in `veil.allowedHashes`
- * of the workspace (of the folder in a multi-root workspace). In an untrusted workspace
- * the workspace's allowlists are not read, so the hash goes to the user's settings.
- */
-export async function allowValue(arg: unknown, log: Log): Promise<string | undefined> {
-  const target = await resolveTarget(arg);
-  if (!target || target.range.isEmpty) return undefined;
-  const value = target.document.getText(target.range);
-  const hash = engine().sha256Hex(value);
-  const folder = vscode.workspace.getWorkspaceFolder(target.document.uri);
-  const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  let configTarget: vscode.ConfigurationTarget;
-  if (!vscode.workspace.isTrusted || !hasWorkspace) configTarget = vscode.ConfigurationTarget.Global;
-  else if (folder && vscode.workspace.workspaceFile) configTarget = vscode.ConfigurationTarget.WorkspaceFolder;
-  else configTarget = vscode.ConfigurationTarget.Workspace;
-  const section = vscode.workspace.getConfiguration("veil", folder?.uri ?? null);
-  const inspected = section.inspect<string[]>("allowedHashes");
-  const current =
-    configTarget === vscode.ConfigurationTarget.Global
-      ? inspected?.globalValue
-      : configTarget === vscode.ConfigurationTarget.WorkspaceFolder
-        ? inspected?.workspaceFolderValue
-        : inspected?.workspaceValue;
-  const list = Array.isArray(current) ? current : [];
-  if (!list.includes(hash)) await section.update("allowedHashes", [...list, hash], configTarget);
-  log(`allowed a value by its SHA-256 (${shownPreview(engine().maskValue(value, "secret", ""))}) in ${configTarget === vscode.ConfigurationTarget.Global ? "user" : "workspace"} settings`);
-  if (configTarget === vscode.ConfigurationTarget.Global && hasWorkspace) {
-    void vscode.window.showInformationMessage(vscode.l10n.t("This workspace is not trusted: the value is allowed in your user settings, for every workspace."));
-  }
-  return hash;
-}
-
-/**
- * `veil.moveToEnv`: appends `NAME=value` to the folder's `.env` (creating it and ignoring it
- * in `.gitignore`), then replaces the literal in the source with the language's lookup.
- * The .env is written first, so the value is never lost if the source edit fails.
- */
-export async function moveToEnv(arg: unknown, findingsFor: FindingsSource, log: Log): Promise<{ name: string } | undefined> {
-  const target = await resolveTarget(arg);
-  if (!target) return undefined;
-  const { document, range } = target;
-  const finding = findingAt(document, findingsFor(document), range);
-  const kind = (arg as { kind?: unknown } | undefined)?.kind;
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const envUri = folder && vscode.Uri.joinPath(folder.uri, ".env");
-  const existingEnv = envUri ? await readText(envUri) : undefined;
-  const plan = planMoveToEnv(document, range, finding?.kind ?? (typeof kind === "string" ? kind : "secret"), existingEnv ?? "");
-  if (!plan) {
-    void vscode.window.showInformationMessage(vscode.l10n.t("Veil cannot move this value to .env safely here: it is not a whole string literal in a supported language inside a workspace folder."));
-    return undefined;
-  }
-  const value = document.getText(range);
-  const { alreadyThere } = engine().uniqueEnvName(plan.name, value, engine().parseDotenv(existingEnv ?? ""));
-  if (!alreadyThere) await appendToFile(plan.envUri, existingEnv, engine().appendLine(existingEnv ?? "", engine().dotenvLine(plan.name, value)));
-  const gitignore = await readText(plan.gitignoreUri);
-  if (gitignore === undefined || !new IgnoreFile(gitignore).ignores(".env", false)) await appendToFile(plan.gitignoreUri, gitignore, engine().appendLine(gitignore ?? "", ".env"));
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, plan.replacement.range, plan.replacement.text);
-  if (plan.style === "python") {
-    const at = engine().pythonImportOsLine(document.getText());
-    if (at !== undefined) edit.insert(document.uri, new vscode.Position(at, 0), `import os${eolOf(document)}`);
-  }
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the source edit was rejected");
-  log(`moved a ${finding?.kind ?? "value"} (${shownPreview(engine().maskValue(value, "secret", finding?.kind ?? ""))}) to .env as ${plan.name}`);
-  return { name: plan.name };
-}
 
 /** A sub-kind of quick fix, so `editor.action.codeAction` can pick this one by kind. */
 export const IGNORE_LINE_KIND = vscode.CodeActionKind.QuickFix.append("veil").append("ignoreLine");
@@ -230,14 +115,14 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
         const plan = planMoveToEnv(document, diagnostic.range, finding.kind);
         if (plan) {
           const move = new vscode.CodeAction(vscode.l10n.t("Move to .env"), vscode.CodeActionKind.QuickFix);
-          move.command = { command: CoreCommandId.moveToEnv, title: move.title, arguments: [{ ...argument, kind: finding.kind }] };
+          move.command = { command: CommandId.moveToEnv, title: move.title, arguments: [{ ...argument, kind: finding.kind }] };
           move.diagnostics = [diagnostic];
           move.isPreferred = true;
           actions.push(move);
         }
       }
       const allow = new vscode.CodeAction(vscode.l10n.t("Allow this value in this workspace"), vscode.CodeActionKind.QuickFix);
-      allow.command = { command: CoreCommandId.allowValue, title: allow.title, arguments: [argument] };
+      allow.command = { command: CommandId.allowValue, title: allow.title, arguments: [argument] };
       allow.diagnostics = [diagnostic];
       // In a brief or notes, a marker would be shared along with the text: the allowlist first.
       const prose = isProse(document.languageId);
@@ -258,7 +143,7 @@ export class VeilCodeActionProvider implements vscode.CodeActionProvider {
       }
       if (!prose) actions.push(allow);
       const copy = new vscode.CodeAction(vscode.l10n.t("Copy anonymized"), vscode.CodeActionKind.QuickFix);
-      copy.command = { command: "veil.copyAnonymized", title: copy.title, arguments: [argument] };
+      copy.command = { command: CommandId.copyAnonymized, title: copy.title, arguments: [argument] };
       copy.diagnostics = [diagnostic];
       actions.push(copy);
     }

@@ -1,10 +1,11 @@
 import * as vscode from "vscode";
+import { CommandId } from "./commands/ids";
 import type { Finding } from "../engine";
 import { documentationUri } from "./diagnostics";
 import { shownPreview } from "./screenShareState";
 
 /** The only commands a Veil hover may run from its links. */
-export const HOVER_COMMANDS = ["veil.copyAnonymized", "veil.ignoreLine", "veil.allowValue"] as const;
+export const HOVER_COMMANDS = [CommandId.copyAnonymized, CommandId.ignoreLine, CommandId.allowValue] as const;
 
 /** A JSON-friendly `{ uri, range }` argument that survives a command link. */
 export function targetArgument(document: vscode.TextDocument, range: vscode.Range): { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } {
@@ -62,12 +63,12 @@ export function hoverMarkdown(document: vscode.TextDocument, finding: Finding, r
   // The diagnostic's own hover shows the message just above: not repeated here.
   md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t("Value"))}: \`${shownPreview(finding.preview).replace(/`/g, "'")}\` · ${escapeMarkdown(vscode.l10n.t("Rule"))}: [\`${finding.ruleId}\`](${documentationUri(finding.category).toString()})\n\n`);
   const argument = targetArgument(document, range);
-  const links = [commandLink(vscode.l10n.t("Copy anonymized"), "veil.copyAnonymized", argument)];
-  const allow = commandLink(vscode.l10n.t("Allow this value"), "veil.allowValue", argument);
+  const links = [commandLink(vscode.l10n.t("Copy anonymized"), CommandId.copyAnonymized, argument)];
+  const allow = commandLink(vscode.l10n.t("Allow this value"), CommandId.allowValue, argument);
   // In a brief or notes a marker is shared along with the text: the allowlist comes first there.
   const prose = document.languageId === "markdown" || document.languageId === "plaintext";
   if (prose) links.push(allow);
-  if (canIgnoreLine) links.push(commandLink(vscode.l10n.t("Ignore on this line"), "veil.ignoreLine", argument));
+  if (canIgnoreLine) links.push(commandLink(vscode.l10n.t("Ignore on this line"), CommandId.ignoreLine, argument));
   if (!prose) links.push(allow);
   md.appendMarkdown(links.join(" · "));
   return md;

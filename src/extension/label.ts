@@ -1,10 +1,11 @@
 import * as vscode from "vscode";
+import { CommandId } from "./commands/ids";
 import type { LabelPolicy, PolicySeverity } from "../engine";
 import { engine } from "./engine";
 import type { ConfigStore } from "./config";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 
-export const SET_LABEL_COMMAND = "veil.setWorkspaceLabel";
+export const SET_LABEL_COMMAND = CommandId.setWorkspaceLabel;
 
 export function labelName(label: WorkspaceLabel | undefined): string {
   switch (label) {

@@ -3,13 +3,18 @@ import { moduleLoadStartedAt } from "./loadClock";
 import * as vscode from "vscode";
 import type { Finding } from "../engine";
 import { engine } from "./engine";
-import { allowValue, CoreCommandId, ignoreLine, moveToEnv, VeilCodeActionProvider } from "./codeActions";
+import { VeilCodeActionProvider } from "./codeActions";
+import { allowValue } from "./commands/allowValue";
+import { ignoreLine } from "./commands/ignoreLine";
+import { moveToEnv } from "./commands/moveToEnv";
 import { registerCommands } from "./commands";
+import { CommandId } from "./commands/ids";
+import { registerCommand } from "./commands/register";
 import { registerProtectWorkspace } from "./commands/protectWorkspace";
 import { ConfigStore } from "./config";
 import { DiagnosticsController, type SlicingStats } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
-import { ContextKeys, labelPickItems, SET_LABEL_COMMAND, setWorkspaceLabel } from "./label";
+import { ContextKeys, labelPickItems, setWorkspaceLabel } from "./label";
 import type { ExtensionServices } from "./services";
 import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
@@ -59,13 +64,11 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   context.subscriptions.push(output, config, diagnostics);
 
   registerCommands(context, services);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(SET_LABEL_COMMAND, (arg?: unknown) => setWorkspaceLabel(config, arg)),
-    vscode.commands.registerCommand(CoreCommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg, services.findingsFor)),
-    vscode.commands.registerCommand(CoreCommandId.allowValue, (arg?: unknown) => allowValue(arg, log)),
-    vscode.commands.registerCommand(CoreCommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log)),
-    vscode.commands.registerCommand("veil.showOutput", () => output.show()),
-  );
+  registerCommand(context, services, CommandId.setWorkspaceLabel, (arg?: unknown) => setWorkspaceLabel(config, arg));
+  registerCommand(context, services, CommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg, services.findingsFor));
+  registerCommand(context, services, CommandId.allowValue, (arg?: unknown) => allowValue(arg, log));
+  registerCommand(context, services, CommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log));
+  registerCommand(context, services, CommandId.showOutput, () => output.show());
 
   // Hovers only where diagnostics are shown, and only for categories the label does not switch off.
   const shownFindings = (document: vscode.TextDocument) => {
@@ -81,17 +84,15 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   const contextKeys = new ContextKeys(config);
   const statusBar = new StatusBarController(config, diagnostics);
   context.subscriptions.push(contextKeys, statusBar);
-  registerScreenShare(context, config, diagnostics, statusBar);
+  registerScreenShare(context, services, config, diagnostics, statusBar);
   registerProtectWorkspace(context, services, statusBar);
   // Node only (it writes an executable file); esbuild drops this branch from the web bundle.
   if (process.env.VEIL_WEB !== "1") {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require("./commands/installCli") as typeof import("./commands/installCli")).registerInstallCli(context, services);
   } else {
-    context.subscriptions.push(
-      vscode.commands.registerCommand("veil.installCli", () =>
-        vscode.window.showInformationMessage(vscode.l10n.t("VS Code in the browser cannot install commands on this computer: install the veil command-line tool from desktop VS Code or with npm (veil-privacy).")),
-      ),
+    registerCommand(context, services, CommandId.installCli, () =>
+      vscode.window.showInformationMessage(vscode.l10n.t("VS Code in the browser cannot install commands on this computer: install the veil command-line tool from desktop VS Code or with npm (veil-privacy).")),
     );
   }
 

@@ -1,6 +1,9 @@
 // Screen-share mode: every finding in the visible editors is drawn as an opaque bar, the
 // text itself untouched (copying, saving and the language server see the real file).
 import * as vscode from "vscode";
+import { CommandId, TestCommandId } from "./commands/ids";
+import { registerCommand } from "./commands/register";
+import type { ExtensionServices } from "./services";
 import type { Finding } from "../engine";
 import type { ConfigStore } from "./config";
 import type { DiagnosticsController } from "./diagnostics";
@@ -8,12 +11,12 @@ import type { StatusBarController } from "./statusBar";
 import { setScreenShareActive } from "./screenShareState";
 import { WorkbenchOverrides, type RecordedChange } from "./screenShareWorkbench";
 
-export const TOGGLE_SCREEN_SHARE_COMMAND = "veil.toggleScreenShare";
+export const TOGGLE_SCREEN_SHARE_COMMAND = CommandId.toggleScreenShare;
 /** Registered only in test runs: whether masking is on and the ranges drawn masked per visible editor. */
-export const SCREEN_SHARE_STATE_COMMAND = "veil.internal.screenShareState";
+export const SCREEN_SHARE_STATE_COMMAND = TestCommandId.screenShareState;
 export const SCREEN_SHARE_CONTEXT_KEY = "veil.screenShareOn";
 /** Registered only in test runs: what the next start does after a crash (a fresh object on the same globalState). */
-export const SCREEN_SHARE_RECOVER_COMMAND = "veil.internal.screenShareRecover";
+export const SCREEN_SHARE_RECOVER_COMMAND = TestCommandId.screenShareRecover;
 
 export interface MaskedRange {
   start: { line: number; character: number };
@@ -168,12 +171,14 @@ export class ScreenShareController implements vscode.Disposable {
 /** Creates the controller and its commands; everything goes to `context.subscriptions`. */
 export function registerScreenShare(
   context: vscode.ExtensionContext,
+  services: Pick<ExtensionServices, "output" | "config">,
   config: ConfigStore,
   diagnostics: DiagnosticsController,
   statusBar: StatusBarController,
 ): ScreenShareController {
   const controller = new ScreenShareController(config, diagnostics, statusBar, new WorkbenchOverrides(context.globalState));
-  context.subscriptions.push(controller, vscode.commands.registerCommand(TOGGLE_SCREEN_SHARE_COMMAND, () => controller.toggle()));
+  context.subscriptions.push(controller);
+  registerCommand(context, services, TOGGLE_SCREEN_SHARE_COMMAND, () => controller.toggle());
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
       vscode.commands.registerCommand(SCREEN_SHARE_STATE_COMMAND, () => controller.state()),

@@ -7,18 +7,7 @@ export interface CommandContext {
   readonly vault: VaultStore;
 }
 
-/** The fixed command ids (declared in package.json `contributes` by the core module). */
-export const CommandId = {
-  copyAnonymized: "veil.copyAnonymized",
-  pasteWithRealValues: "veil.pasteWithRealValues",
-  restoreSelection: "veil.restoreSelection",
-  copyErrorSnippet: "veil.copyErrorSnippet",
-  previewShared: "veil.previewShared",
-  forgetPlaceholders: "veil.forgetPlaceholders",
-  guardedCopy: "veil.guardedCopy",
-  shareCleanCopy: "veil.shareCleanCopy",
-  showFileMetadata: "veil.showFileMetadata",
-} as const;
+export { CommandId } from "./ids";
 
 /** Writes a line to the Output channel: counts, kinds and masked previews only, never a value. */
 export function log(context: CommandContext, line: string): void {

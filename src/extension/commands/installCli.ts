@@ -5,9 +5,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
+import { CommandId } from "./ids";
+import { registerCommand } from "./register";
 import type { ExtensionServices } from "../services";
 
-export const INSTALL_CLI_COMMAND = "veil.installCli";
+export const INSTALL_CLI_COMMAND = CommandId.installCli;
 const MARKER = "installed by the Veil VS Code extension (veil.veil)";
 const STATE_KEY = "veil.cliLauncher";
 const isWindows = process.platform === "win32";
@@ -143,7 +145,7 @@ function refreshLauncher(context: vscode.ExtensionContext): void {
 }
 
 export function registerInstallCli(context: vscode.ExtensionContext, services: ExtensionServices): void {
-  context.subscriptions.push(vscode.commands.registerCommand(INSTALL_CLI_COMMAND, (options?: { directory?: string }) => installCli(context, services, options)));
+  registerCommand(context, services, INSTALL_CLI_COMMAND, (options) => installCli(context, services, options as { directory?: string } | undefined));
   const timer = setTimeout(() => refreshLauncher(context), 2000);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }

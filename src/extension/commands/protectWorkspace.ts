@@ -2,6 +2,8 @@
 // written through vscode.workspace.fs so the web build works too; the status-bar line; and the
 // offer to update the guard when a scan finds a secret in a file it does not cover yet.
 import * as vscode from "vscode";
+import { CommandId, TestCommandId } from "./ids";
+import { registerCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding } from "../../engine";
 import {
@@ -24,9 +26,9 @@ import type { ExtensionServices } from "../services";
 import type { StatusBarController } from "../statusBar";
 import { decodeText, looksBinary } from "../../workspace/fileText";
 
-export const PROTECT_WORKSPACE_COMMAND = "veil.protectWorkspace";
+export const PROTECT_WORKSPACE_COMMAND = CommandId.protectWorkspace;
 /** Registered only in test runs: what the guard knows of each folder, and the hook command it would write. */
-export const AI_GUARD_STATE_TEST_COMMAND = "veil.internal.aiGuardState";
+export const AI_GUARD_STATE_TEST_COMMAND = TestCommandId.aiGuardState;
 
 /** Folders never listed: they are not the user's files. */
 const SKIPPED_FOLDERS = "**/{node_modules,.git,.hg,.svn}/**";
@@ -333,18 +335,8 @@ export class AiGuardController implements vscode.Disposable {
 /** Registers the command and the guard's status line; all registrations go to `context.subscriptions`. */
 export function registerProtectWorkspace(context: vscode.ExtensionContext, services: ExtensionServices, statusBar: StatusBarController): AiGuardController {
   const controller = new AiGuardController(services, statusBar);
-  context.subscriptions.push(
-    controller,
-    vscode.commands.registerCommand(PROTECT_WORKSPACE_COMMAND, async () => {
-      try {
-        return await controller.protect();
-      } catch (error) {
-        services.output.appendLine(`[${new Date().toISOString()}] ${PROTECT_WORKSPACE_COMMAND} failed: ${error instanceof Error ? error.name : typeof error}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t("Veil: the command failed. See the Veil output for details."));
-        return undefined;
-      }
-    }),
-  );
+  context.subscriptions.push(controller);
+  registerCommand(context, services, PROTECT_WORKSPACE_COMMAND, () => controller.protect());
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
       vscode.commands.registerCommand(AI_GUARD_STATE_TEST_COMMAND, async () => {

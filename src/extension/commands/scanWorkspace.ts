@@ -1,6 +1,8 @@
 // "Veil: Scan Workspace": every file of the workspace into the Problems panel, without
 // opening them, and a report that names files, kinds and counts, never a value.
 import * as vscode from "vscode";
+import { CommandId, TestCommandId } from "./ids";
+import { registerCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
@@ -18,9 +20,9 @@ import {
   type WorkspaceScanSummary,
 } from "../workspaceReport";
 
-export const SCAN_WORKSPACE_COMMAND = "veil.scanWorkspace";
+export const SCAN_WORKSPACE_COMMAND = CommandId.scanWorkspace;
 /** Registered only when VS Code runs the extension's tests: the scan with a caller's token, no UI. */
-export const SCAN_WORKSPACE_TEST_COMMAND = "veil.internal.scanWorkspace";
+export const SCAN_WORKSPACE_TEST_COMMAND = TestCommandId.scanWorkspace;
 
 /** Files read at once: reads go through the file system provider, often over IPC. */
 const CONCURRENT_READS = 32;
@@ -275,7 +277,7 @@ export async function openReport(result: WorkspaceScanSummary): Promise<vscode.T
 
 /** Registers the command (and, in test runs, the entry that takes a cancellation token). */
 export function registerScanWorkspace(context: vscode.ExtensionContext, services: ExtensionServices): void {
-  context.subscriptions.push(vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services)));
+  registerCommand(context, services, SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
       vscode.commands.registerCommand(SCAN_WORKSPACE_TEST_COMMAND, async (options?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }) => {
