@@ -14,7 +14,9 @@ import { registerProtectWorkspace } from "./commands/protectWorkspace";
 import { ConfigStore } from "./config";
 import { DiagnosticsController, type SlicingStats } from "./diagnostics";
 import { FindingHoverProvider } from "./hover";
-import { ContextKeys, labelPickItems, setWorkspaceLabel } from "./label";
+import { ContextKeys, labelPickItems } from "./label";
+import { setWorkspaceLabel } from "./commands/setWorkspaceLabel";
+import { showOutput } from "./commands/showOutput";
 import type { ExtensionServices } from "./services";
 import { registerScreenShare } from "./screenShare";
 import { StatusBarController } from "./statusBar";
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): VeilApi {
   registerCommand(context, services, CommandId.ignoreLine, (arg?: unknown) => ignoreLine(arg, services.findingsFor));
   registerCommand(context, services, CommandId.allowValue, (arg?: unknown) => allowValue(arg, log));
   registerCommand(context, services, CommandId.moveToEnv, (arg?: unknown) => moveToEnv(arg, services.findingsFor, log));
-  registerCommand(context, services, CommandId.showOutput, () => output.show());
+  registerCommand(context, services, CommandId.showOutput, () => showOutput(services));
 
   // Hovers only where diagnostics are shown, and only for categories the label does not switch off.
   const shownFindings = (document: vscode.TextDocument) => {

@@ -2,7 +2,8 @@
 // text itself untouched (copying, saving and the language server see the real file).
 import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./commands/ids";
-import { registerCommand } from "./commands/register";
+import { registerCommand, registerInternalCommand } from "./commands/register";
+import { toggleScreenShare } from "./commands/toggleScreenShare";
 import type { ExtensionServices } from "./services";
 import type { Finding } from "../engine";
 import type { ConfigStore } from "./config";
@@ -178,15 +179,13 @@ export function registerScreenShare(
 ): ScreenShareController {
   const controller = new ScreenShareController(config, diagnostics, statusBar, new WorkbenchOverrides(context.globalState));
   context.subscriptions.push(controller);
-  registerCommand(context, services, TOGGLE_SCREEN_SHARE_COMMAND, () => controller.toggle());
+  registerCommand(context, services, TOGGLE_SCREEN_SHARE_COMMAND, () => toggleScreenShare(controller));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(SCREEN_SHARE_STATE_COMMAND, () => controller.state()),
-      vscode.commands.registerCommand(SCREEN_SHARE_RECOVER_COMMAND, async () => {
-        await controller.settled();
-        return new WorkbenchOverrides(context.globalState).restore();
-      }),
-    );
+    registerInternalCommand(context, services, SCREEN_SHARE_STATE_COMMAND, () => controller.state());
+    registerInternalCommand(context, services, SCREEN_SHARE_RECOVER_COMMAND, async () => {
+      await controller.settled();
+      return new WorkbenchOverrides(context.globalState).restore();
+    });
   }
   return controller;
 }

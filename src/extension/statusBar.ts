@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import type { ConfigStore } from "./config";
 import type { DiagnosticsController } from "./diagnostics";
-import { describePolicy, labelDescription, labelName, SET_LABEL_COMMAND } from "./label";
+import { CommandId } from "./commands/ids";
+import { describePolicy, labelDescription, labelName } from "./label";
 
 /**
  * `$(shield) Pro · 3`: the workspace label and the number of Veil diagnostics in the active
@@ -20,7 +21,7 @@ export class StatusBarController implements vscode.Disposable {
     private readonly diagnostics: DiagnosticsController,
   ) {
     this.item.name = "Veil";
-    this.item.command = SET_LABEL_COMMAND;
+    this.item.command = CommandId.setWorkspaceLabel;
     this.listeners = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       diagnostics.onDidUpdate((uri) => {

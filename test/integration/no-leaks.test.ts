@@ -199,6 +199,35 @@ suite("No leaks", function () {
     await vscode.commands.executeCommand("workbench.action.files.revert");
   });
 
+  test("move to .env failing (a .env that is a folder) is shown, logged scrubbed, and leaves the source as it was", async () => {
+    await vscode.window.showTextDocument(document);
+    const env = workspaceUri(".env");
+    const aside = workspaceUri(".env.veil-test-aside");
+    await vscode.workspace.fs.rename(env, aside, { overwrite: true }).then(undefined, () => undefined);
+    await vscode.workspace.fs.createDirectory(env);
+    try {
+      const before = said.messages.length;
+      const logged = api.outputLines().length;
+      const start = document.getText().indexOf(AWS_KEY);
+      const r = new vscode.Range(document.positionAt(start), document.positionAt(start + AWS_KEY.length));
+      const range = { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+      assert.equal(await runCommand("veil.moveToEnv", { uri: document.uri.toString(), range }), undefined);
+      const shown = said.messages.slice(before);
+      assert.ok(shown.some((m) => m.kind === "error"), "the failure is shown");
+      const failure = api.outputLines().slice(logged).find((l) => l.includes("veil.moveToEnv failed"));
+      assert.ok(failure, "the failure is logged");
+      // Neither the notification nor the log names the workspace's folders or the file.
+      const root = vscode.workspace.workspaceFolders![0].uri;
+      for (const text of [failure, ...shown.map((m) => m.text)]) {
+        for (const part of [root.path, root.fsPath, `${DIR}/app.js`, AWS_KEY.slice(0, 8)]) assert.ok(!text.includes(part), `a path or value in: ${text.slice(0, 60)}…`);
+      }
+      assert.ok(document.getText().includes(AWS_KEY), "the source is left as it was");
+    } finally {
+      await vscode.workspace.fs.delete(env, { recursive: true });
+      await vscode.workspace.fs.rename(aside, env, { overwrite: true }).then(undefined, () => undefined);
+    }
+  });
+
   test("workspace scan and its exported Markdown report", async () => {
     answer = (_text, items) => items.find((i) => /Export/i.test(i));
     try {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CommandId, TestCommandId } from "../../src/extension/commands/ids";
 import { describeError } from "../../src/extension/commands/scrubError";
@@ -26,6 +26,22 @@ describe("command registry", () => {
     ];
     assert.ok(used.length > 0);
     for (const id of used) assert.ok(table.has(id), `${id} is not in src/extension/commands/ids.ts`);
+  });
+
+  it("every command has its own file under src/extension/commands/, named after it, exporting its function", () => {
+    for (const id of table) {
+      const name = id.slice("veil.".length);
+      const file = join(__dirname, "../../../src/extension/commands", `${name}.ts`);
+      assert.ok(existsSync(file), `${id}: no src/extension/commands/${name}.ts`);
+      assert.match(readFileSync(file, "utf8"), new RegExp(`export (async )?function ${name}\\(`), `${name}.ts exports no function ${name}`);
+    }
+  });
+
+  it("every command is registered through the error wrapper", () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    const root = join(__dirname, "../../../src/extension");
+    const raw = files(root).filter((f) => !f.endsWith(join("commands", "register.ts")) && readFileSync(f, "utf8").includes("vscode.commands.registerCommand("));
+    assert.deepEqual(raw.map((f) => f.slice(root.length + 1)), []);
   });
 
   it("test-only commands are never contributed", () => {

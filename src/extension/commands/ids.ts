@@ -1,6 +1,6 @@
 /**
  * Every command id Veil registers, in one table: registration, code-built menus, hovers,
- * `executeCommand` calls and tests read them from here. `test/unit/commandIds.test.ts` checks
+ * `executeCommand` calls and tests read them from here. `test/unit/command-registry.test.ts` checks
  * that package.json contributes exactly the `CommandId` entries.
  */
 export const CommandId = {

@@ -3,10 +3,11 @@ import type { ExtensionServices } from "../services";
 import { lazyVaultKeyFor, VaultStore } from "../vaultStore";
 import type { CommandContext } from "./context";
 import { CommandId, TestCommandId } from "./ids";
-import { registerCommand } from "./register";
+import { registerCommand, registerInternalCommand } from "./register";
 import { copyAnonymized } from "./copyAnonymized";
 import { copyErrorSnippet } from "./copyErrorSnippet";
-import { shareCleanCopy, showFileMetadata } from "./fileMetadata";
+import { shareCleanCopy } from "./shareCleanCopy";
+import { showFileMetadata } from "./showFileMetadata";
 import { forgetPlaceholders } from "./forgetPlaceholders";
 import { guardedCopy } from "./guardedCopy";
 import { pasteWithRealValues } from "./pasteWithRealValues";
@@ -64,6 +65,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   register(CommandId.showFileMetadata, (arg) => showFileMetadata(commands, preview, arg));
   registerScanWorkspace(context, services);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    register(TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key, reviewPrompt: currentReviewPrompt }));
+    registerInternalCommand(context, services, TEST_HOOKS_COMMAND, (): TestHooks => ({ secrets: context.secrets, vaultKey: vault.key, reviewPrompt: currentReviewPrompt }));
   }
 }

@@ -3,7 +3,7 @@
 // offer to update the guard when a scan finds a secret in a file it does not cover yet.
 import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./ids";
-import { registerCommand } from "./register";
+import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding } from "../../engine";
 import {
@@ -333,17 +333,20 @@ export class AiGuardController implements vscode.Disposable {
 }
 
 /** Registers the command and the guard's status line; all registrations go to `context.subscriptions`. */
+/** `veil.protectWorkspace`: writes the coding assistants' ignore files and Claude Code's hook from what the scan finds. */
+export function protectWorkspace(controller: Pick<AiGuardController, "protect">): ReturnType<AiGuardController["protect"]> {
+  return controller.protect();
+}
+
 export function registerProtectWorkspace(context: vscode.ExtensionContext, services: ExtensionServices, statusBar: StatusBarController): AiGuardController {
   const controller = new AiGuardController(services, statusBar);
   context.subscriptions.push(controller);
-  registerCommand(context, services, PROTECT_WORKSPACE_COMMAND, () => controller.protect());
+  registerCommand(context, services, PROTECT_WORKSPACE_COMMAND, () => protectWorkspace(controller));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(AI_GUARD_STATE_TEST_COMMAND, async () => {
-        await controller.refresh();
-        return { folders: controller.state(), hookCommand: await hookCommandFor(context) };
-      }),
-    );
+    registerInternalCommand(context, services, AI_GUARD_STATE_TEST_COMMAND, async () => {
+      await controller.refresh();
+      return { folders: controller.state(), hookCommand: await hookCommandFor(context) };
+    });
   }
   return controller;
 }

@@ -24,3 +24,26 @@ export function registerCommand(
     }),
   );
 }
+
+/**
+ * A `veil.internal.*` command (test mode only, never contributed): a failure is logged
+ * scrubbed like any other and rethrown with the scrubbed message, so the test sees it fail.
+ */
+export function registerInternalCommand(
+  context: vscode.ExtensionContext,
+  services: Pick<ExtensionServices, "output" | "config">,
+  id: string,
+  run: (...args: unknown[]) => unknown,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        const described = describeError(error, services.config(undefined).scanOptions);
+        services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${described}`);
+        throw new Error(described);
+      }
+    }),
+  );
+}

@@ -2,7 +2,7 @@
 // opening them, and a report that names files, kinds and counts, never a value.
 import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./ids";
-import { registerCommand } from "./register";
+import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
@@ -279,12 +279,11 @@ export async function openReport(result: WorkspaceScanSummary): Promise<vscode.T
 export function registerScanWorkspace(context: vscode.ExtensionContext, services: ExtensionServices): void {
   registerCommand(context, services, SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(SCAN_WORKSPACE_TEST_COMMAND, async (options?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }) => {
-        const token = options?.token ?? new vscode.CancellationTokenSource().token;
-        const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined);
-        return { ...result, report: workspaceReport(result), summary: describeScan(result) };
-      }),
-    );
+    registerInternalCommand(context, services, SCAN_WORKSPACE_TEST_COMMAND, async (arg?: unknown) => {
+      const options = arg as { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void } | undefined;
+      const token = options?.token ?? new vscode.CancellationTokenSource().token;
+      const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined);
+      return { ...result, report: workspaceReport(result), summary: describeScan(result) };
+    });
   }
 }
