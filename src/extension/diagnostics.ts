@@ -67,6 +67,14 @@ export function documentationUri(category: Category): vscode.Uri {
   return vscode.Uri.parse(`${README}#${DOC_ANCHOR[category]}`);
 }
 
+/** One finding as a Veil diagnostic (message masked while screen-sharing), the same for open documents and workspace scans. */
+function toDiagnostic(range: vscode.Range, finding: Finding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, shownMessage(finding), severity);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
+  return diagnostic;
+}
+
 /** Virtual documents that are views of something else (git originals, output, SCM input). */
 const SKIPPED_SCHEMES = new Set(["output", "git", "gitfs", "vscode-scm", "comment", "debug", "search-editor", "vscode-settings", "vscode-userdata", "vscode-chat-code-block"]);
 
@@ -239,10 +247,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const severity = toDiagnosticSeverity(severities[finding.category]);
       if (severity === undefined) continue;
       messages.push({ full: finding.message, masked: maskedMessage(finding) });
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position(finding.start), position(finding.end)), shownMessage(finding), severity);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
-      diagnostics.push(diagnostic);
+      diagnostics.push(toDiagnostic(new vscode.Range(position(finding.start), position(finding.end)), finding, severity));
     }
     if (diagnostics.length > 0 || this.collection.has(uri)) this.collection.set(uri, diagnostics);
     if (diagnostics.length > 0) this.scanMessages.set(uri.toString(), messages);
@@ -270,11 +275,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const finding of engine().reportableFindings(document.uri.path, findings)) {
       const severity = toDiagnosticSeverity(engine().severityUnder(config.policy, finding));
       if (severity === undefined) continue;
-      const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-      const diagnostic = new vscode.Diagnostic(range, shownMessage(finding), severity);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: documentationUri(finding.category) };
-      diagnostics.push(diagnostic);
+      diagnostics.push(toDiagnostic(new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end)), finding, severity));
     }
     this.collection.set(document.uri, diagnostics);
     this.emitter.fire(document.uri);
