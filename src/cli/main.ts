@@ -13,6 +13,8 @@ import * as restore from "./commands/restore";
 import * as scan from "./commands/scan";
 import * as snippet from "./commands/snippet";
 import * as strip from "./commands/strip";
+// Evaluated for its worker-thread entry (Scan Workspace in the Node extension host).
+import "./workspaceScanWorker";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 

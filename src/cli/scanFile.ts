@@ -88,7 +88,7 @@ let scratch = Buffer.allocUnsafe(1 << 16);
  * The file's bytes, or undefined when it is larger than `maxSize`; one open, one fstat.
  * The bytes live in a shared buffer that the next call overwrites: decode them first.
  */
-function readUpTo(path: string, maxSize: number): Buffer | undefined {
+export function readUpTo(path: string, maxSize: number): Buffer | undefined {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;

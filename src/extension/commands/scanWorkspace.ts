@@ -4,11 +4,13 @@ import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./ids";
 import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
-import type { Finding, Scanner } from "../../engine";
+import type { ScanOptions, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
 import { IgnoreTree } from "../../workspace/ignoreFile";
 import { readLocalFile } from "../platform/localFiles";
+import { poolSize, startScanPool } from "../platform/scanPool";
+import type { WorkspaceScanOutcome } from "../../workspace/scanWorkerProtocol";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
 import {
@@ -26,6 +28,10 @@ export const SCAN_WORKSPACE_TEST_COMMAND = TestCommandId.scanWorkspace;
 
 /** Files read at once: reads go through the file system provider, often over IPC. */
 const CONCURRENT_READS = 32;
+/** Fewer files than this in a folder are scanned on this thread: starting workers costs more. */
+const POOL_MIN_FILES = 300;
+/** Files per message to a worker. */
+const POOL_BATCH_FILES = 32;
 /** CPU time between two yields to the event loop, so the extension host stays responsive. */
 const YIELD_EVERY_MS = 15;
 
@@ -33,7 +39,9 @@ export interface WorkspaceScanResult extends WorkspaceScanSummary {
   /** Diagnostics shown in the Problems panel (findings whose category the label does not switch off). */
   shown: number;
   /** Where the time went, in ms; reads overlap, so their sum can exceed the elapsed time. */
-  phases: { findMs: number; readMs: number; scanMs: number; publishMs: number };
+  phases: { findMs: number; filterMs: number; readMs: number; scanMs: number; publishMs: number };
+  /** Worker threads that read and scanned files (0: all on the extension host's thread). */
+  workers: number;
 }
 
 interface Progress {
@@ -48,6 +56,7 @@ interface FolderSetup {
   /** The folder's `.gitignore` files (root and nested) and `.git/info/exclude`, unless `veil.workspaceScan.respectGitignore` is off. */
   gitIgnore: IgnoreTree | undefined;
   maxBytes: number;
+  scanOptions: ScanOptions;
   scanner: Scanner;
 }
 
@@ -72,7 +81,7 @@ async function setUpFolder(folder: vscode.WorkspaceFolder, uris: readonly vscode
       if (text !== undefined) gitIgnore!.add(pathInFolder(folder, uri).slice(0, -".gitignore".length), text);
     });
   }
-  return { folder, excludes: config.exclude, veilIgnore, gitIgnore, maxBytes: config.maxFileSizeBytes, scanner: new (engine().Scanner)(config.scanOptions) };
+  return { folder, excludes: config.exclude, veilIgnore, gitIgnore, maxBytes: config.maxFileSizeBytes, scanOptions: config.scanOptions, scanner: new (engine().Scanner)(config.scanOptions) };
 }
 
 function isSkipped(setup: FolderSetup, path: string): boolean {
@@ -84,7 +93,7 @@ function isSkipped(setup: FolderSetup, path: string): boolean {
  * `findFiles`; `veil.exclude`, each folder's `.veilignore`, its `.gitignore` files (unless
  * `veil.workspaceScan.respectGitignore` is off), binary and oversized files are skipped here. Stops at the next file once `token` is cancelled.
  */
-export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress): Promise<WorkspaceScanResult> {
+export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress, options: { inThread?: boolean } = {}): Promise<WorkspaceScanResult> {
   const started = Date.now();
   const log = (line: string) => services.output.appendLine(`[${new Date().toISOString()}] scan workspace: ${line}`);
   const skipped: SkippedCounts = { excluded: 0, binary: 0, tooLarge: 0, unreadable: 0 };
@@ -94,7 +103,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
   let shown = 0;
   const openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
 
-  const phases = { findMs: 0, readMs: 0, scanMs: 0, publishMs: 0 };
+  const phases = { findMs: 0, filterMs: 0, readMs: 0, scanMs: 0, publishMs: 0 };
   const work: { uri: vscode.Uri; relative: string; setup: FolderSetup }[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (token.isCancellationRequested) break;
@@ -105,21 +114,75 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
     phases.findMs += Date.now() - findStarted;
     if (setup.gitIgnore?.size) log(`${folder.name}: ${setup.gitIgnore.size} git ignore files`);
     filesFound += uris.length;
+    const filterStarted = Date.now();
     for (const uri of uris) {
       if (isSkipped(setup, pathInFolder(folder, uri))) skipped.excluded++;
       else work.push({ uri, relative: vscode.workspace.asRelativePath(uri, false), setup });
     }
+    phases.filterMs += Date.now() - filterStarted;
   }
-  work.sort((a, b) => a.relative.localeCompare(b.relative));
 
   let done = 0;
   let lastYield = Date.now();
   const total = work.length;
   progress?.report(0, total);
 
-  const scanOne = async (item: (typeof work)[number]): Promise<void> => {
+  type Item = (typeof work)[number];
+
+  /** Counts, publishes and records what one file gave. */
+  const record = (item: Item, outcome: WorkspaceScanOutcome): void => {
+    switch (outcome.kind) {
+      case "tooLarge":
+        skipped.tooLarge++;
+        return;
+      case "binary":
+        skipped.binary++;
+        return;
+      case "unreadable":
+        skipped.unreadable++;
+        log(`cannot read ${item.relative}: ${outcome.reason}`);
+        return;
+    }
+    const findings = engine().reportableFindings(item.uri.path, outcome.findings);
+    const publishStarted = performance.now();
+    if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(item.uri).length > 0)) {
+      shown += services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
+    }
+    phases.publishMs += performance.now() - publishStarted;
+    filesScanned++;
+    if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+  };
+
+  /** Reads and scans one file on this thread (the web build, URIs off the disk, a worker that failed). */
+  const readAndScan = async (item: Item): Promise<WorkspaceScanOutcome | undefined> => {
+    const { uri, setup } = item;
+    let bytes: Uint8Array;
+    const readStarted = Date.now();
+    try {
+      const local = await readLocalFile(uri, setup.maxBytes);
+      if (local?.kind === "tooLarge") return { kind: "tooLarge" };
+      if (local) bytes = local.bytes;
+      else {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > setup.maxBytes) return { kind: "tooLarge" };
+        bytes = await vscode.workspace.fs.readFile(uri);
+      }
+    } catch (error) {
+      return { kind: "unreadable", reason: error instanceof Error ? error.name : "error" };
+    }
+    phases.readMs += Date.now() - readStarted;
+    if (token.isCancellationRequested) return undefined;
+    if (bytes.length > setup.maxBytes) return { kind: "tooLarge" };
+    if (looksBinary(bytes)) return { kind: "binary" };
+    const scanStarted = performance.now();
+    const { text } = decodeText(bytes);
+    const findings = setup.scanner.scan(text);
+    phases.scanMs += performance.now() - scanStarted;
+    return { kind: "scanned", findings, lineStarts: findings.length > 0 ? lineStarts(text) : undefined };
+  };
+
+  const scanOne = async (item: Item): Promise<void> => {
     const { uri, relative, setup } = item;
-    let findings: readonly Finding[];
     const open = openDocuments.get(uri.toString());
     if (open && !open.isClosed) {
       // The live diagnostics of an open document already show; count what they show.
@@ -127,79 +190,104 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
         skipped.tooLarge++;
         return;
       }
-      findings = engine().reportableFindings(uri.path, services.findingsFor(open));
+      const findings = engine().reportableFindings(uri.path, services.findingsFor(open));
       shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
-    } else {
-      if (hasBinaryExtension(relative)) {
-        skipped.binary++;
-        return;
-      }
-      let bytes: Uint8Array;
-      const readStarted = Date.now();
-      try {
-        const local = await readLocalFile(uri, setup.maxBytes);
-        if (local?.kind === "tooLarge") {
-          skipped.tooLarge++;
-          return;
-        }
-        if (local) bytes = local.bytes;
-        else {
-          const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.size > setup.maxBytes) {
-            skipped.tooLarge++;
-            return;
-          }
-          bytes = await vscode.workspace.fs.readFile(uri);
-        }
-      } catch (error) {
-        skipped.unreadable++;
-        log(`cannot read ${relative}: ${error instanceof Error ? error.name : "error"}`);
-        return;
-      }
-      phases.readMs += Date.now() - readStarted;
-      if (token.isCancellationRequested) return;
-      if (bytes.length > setup.maxBytes) {
-        skipped.tooLarge++;
-        return;
-      }
-      if (looksBinary(bytes)) {
-        skipped.binary++;
-        return;
-      }
-      const scanStarted = performance.now();
-      const { text } = decodeText(bytes);
-      // Veil's own settings list the terms on purpose: not reported (see reportableFindings).
-      findings = engine().reportableFindings(uri.path, setup.scanner.scan(text));
-      const publishStarted = performance.now();
-      phases.scanMs += publishStarted - scanStarted;
-      if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(uri).length > 0)) {
-        shown += services.publishFindings(uri, findings, lineStarts(text));
-      }
-      phases.publishMs += performance.now() - publishStarted;
+      filesScanned++;
+      if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+      return;
     }
-    filesScanned++;
-    if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+    if (hasBinaryExtension(relative)) {
+      skipped.binary++;
+      return;
+    }
+    const outcome = await readAndScan(item);
+    if (outcome) record(item, outcome);
   };
 
-  let next = 0;
-  const worker = async () => {
-    while (next < work.length && !token.isCancellationRequested) {
-      const item = work[next++];
-      await scanOne(item);
-      done++;
-      progress?.report(done, total);
-      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = Date.now();
-      }
+  const afterEach = async (count: number): Promise<void> => {
+    done += count;
+    progress?.report(done, total);
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, Math.max(1, work.length)) }, worker));
+
+  // Files on this machine's disk, not open in an editor: to worker threads when there are
+  // enough of them to pay for starting the workers. Each folder has its own scanner options.
+  const canUseWorkers = poolSize() > 0;
+  const pooled = new Map<FolderSetup, Item[]>();
+  const inThread: Item[] = [];
+  for (const item of work) {
+    const open = openDocuments.get(item.uri.toString());
+    if (options.inThread || !canUseWorkers || item.uri.scheme !== "file" || (open && !open.isClosed) || hasBinaryExtension(item.relative)) inThread.push(item);
+    else {
+      const items = pooled.get(item.setup);
+      if (items) items.push(item);
+      else pooled.set(item.setup, [item]);
+    }
+  }
+  for (const [setup, items] of pooled) {
+    if (items.length < POOL_MIN_FILES) {
+      pooled.delete(setup);
+      inThread.push(...items);
+    }
+  }
+
+  /** Reads in flight at once on this thread: reads go through the file system provider, often over IPC. */
+  const runInThread = async (items: readonly Item[]): Promise<void> => {
+    let next = 0;
+    const reader = async () => {
+      while (next < items.length && !token.isCancellationRequested) {
+        await scanOne(items[next++]);
+        await afterEach(1);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, Math.max(1, items.length)) }, reader));
+  };
+  const inThreadDone = runInThread(inThread);
+
+  let workers = 0;
+  for (const [setup, items] of pooled) {
+    const pool = startScanPool(services.context.extensionUri, setup.scanOptions, setup.maxBytes);
+    if (!pool) {
+      await runInThread(items);
+      continue;
+    }
+    workers = Math.max(workers, pool.workers);
+    try {
+      let nextBatch = 0;
+      const feed = async () => {
+        while (nextBatch < items.length && !token.isCancellationRequested) {
+          const batch = items.slice(nextBatch, nextBatch + POOL_BATCH_FILES);
+          nextBatch += batch.length;
+          let answer: Awaited<ReturnType<typeof pool.scan>> | undefined;
+          try {
+            answer = await pool.scan(batch.map((item) => item.uri.fsPath));
+          } catch (error) {
+            log(`${error instanceof Error ? error.message : "a scan worker failed"}: scanning its files here`);
+          }
+          if (token.isCancellationRequested) return;
+          if (answer) {
+            phases.readMs += answer.readMs;
+            phases.scanMs += answer.scanMs;
+            answer.outcomes.forEach((outcome, i) => record(batch[i], outcome));
+          } else for (const item of batch) await scanOne(item);
+          await afterEach(batch.length);
+        }
+      };
+      // Two batches in flight per worker: one scanned while the other's answer is published.
+      await Promise.all(Array.from({ length: pool.workers * 2 }, feed));
+    } finally {
+      await pool.dispose();
+    }
+  }
+  await inThreadDone;
 
   files.sort((a, b) => a.path.localeCompare(b.path));
-  const result: WorkspaceScanResult = { filesFound, filesScanned, skipped, files, cancelled: token.isCancellationRequested, elapsedMs: Date.now() - started, shown, phases };
+  const result: WorkspaceScanResult = { filesFound, filesScanned, skipped, files, cancelled: token.isCancellationRequested, elapsedMs: Date.now() - started, shown, phases, workers };
   const counts = countFindings(files);
-  log(`${counts.total} findings in ${counts.files} of ${filesScanned} files scanned (${filesFound} found; skipped ${JSON.stringify(skipped)})${result.cancelled ? ", cancelled" : ""} in ${result.elapsedMs} ms (finding files ${phases.findMs} ms; summed over reads in flight: reading ${phases.readMs} ms; decoding and scanning ${Math.round(phases.scanMs)} ms, publishing ${Math.round(phases.publishMs)} ms)`);
+  log(`${counts.total} findings in ${counts.files} of ${filesScanned} files scanned (${filesFound} found; skipped ${JSON.stringify(skipped)})${result.cancelled ? ", cancelled" : ""} in ${result.elapsedMs} ms${workers > 0 ? ` with ${workers} worker threads` : ""} (finding files ${phases.findMs} ms, applying ignore files ${phases.filterMs} ms; summed over reads in flight and workers: reading ${phases.readMs} ms; decoding and scanning ${Math.round(phases.scanMs)} ms, publishing ${Math.round(phases.publishMs)} ms)`);
   return result;
 }
 
@@ -280,9 +368,9 @@ export function registerScanWorkspace(context: vscode.ExtensionContext, services
   registerCommand(context, services, SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     registerInternalCommand(context, services, SCAN_WORKSPACE_TEST_COMMAND, async (arg?: unknown) => {
-      const options = arg as { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void } | undefined;
+      const options = arg as { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void; inThread?: boolean } | undefined;
       const token = options?.token ?? new vscode.CancellationTokenSource().token;
-      const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined);
+      const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined, { inThread: options?.inThread });
       return { ...result, report: workspaceReport(result), summary: describeScan(result) };
     });
   }
