@@ -54,6 +54,18 @@ export function looksLikeProseSecret(value: string, quoted: boolean, connector: 
   return true;
 }
 
+/**
+ * The shape of a password given on another line than its keyword: eight characters or more,
+ * letters and digits, and a symbol or both letter cases; a word, a version, a date, a URL or
+ * an address is not one.
+ */
+export function looksLikeRepliedSecret(value: string, quoted: boolean): boolean {
+  const core = value.replace(/[.,;:)\]!?]+$/, "");
+  if (core.length < 8 || !/\d/.test(core) || !/\p{L}/u.test(core) || core.includes("@")) return false;
+  if (!/[^\p{L}\p{N}]/u.test(core) && !(/\p{Lu}/u.test(core) && /\p{Ll}/u.test(core))) return false;
+  return looksLikeProseSecret(value, quoted, true);
+}
+
 function proseValidate(quoteGroup: number, connectorGroup: number | undefined) {
   return (value: string, m: RegExpExecArray) => looksLikeProseSecret(value, m[quoteGroup] !== undefined, connectorGroup === undefined || m[connectorGroup] !== undefined);
 }
@@ -151,6 +163,37 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         'You need a passphrase to unlock the secret key for user: "isaacs <i@izs.me>"',
         "auth.basic = { username: basic[0], password: basic[1] }",
         "This command requires a one-time password (OTP) from your authenticator app.",
+      ],
+    },
+  },
+  {
+    // A chat's question and its answer: "le mdp du compte, c'est toujours le même ?" then
+    // "non, c'est Xyz!2031" on one of the next two lines. Weaker context, so a stronger shape.
+    id: "prose-password-reply",
+    category: "secret",
+    kind: "password",
+    title: "Password given in reply to a question about it",
+    keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "password", "passwd", "pwd", "passcode", "passphrase", "code wifi", "code wi-fi", "wifi key", "wi-fi key"],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|pass(?:word|wd|code|phrase)s?|pwd|codes? wi-?fi|wi-?fi (?:key|code|password))(?![A-Za-z_])[^\n]{0,160}\n(?:[^\n]{0,200}\n)?[^\n]{0,120}?(?:\bc['’]est|\bit['’]s|\bit is|\bis now|\bnow|\bvoici|\bhere it is)\s{0,3}:?\s{0,3}` +
+        VALUE,
+      "gi",
+    ),
+    group: 2,
+    window: { before: 24, after: 520, multiline: true },
+    validate: (value, m) => looksLikeRepliedSecret(value, m[1] !== undefined),
+    confidence: 0.75,
+    advice: ADVICE,
+    examples: {
+      match: ["Le mdp du Wi-Fi a changé ?\nOui, c'est Verveine#2031", "What's the new password for the CMS?\nIt's now Harbour9-Kite", "mot de passe de la box ?\n> attends\n> voici : Pivoine_8812"],
+      noMatch: [
+        "Tu as le mdp ?\nC'est dans Bitwarden, dossier Agence",
+        "Password reset done?\nIt's v2.4.1 that fixed it",
+        "mot de passe oublié\nc'est le 12/03/2026 que j'ai changé",
+        "The password policy changed.\nIt's 12 characters now",
+        "Le mot de passe ?\nC'est [PASSWORD_1]",
+        "password?\nit's in the vault, ask Sam",
+        "mdp envoyé\nc'est https://example.com/reset",
       ],
     },
   },
