@@ -24,15 +24,39 @@ export function hasBinaryExtension(path: string): boolean {
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
 
-/** The encoding a byte-order mark announces; plain UTF-8 without one. */
+/** Bytes looked at for UTF-16 without a byte-order mark, as VS Code does when it opens a file. */
+const UTF16_GUESS_BYTES = 512;
+
+/**
+ * UTF-16 without a byte-order mark, guessed the way VS Code guesses it: in the first 512
+ * bytes every other byte is NUL and the ones between are not (ASCII-range text, as Windows
+ * tools write it). Anything else with a NUL stays binary.
+ */
+function guessBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, UTF16_GUESS_BYTES) & ~1;
+  if (n < 2) return undefined;
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n && (le || be); i += 2) {
+    const even = bytes[i];
+    const odd = bytes[i + 1];
+    if (even === 0 || odd !== 0) le = false;
+    if (even !== 0 || odd === 0) be = false;
+  }
+  return le ? "utf-16le" : be ? "utf-16be" : undefined;
+}
+
+/** The encoding a byte-order mark announces, UTF-16 guessed without one (see guessBomlessUtf16), else plain UTF-8. */
 export function sniffEncoding(bytes: Uint8Array): TextEncodingName {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8-bom";
+  // Only a file with a NUL near its start can be UTF-16: the cheap test first.
+  if (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0)) return guessBomlessUtf16(bytes) ?? "utf-8";
   return "utf-8";
 }
 
-/** A NUL byte in the first 8 KB means binary (as git and ripgrep tell), unless a UTF-16 byte-order mark says otherwise. */
+/** A NUL byte in the first 8 KB means binary (as git and ripgrep tell), unless the text is UTF-16 (a byte-order mark, or the pattern VS Code recognises). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const encoding = sniffEncoding(bytes);
   if (encoding === "utf-16le" || encoding === "utf-16be") return false;
@@ -50,7 +74,8 @@ function decoder(label: string) {
 }
 
 /**
- * Decodes a file the way an editor shows it: UTF-16 when a byte-order mark says so, UTF-8
+ * Decodes a file the way an editor shows it: UTF-16 when a byte-order mark says so (or
+ * VS Code would guess it without one), UTF-8
  * otherwise, invalid sequences replaced by U+FFFD (WHATWG rules). A byte-order mark is not
  * part of the text, so offsets count from after it (as `document.positionAt` does).
  * `utf8` lets a caller decode BOM-less UTF-8 its own faster way (the CLI uses Buffer) with

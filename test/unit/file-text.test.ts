@@ -23,8 +23,23 @@ describe("Workspace file text (shared by the CLI and the extension)", () => {
     }
   });
 
-  it("calls UTF-16 without a byte-order mark binary (its NUL bytes), as git does", () => {
-    assert.equal(looksBinary(utf16("hello", "le", false)), true);
+  it("reads UTF-16 without a byte-order mark as VS Code guesses it (every other byte NUL at the start), both byte orders", () => {
+    for (const endian of ["le", "be"] as const) {
+      const bytes = utf16(`aws_access_key_id = ${KEY}\r\nrégion = eu-west-3\r\n`, endian, false);
+      assert.equal(looksBinary(bytes), false);
+      assert.equal(sniffEncoding(bytes), endian === "le" ? "utf-16le" : "utf-16be");
+      assert.equal(decodeText(bytes).text, `aws_access_key_id = ${KEY}\r\nrégion = eu-west-3\r\n`);
+    }
+  });
+
+  it("keeps other files with NUL bytes binary: no guess past the pattern", () => {
+    // UTF-16 without a mark whose start is not ASCII-range text: VS Code does not guess it either.
+    assert.equal(looksBinary(utf16("ab東京の顧客リスト", "le", false)), true);
+    // A PNG header, little-endian integers, a NUL-padded record.
+    assert.equal(looksBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), true);
+    assert.equal(looksBinary(new Uint8Array([1, 0, 2, 0, 0, 0, 3, 0])), true);
+    assert.equal(looksBinary(new TextEncoder().encode("name\0\0\0\0value")), true);
+    assert.equal(looksBinary(new Uint8Array([0])), true);
   });
 
   it("drops a UTF-8 byte-order mark and replaces invalid sequences", () => {

@@ -55,7 +55,8 @@ A file named on the command line is always scanned, whatever --exclude, the conf
 still skipped.
 
 Files are read as UTF-8 (invalid bytes become U+FFFD), or UTF-16 when they start with a
-byte-order mark. In json and sarif, offset/length and columns count UTF-16 code units from
+byte-order mark or, without one, when every other byte of their first 512 is NUL (as VS Code
+guesses). In json and sarif, offset/length and columns count UTF-16 code units from
 after any byte-order mark; line and column are 1-based, endColumn is just past the end.
 Paths are relative to the current directory. Each json finding carries a "fingerprint"
 (hash of path, rule and value) that --baseline matches together with path and ruleId.
