@@ -214,7 +214,7 @@ suite("Workspace scan", function () {
     assert.ok(big.every((f) => f.findings.length === 1 && f.findings[0].kind === "email"));
     const p = full.phases;
     console.log(
-      `${LINE_PREFIX}      full scan: ${full.filesScanned} files in ${full.elapsedMs} ms, ${full.workers} worker threads (finding files ${p.findMs} ms; reads, summed ${p.readMs} ms; decode+scan ${Math.round(p.scanMs)} ms; publish ${Math.round(p.publishMs)} ms)`,
+      `${LINE_PREFIX}      full scan: ${full.filesScanned} files in ${full.elapsedMs} ms, ${full.workers} worker threads (finding files ${p.findMs} ms; reads, summed ${Math.round(p.readMs)} ms; decode+scan ${Math.round(p.scanMs)} ms; publish ${Math.round(p.publishMs)} ms)`,
     );
     const cli = cliScan("veil-scan-big");
     if (cli) console.log(`${LINE_PREFIX}      veil scan on the 5,000 files alone (spawned, every core): ${cli.files} files in ${cli.ms} ms`);

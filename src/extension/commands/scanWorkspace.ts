@@ -9,7 +9,7 @@ import { isExcludedPath } from "../diagnostics";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
 import { IgnoreTree } from "../../workspace/ignoreFile";
 import { readLocalFile } from "../platform/localFiles";
-import { poolSize, startScanPool } from "../platform/scanPool";
+import { poolSize, startScanPool, type ScanPool } from "../platform/scanPool";
 import type { WorkspaceScanOutcome } from "../../workspace/scanWorkerProtocol";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
@@ -104,191 +104,196 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
   const openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
 
   const phases = { findMs: 0, filterMs: 0, readMs: 0, scanMs: 0, publishMs: 0 };
-  const work: { uri: vscode.Uri; relative: string; setup: FolderSetup }[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    if (token.isCancellationRequested) break;
-    // `undefined` as exclude: VS Code applies files.exclude (and no ignore file).
-    const findStarted = Date.now();
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), undefined, undefined, token);
-    const setup = await setUpFolder(folder, uris, services);
-    phases.findMs += Date.now() - findStarted;
-    if (setup.gitIgnore?.size) log(`${folder.name}: ${setup.gitIgnore.size} git ignore files`);
-    filesFound += uris.length;
-    const filterStarted = Date.now();
-    for (const uri of uris) {
-      if (isSkipped(setup, pathInFolder(folder, uri))) skipped.excluded++;
-      else work.push({ uri, relative: vscode.workspace.asRelativePath(uri, false), setup });
-    }
-    phases.filterMs += Date.now() - filterStarted;
+  const canUseWorkers = poolSize() > 0;
+  const pools = new Map<vscode.WorkspaceFolder, ScanPool | undefined>();
+  try {
+    return await scanFolders();
+  } finally {
+    await Promise.all([...pools.values()].map((pool) => pool?.dispose()));
   }
 
-  let done = 0;
-  let lastYield = Date.now();
-  const total = work.length;
-  progress?.report(0, total);
+  async function scanFolders(): Promise<WorkspaceScanResult> {
+    const work: { uri: vscode.Uri; relative: string; setup: FolderSetup }[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (token.isCancellationRequested) break;
+      // `undefined` as exclude: VS Code applies files.exclude (and no ignore file).
+      const findStarted = Date.now();
+      // Workers start before the files are listed, which takes as long as their loading; a small folder stops them unused.
+      if (canUseWorkers && !options.inThread) {
+        const config = services.config(folder.uri);
+        pools.set(folder, startScanPool(services.context.extensionUri, config.scanOptions, config.maxFileSizeBytes));
+      }
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), undefined, undefined, token);
+      if (uris.length < POOL_MIN_FILES && pools.get(folder)) {
+        void pools.get(folder)!.dispose();
+        pools.delete(folder);
+      }
+      const setup = await setUpFolder(folder, uris, services);
+      phases.findMs += Date.now() - findStarted;
+      if (setup.gitIgnore?.size) log(`${folder.name}: ${setup.gitIgnore.size} git ignore files`);
+      filesFound += uris.length;
+      const filterStarted = Date.now();
+      for (const uri of uris) {
+        if (isSkipped(setup, pathInFolder(folder, uri))) skipped.excluded++;
+        else work.push({ uri, relative: vscode.workspace.asRelativePath(uri, false), setup });
+      }
+      phases.filterMs += Date.now() - filterStarted;
+    }
 
-  type Item = (typeof work)[number];
+    let done = 0;
+    let lastYield = Date.now();
+    const total = work.length;
+    progress?.report(0, total);
 
-  /** Counts, publishes and records what one file gave. */
-  const record = (item: Item, outcome: WorkspaceScanOutcome): void => {
-    switch (outcome.kind) {
-      case "tooLarge":
-        skipped.tooLarge++;
+    type Item = (typeof work)[number];
+
+    /** Counts, publishes and records what one file gave. */
+    const record = (item: Item, outcome: WorkspaceScanOutcome): void => {
+      switch (outcome.kind) {
+        case "tooLarge":
+          skipped.tooLarge++;
+          return;
+        case "binary":
+          skipped.binary++;
+          return;
+        case "unreadable":
+          skipped.unreadable++;
+          log(`cannot read ${item.relative}: ${outcome.reason}`);
+          return;
+      }
+      const findings = engine().reportableFindings(item.uri.path, outcome.findings);
+      const publishStarted = performance.now();
+      if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(item.uri).length > 0)) {
+        shown += services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
+      }
+      phases.publishMs += performance.now() - publishStarted;
+      filesScanned++;
+      if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+    };
+
+    /** Reads and scans one file on this thread (the web build, URIs off the disk, a worker that failed). */
+    const readAndScan = async (item: Item): Promise<WorkspaceScanOutcome | undefined> => {
+      const { uri, setup } = item;
+      let bytes: Uint8Array;
+      const readStarted = Date.now();
+      try {
+        const local = await readLocalFile(uri, setup.maxBytes);
+        if (local?.kind === "tooLarge") return { kind: "tooLarge" };
+        if (local) bytes = local.bytes;
+        else {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > setup.maxBytes) return { kind: "tooLarge" };
+          bytes = await vscode.workspace.fs.readFile(uri);
+        }
+      } catch (error) {
+        return { kind: "unreadable", reason: error instanceof Error ? error.name : "error" };
+      }
+      phases.readMs += Date.now() - readStarted;
+      if (token.isCancellationRequested) return undefined;
+      if (bytes.length > setup.maxBytes) return { kind: "tooLarge" };
+      if (looksBinary(bytes)) return { kind: "binary" };
+      const scanStarted = performance.now();
+      const { text } = decodeText(bytes);
+      const findings = setup.scanner.scan(text);
+      phases.scanMs += performance.now() - scanStarted;
+      return { kind: "scanned", findings, lineStarts: findings.length > 0 ? lineStarts(text) : undefined };
+    };
+
+    const scanOne = async (item: Item): Promise<void> => {
+      const { uri, relative, setup } = item;
+      const open = openDocuments.get(uri.toString());
+      if (open && !open.isClosed) {
+        // The live diagnostics of an open document already show; count what they show.
+        if (open.getText().length > setup.maxBytes) {
+          skipped.tooLarge++;
+          return;
+        }
+        const findings = engine().reportableFindings(uri.path, services.findingsFor(open));
+        shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
+        filesScanned++;
+        if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
         return;
-      case "binary":
+      }
+      if (hasBinaryExtension(relative)) {
         skipped.binary++;
         return;
-      case "unreadable":
-        skipped.unreadable++;
-        log(`cannot read ${item.relative}: ${outcome.reason}`);
-        return;
-    }
-    const findings = engine().reportableFindings(item.uri.path, outcome.findings);
-    const publishStarted = performance.now();
-    if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(item.uri).length > 0)) {
-      shown += services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
-    }
-    phases.publishMs += performance.now() - publishStarted;
-    filesScanned++;
-    if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
-  };
-
-  /** Reads and scans one file on this thread (the web build, URIs off the disk, a worker that failed). */
-  const readAndScan = async (item: Item): Promise<WorkspaceScanOutcome | undefined> => {
-    const { uri, setup } = item;
-    let bytes: Uint8Array;
-    const readStarted = Date.now();
-    try {
-      const local = await readLocalFile(uri, setup.maxBytes);
-      if (local?.kind === "tooLarge") return { kind: "tooLarge" };
-      if (local) bytes = local.bytes;
-      else {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > setup.maxBytes) return { kind: "tooLarge" };
-        bytes = await vscode.workspace.fs.readFile(uri);
       }
-    } catch (error) {
-      return { kind: "unreadable", reason: error instanceof Error ? error.name : "error" };
-    }
-    phases.readMs += Date.now() - readStarted;
-    if (token.isCancellationRequested) return undefined;
-    if (bytes.length > setup.maxBytes) return { kind: "tooLarge" };
-    if (looksBinary(bytes)) return { kind: "binary" };
-    const scanStarted = performance.now();
-    const { text } = decodeText(bytes);
-    const findings = setup.scanner.scan(text);
-    phases.scanMs += performance.now() - scanStarted;
-    return { kind: "scanned", findings, lineStarts: findings.length > 0 ? lineStarts(text) : undefined };
-  };
+      const outcome = await readAndScan(item);
+      if (outcome) record(item, outcome);
+    };
 
-  const scanOne = async (item: Item): Promise<void> => {
-    const { uri, relative, setup } = item;
-    const open = openDocuments.get(uri.toString());
-    if (open && !open.isClosed) {
-      // The live diagnostics of an open document already show; count what they show.
-      if (open.getText().length > setup.maxBytes) {
-        skipped.tooLarge++;
-        return;
-      }
-      const findings = engine().reportableFindings(uri.path, services.findingsFor(open));
-      shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
-      filesScanned++;
-      if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
-      return;
-    }
-    if (hasBinaryExtension(relative)) {
-      skipped.binary++;
-      return;
-    }
-    const outcome = await readAndScan(item);
-    if (outcome) record(item, outcome);
-  };
-
-  const afterEach = async (count: number): Promise<void> => {
-    done += count;
-    progress?.report(done, total);
-    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = Date.now();
-    }
-  };
-
-  // Files on this machine's disk, not open in an editor: to worker threads when there are
-  // enough of them to pay for starting the workers. Each folder has its own scanner options.
-  const canUseWorkers = poolSize() > 0;
-  const pooled = new Map<FolderSetup, Item[]>();
-  const inThread: Item[] = [];
-  for (const item of work) {
-    const open = openDocuments.get(item.uri.toString());
-    if (options.inThread || !canUseWorkers || item.uri.scheme !== "file" || (open && !open.isClosed) || hasBinaryExtension(item.relative)) inThread.push(item);
-    else {
-      const items = pooled.get(item.setup);
-      if (items) items.push(item);
-      else pooled.set(item.setup, [item]);
-    }
-  }
-  for (const [setup, items] of pooled) {
-    if (items.length < POOL_MIN_FILES) {
-      pooled.delete(setup);
-      inThread.push(...items);
-    }
-  }
-
-  /** Reads in flight at once on this thread: reads go through the file system provider, often over IPC. */
-  const runInThread = async (items: readonly Item[]): Promise<void> => {
-    let next = 0;
-    const reader = async () => {
-      while (next < items.length && !token.isCancellationRequested) {
-        await scanOne(items[next++]);
-        await afterEach(1);
+    const afterEach = async (count: number): Promise<void> => {
+      done += count;
+      progress?.report(done, total);
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, Math.max(1, items.length)) }, reader));
-  };
-  const inThreadDone = runInThread(inThread);
 
-  let workers = 0;
-  for (const [setup, items] of pooled) {
-    const pool = startScanPool(services.context.extensionUri, setup.scanOptions, setup.maxBytes);
-    if (!pool) {
-      await runInThread(items);
-      continue;
+    // Files on this machine's disk, not open in an editor: to worker threads when there are
+    // enough of them to pay for starting the workers. Each folder has its own scanner options.
+    const pooled = new Map<FolderSetup, Item[]>();
+    const inThread: Item[] = [];
+    for (const item of work) {
+      const open = openDocuments.get(item.uri.toString());
+      if (!pools.get(item.setup.folder) || item.uri.scheme !== "file" || (open && !open.isClosed) || hasBinaryExtension(item.relative)) inThread.push(item);
+      else {
+        const items = pooled.get(item.setup);
+        if (items) items.push(item);
+        else pooled.set(item.setup, [item]);
+      }
     }
-    workers = Math.max(workers, pool.workers);
-    try {
-      let nextBatch = 0;
-      const feed = async () => {
-        while (nextBatch < items.length && !token.isCancellationRequested) {
-          const batch = items.slice(nextBatch, nextBatch + POOL_BATCH_FILES);
-          nextBatch += batch.length;
-          let answer: Awaited<ReturnType<typeof pool.scan>> | undefined;
-          try {
-            answer = await pool.scan(batch.map((item) => item.uri.fsPath));
-          } catch (error) {
-            log(`${error instanceof Error ? error.message : "a scan worker failed"}: scanning its files here`);
-          }
-          if (token.isCancellationRequested) return;
-          if (answer) {
-            phases.readMs += answer.readMs;
-            phases.scanMs += answer.scanMs;
-            answer.outcomes.forEach((outcome, i) => record(batch[i], outcome));
-          } else for (const item of batch) await scanOne(item);
-          await afterEach(batch.length);
+    /** Reads in flight at once on this thread: reads go through the file system provider, often over IPC. */
+    const runInThread = async (items: readonly Item[]): Promise<void> => {
+      let next = 0;
+      const reader = async () => {
+        while (next < items.length && !token.isCancellationRequested) {
+          await scanOne(items[next++]);
+          await afterEach(1);
         }
       };
-      // Two batches in flight per worker: one scanned while the other's answer is published.
-      await Promise.all(Array.from({ length: pool.workers * 2 }, feed));
-    } finally {
-      await pool.dispose();
-    }
-  }
-  await inThreadDone;
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, Math.max(1, items.length)) }, reader));
+    };
+    const inThreadDone = runInThread(inThread);
 
-  files.sort((a, b) => a.path.localeCompare(b.path));
-  const result: WorkspaceScanResult = { filesFound, filesScanned, skipped, files, cancelled: token.isCancellationRequested, elapsedMs: Date.now() - started, shown, phases, workers };
-  const counts = countFindings(files);
-  log(`${counts.total} findings in ${counts.files} of ${filesScanned} files scanned (${filesFound} found; skipped ${JSON.stringify(skipped)})${result.cancelled ? ", cancelled" : ""} in ${result.elapsedMs} ms${workers > 0 ? ` with ${workers} worker threads` : ""} (finding files ${phases.findMs} ms, applying ignore files ${phases.filterMs} ms; summed over reads in flight and workers: reading ${phases.readMs} ms; decoding and scanning ${Math.round(phases.scanMs)} ms, publishing ${Math.round(phases.publishMs)} ms)`);
-  return result;
+    let workers = 0;
+    for (const [setup, items] of pooled) {
+      const pool = pools.get(setup.folder)!;
+      workers = Math.max(workers, pool.workers);
+      {
+        let nextBatch = 0;
+        const feed = async () => {
+          while (nextBatch < items.length && !token.isCancellationRequested) {
+            const batch = items.slice(nextBatch, nextBatch + POOL_BATCH_FILES);
+            nextBatch += batch.length;
+            let answer: Awaited<ReturnType<typeof pool.scan>> | undefined;
+            try {
+              answer = await pool.scan(batch.map((item) => item.uri.fsPath));
+            } catch (error) {
+              log(`${error instanceof Error ? error.message : "a scan worker failed"}: scanning its files here`);
+            }
+            if (token.isCancellationRequested) return;
+            if (answer) {
+              phases.readMs += answer.readMs;
+              phases.scanMs += answer.scanMs;
+              answer.outcomes.forEach((outcome, i) => record(batch[i], outcome));
+            } else for (const item of batch) await scanOne(item);
+            await afterEach(batch.length);
+          }
+        };
+        // Two batches in flight per worker: one scanned while the other's answer is published.
+        await Promise.all(Array.from({ length: pool.workers * 2 }, feed));
+      }
+    }
+    await inThreadDone;
+
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    const result: WorkspaceScanResult = { filesFound, filesScanned, skipped, files, cancelled: token.isCancellationRequested, elapsedMs: Date.now() - started, shown, phases, workers };
+    const counts = countFindings(files);
+    log(`${counts.total} findings in ${counts.files} of ${filesScanned} files scanned (${filesFound} found; skipped ${JSON.stringify(skipped)})${result.cancelled ? ", cancelled" : ""} in ${result.elapsedMs} ms${workers > 0 ? ` with ${workers} worker threads` : ""} (finding files ${phases.findMs} ms, applying ignore files ${phases.filterMs} ms; summed over reads in flight and workers: reading ${phases.readMs} ms; decoding and scanning ${Math.round(phases.scanMs)} ms, publishing ${Math.round(phases.publishMs)} ms)`);
+    return result;
+  }
 }
 
 function reportStrings(): ReportStrings {
