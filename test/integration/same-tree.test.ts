@@ -162,10 +162,10 @@ suite("One tree, veil scan and Scan Workspace", function () {
     );
   }
 
-  function veilScan(): CliFinding[] {
+  function veilScan(...flags: string[]): CliFinding[] {
     const extension = vscode.extensions.getExtension("veil.veil")!;
     const cli = path!.join(extension.extensionPath, "dist", "cli.js");
-    const run = childProcess!.spawnSync(process.execPath, [cli, "scan", "--format", "json", "--max-size", `${MAX_KB}k`, "--jobs", "1", "."], {
+    const run = childProcess!.spawnSync(process.execPath, [cli, "scan", "--format", "json", "--max-size", `${MAX_KB}k`, "--jobs", "1", ...flags, "."], {
       cwd: workspaceUri(TREE).fsPath,
       encoding: "utf8",
     });
@@ -211,7 +211,7 @@ suite("One tree, veil scan and Scan Workspace", function () {
     assert.ok(compared >= expected.length, `${compared} diagnostics compared`);
   });
 
-  test("with the .gitignore files on, Scan Workspace leaves out what git check-ignore ignores, nested files and negations included", async () => {
+  test("with the .gitignore files on (the setting's default, veil scan --gitignore), both leave out what git check-ignore ignores, nested files and negations included", async () => {
     await config().update("workspaceScan.respectGitignore", true, vscode.ConfigurationTarget.Workspace);
     const fromEditor = await scanWorkspace();
     const gitignores = Object.fromEntries(
@@ -225,5 +225,6 @@ suite("One tree, veil scan and Scan Workspace", function () {
     const notText = new Set(["blob.raw", "photo.png", "big.txt"]);
     const expected = Object.keys(files).filter((p) => !byGit.has(p) && !byVeil.has(p) && !notText.has(p) && !p.endsWith(".gitignore") && p !== ".veilignore");
     assert.deepEqual([...fromEditor.keys()].sort(), expected.sort());
+    assert.deepEqual(sorted(byFile(veilScan("--gitignore"))), sorted(fromEditor));
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../../src/engine";
@@ -318,5 +319,50 @@ describe("cli: veil scan", () => {
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be one of text, json, sarif/);
     assert.equal((await veil(tree.root, "scan", "--exclude")).code, 2);
+  });
+});
+
+describe("cli: veil scan --gitignore", () => {
+  const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+  it("scans exactly the files git does not ignore (git ls-files is the oracle), nested .gitignore files, negations and .git/info/exclude included", async function () {
+    if (!hasGit) this.skip();
+    const key = (n: number) => `contact: owner${n}@example-client.fr\n`;
+    const files: Record<string, string> = {
+      ".gitignore": "*.{js,map}\n/build/\n*.log\n!keep.log\nsecrets/\n",
+      "app.js": key(1),
+      "lit.{js,map}": key(2),
+      "build/out.txt": key(3),
+      "src/build/out.txt": key(4),
+      "server.log": key(5),
+      "keep.log": key(6),
+      "secrets/a.txt": key(7),
+      "nested/.gitignore": "local.txt\n!/important.log\n",
+      "nested/local.txt": key(8),
+      "nested/important.log": key(9),
+      "nested/deeper/.gitignore": "!local.txt\n",
+      "nested/deeper/local.txt": key(10),
+      "excluded-by-info.txt": key(11),
+      "plain.txt": key(12),
+    };
+    const tree = tempTree(files);
+    try {
+      spawnSync("git", ["init", "-q"], { cwd: tree.root });
+      tree.write(".git/info/exclude", "excluded-by-info.txt\n");
+      const listed = spawnSync("git", ["ls-files", "--others", "--exclude-standard"], { cwd: tree.root, encoding: "utf8" });
+      const byGit = listed.stdout.split("\n").filter((p) => p && !p.endsWith(".gitignore")).sort();
+      assert.ok(byGit.includes("app.js") && !byGit.includes("lit.{js,map}") && byGit.includes("nested/deeper/local.txt") && !byGit.includes("nested/local.txt"), byGit.join(", "));
+
+      const result = await veil(tree.root, "scan", "--gitignore", "--format", "json", "--verbose", ".");
+      const scanned = [...new Set((JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.path))].sort();
+      assert.deepEqual(scanned, byGit);
+      assert.match(result.stderr, /by \.gitignore/);
+
+      // Without the flag, the git-ignored files are scanned too (as before).
+      const all = await veil(tree.root, "scan", "--format", "json", ".");
+      assert.equal(new Set((JSON.parse(all.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.path)).size, Object.keys(files).filter((p) => !p.endsWith(".gitignore")).length);
+    } finally {
+      tree.cleanup();
+    }
   });
 });

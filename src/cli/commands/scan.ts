@@ -8,6 +8,7 @@ import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
 import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
+import { IgnoreTree } from "../../workspace/ignoreFile";
 import type { CliIO } from "../io";
 import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
 import { formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
@@ -22,6 +23,7 @@ const OPTIONS = {
   "max-size": { type: "string" },
   jobs: { type: "string", short: "j" },
   "no-default-ignores": { type: "boolean" },
+  gitignore: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
@@ -41,6 +43,9 @@ Options:
                             directory is not walked
   --max-size SIZE           skip files larger than SIZE (default 5MB; 500k, 2MB, 0 = no limit)
   --no-default-ignores      also walk .git, .hg, .svn and node_modules directories
+  --gitignore               also leave out what the .gitignore files (nested ones too) and
+                            .git/info/exclude ignore, read as git reads them, as Scan Workspace
+                            does by default (veil.workspaceScan.respectGitignore)
   -j, --jobs N              threads that scan (default: one per core; 1 = no worker threads);
                             workers start only for trees of ${PARALLEL_MIN_FILES}+ files, the report is the same
   -v, --verbose             name each skipped file on stderr, not just the counts
@@ -68,7 +73,7 @@ still scanned and reported, but the exit code is 2 so an incomplete scan never p
 ${CONFIG_HELP}
 `;
 
-type SkipReason = "binary" | "too-large" | "excluded" | "veilignore" | "default-ignore" | "symlink" | "special";
+type SkipReason = "binary" | "too-large" | "excluded" | "veilignore" | "gitignore" | "default-ignore" | "symlink" | "special";
 
 function parseJobs(text: string): number {
   const n = Number(text);
@@ -88,6 +93,8 @@ function parseSize(text: string): number {
 interface Root {
   excludes: ExcludeGlobs;
   ignoreFile?: IgnoreFile;
+  /** With --gitignore: the .gitignore files met so far on the walk, and .git/info/exclude. */
+  gitIgnore?: IgnoreTree;
 }
 
 /** What the walk meets, in walk order: files to scan, paths it skips, paths it cannot read. */
@@ -113,7 +120,7 @@ class ScanRun {
     private readonly scanner: Scanner,
     private readonly config: CliConfig,
     private readonly baseline: Set<string> | undefined,
-    private readonly options: { maxSize: number; defaultIgnores: boolean; verbose: boolean; excludes: ExcludeGlobs },
+    private readonly options: { maxSize: number; defaultIgnores: boolean; gitignore: boolean; verbose: boolean; excludes: ExcludeGlobs },
   ) {}
 
   /** Relative to the working directory with forward slashes, or absolute outside it. */
@@ -183,6 +190,11 @@ class ScanRun {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.error(this.display(ignorePath), fsErrorText(error));
       }
+      if (this.options.gitignore) {
+        root.gitIgnore = new IgnoreTree();
+        const exclude = this.readIgnoreFile(join(absolute, ".git", "info", "exclude"));
+        if (exclude !== undefined) root.gitIgnore.add("", exclude);
+      }
       this.walk(absolute, "", root);
     } else if (stats.isFile()) this.scanFile(absolute);
     else this.error(argument, "not a regular file or directory");
@@ -197,6 +209,11 @@ class ScanRun {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A folder's .gitignore applies to what is in it, so it is read before its entries are judged.
+    if (root.gitIgnore && entries.some((e) => e.name === ".gitignore" && e.isFile())) {
+      const text = this.readIgnoreFile(join(directory, ".gitignore"));
+      if (text !== undefined) root.gitIgnore.add(relativeDirectory, text);
+    }
     for (const entry of entries) {
       const absolute = join(directory, entry.name);
       const rel = relativeDirectory === "" ? entry.name : `${relativeDirectory}/${entry.name}`;
@@ -224,8 +241,20 @@ class ScanRun {
       if (isDirectory && this.options.defaultIgnores && DEFAULT_IGNORED_DIRECTORIES.has(entry.name)) this.skip("default-ignore", absolute);
       else if (root.excludes.matches(rel, isDirectory)) this.skip("excluded", absolute);
       else if (root.ignoreFile?.ignores(rel, isDirectory)) this.skip("veilignore", absolute);
+      else if (root.gitIgnore?.ignores(rel, isDirectory)) this.skip("gitignore", absolute);
       else if (isDirectory) this.walk(absolute, rel, root);
       else this.scanFile(absolute);
+    }
+  }
+
+  /** An ignore file's text; undefined when there is none (an unreadable one is reported). */
+  private readIgnoreFile(path: string): string | undefined {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.error(this.display(path), fsErrorText(error));
+      return undefined;
     }
   }
 
@@ -252,6 +281,7 @@ class ScanRun {
     if (n("too-large")) parts.push(`${files(n("too-large"))} over ${formatBytes(maxSize)} (see --max-size)`);
     if (n("excluded")) parts.push(`${paths(n("excluded"))} by --exclude or config`);
     if (n("veilignore")) parts.push(`${paths(n("veilignore"))} by .veilignore`);
+    if (n("gitignore")) parts.push(`${paths(n("gitignore"))} by .gitignore`);
     if (n("default-ignore")) parts.push(`${n("default-ignore")} .git/node_modules-like ${n("default-ignore") === 1 ? "directory" : "directories"} (see --no-default-ignores)`);
     if (n("symlink")) parts.push(`${n("symlink")} ${n("symlink") === 1 ? "symlink" : "symlinks"} (not followed)`);
     if (n("special")) parts.push(`${paths(n("special"))} neither file nor directory`);
@@ -319,6 +349,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const scan = new ScanRun(io, scanner, config, baseline, {
     maxSize,
     defaultIgnores: !values["no-default-ignores"],
+    gitignore: values.gitignore ?? false,
     verbose: values.verbose ?? false,
     excludes,
   });
