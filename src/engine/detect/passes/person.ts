@@ -480,6 +480,8 @@ function extendName(state: State, s: number, e: number, titled = false): { end: 
     // Middle initial: `P.` or `P` before another capitalised word.
     if (we - ws === 1 && cap === undefined && isUpper(text.charCodeAt(ws))) {
       const dot = text.charCodeAt(we) === 46 ? 1 : 0;
+      // `Entre M. Lucien Moreau`: after a word no list knows, `M.` is the title of the name that follows.
+      if (dot === 1 && text.charCodeAt(ws) === 77 && words.length === 1 && !state.plain.has(words[0].lower) && !state.ambiguous.has(words[0].lower)) break;
       const ns = we + dot + 1;
       if (text.charCodeAt(we + dot) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
         i = we + dot;
@@ -738,7 +740,9 @@ function readWord(state: State, s: number): number {
     emitName(state, s, name.end, 0.7, name.words);
     return name.end;
   }
-  if ((naming || acting || job) && (known || name.more > 0)) {
+  // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
+  const namedPair = plain || (name.more > 0 && (known || name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower))));
+  if (((acting || job) && (known || name.more > 0)) || (naming && namedPair)) {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
