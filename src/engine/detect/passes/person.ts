@@ -178,6 +178,8 @@ const STOP = new Set([
   "telegram", "snapchat", "pinterest", "salesforce", "hermès", "github", "gitlab", "npm", "vs", "code", "paypal", "visa",
   "mastercard", "iphone", "ipad", "mac", "macos", "ios", "chrome", "firefox", "safari", "edge", "ai", "api", "ui", "ux",
   "ok", "oui", "non", "yes", "no", "note", "notes", "todo", "fixme", "voir", "see", "cf", "ps", "nb", "re", "fwd", "tr",
+  // legal boilerplate before the holder's name: `Copyright (c) Isaac Z. Schlueter`
+  "copyright", "license", "licence", "trademark",
   // parts of an address after a street's name: unit words and street types
   "suite", "apt", "apartment", "unit", "box", "bureau", "floor", "étage", "bâtiment", "bât", "building", "bldg", "po", "bp", "cedex",
   "trail", "loop", "flat", "flats", "pass", "point", "park", "parkway", "pkwy", "plaza", "heights", "hills", "ridge", "grove", "gardens",
@@ -203,9 +205,9 @@ const JOB_WORDS = new Set([
 ]);
 /** Kin and other relations right before a name: `my kid Marie`, `ma fille Sophie`, `her colleague Tom Becker`. */
 const RELATION_WORDS = new Set([
-  "kid", "kids", "son", "daughter", "wife", "husband", "mother", "father", "mom", "mum", "dad", "brother", "sister", "uncle", "aunt", "cousin",
+  "kid", "son", "daughter", "wife", "husband", "mother", "father", "mom", "mum", "dad", "brother", "sister", "uncle", "aunt", "cousin",
   "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "friend", "colleague", "coworker",
-  "boss", "fiancé", "fiancée", "girlfriend", "boyfriend", "neighbour", "neighbor", "stepson", "stepdaughter", "baby", "child",
+  "boss", "fiancé", "fiancée", "girlfriend", "boyfriend", "neighbour", "neighbor", "stepson", "stepdaughter",
   "fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "oncle", "tante", "cousine", "neveu", "nièce", "ami", "amie",
   "copain", "copine", "collègue", "voisin", "voisine", "épouse", "époux", "maman", "papa", "enfant", "filleul", "filleule", "compagnon", "compagne",
 ]);
@@ -695,7 +697,8 @@ function readWord(state: State, s: number): number {
   // `Hi Jordan,` but not `Hello Paris!`: a word that is also a place or a common word is greeted only before a comma.
   const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!) && (!soft || text.charCodeAt(e) === 44);
   // `Producer Mashuu Samurakami`, `my kid Marie`, `ma fille Sophie`, `called Marjo Honkasalo`, `I'm Annemette Iversen`.
-  const job = prev !== undefined && prev.gap === " " && JOB_WORDS.has(prevLower!);
+  // A capitalised job word inside a sentence belongs to a proper noun (`the Developer Command Prompt`), not before a name.
+  const job = prev !== undefined && prev.gap === " " && JOB_WORDS.has(prevLower!) && (!isUpper(text.charCodeAt(prev.word.s)) || sentenceInitial(text, prev.word.s));
   const related = prev !== undefined && prev.gap === " " && RELATION_WORDS.has(prevLower!);
   const naming = prev !== undefined && prev.gap === " " && NAMING_CUES.has(prevLower!);
   const field = listPosition(text, s) && labelBefore(text, s);
@@ -721,7 +724,7 @@ function readWord(state: State, s: number): number {
 
   const cued = strong || greeted || field || speaker || signed || column || job || related;
   // `Tomomi Nishiyama lives at`, `Marie Dubois explique`: a verb that takes a person.
-  const acting = (known || name.more > 0) && personVerbAfter(text, name.end);
+  const acting = (known || name.more === 1 || name.initial > 0) && personVerbAfter(text, name.end);
   if (known && name.more > 0) {
     // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context;
     // a place or a common word (`Jordan`, `Victoria`) needs a listed given name or a surname's ending after it too.
