@@ -67,11 +67,24 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 
+  describe("lists and vocatives", () => {
+    cases([
+      ["Founders: Morrison, Kowalczyk and Tanaka.", ["Morrison", "Kowalczyk", "Tanaka"]],
+      ["Ils étaient trois : Camille Devaux, Amaury et Loïc.", ["Camille Devaux", "Amaury", "Loïc"]],
+      // A list of surnames with no full name and no colon before it is a firm's name: not carried along (the listed given name alone is read as ever).
+      ["Brandt, Okafor and Lindqvist is a law firm.", ["Brandt"]],
+      ["Please return it to Camille Devaux and Hammarvägen 15.", ["Camille Devaux"]],
+      ["Remember me, Destiny? We met in Lyon.", ["Destiny"]],
+      ["See you soon, Paris! The tour starts in May.", []],
+    ]);
+  });
+
   describe("middle initials", () => {
     cases([
       ["Tickets were booked by Radomir T. Kessel for the team.", ["Radomir T. Kessel"]],
       ["See Appendix B Results for the figures.", []],
       ["Plan B Strategy is due in June.", []],
+      ["Copyright (c) Radomir T. Kessel and Contributors.", ["Radomir T. Kessel"]],
       ["Signed by Sophie L Martin.", ["Sophie L Martin"]],
     ]);
   });

@@ -127,7 +127,7 @@ const HARD_NOT_NAMES = [
  * alone they need a cue, but right after a known given name or a title they are a surname
  * (`Olivia Grant`, `Mrs. Baker`), and with a cue they are a given name (`Hi Jordan,`).
  */
-const SOFT_NOT_NAMES = [
+const SOFT_PLACES = [
   // cities, regions and countries that are given names too
   "paris", "florence", "lourdes", "victoria", "sydney", "austin", "chelsea", "orlando", "jackson", "charlotte", "savannah",
   "phoenix", "dallas", "houston", "denver", "madison", "lincoln", "georgia", "virginia", "carolina", "adelaide", "regina",
@@ -139,6 +139,9 @@ const SOFT_NOT_NAMES = [
   "niger", "senegal", "guinea", "congo", "angola", "israel", "iran", "iraq", "syria", "lebanon", "armenia", "albania",
   "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
   "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
+];
+/** Everyday words that are given names too (vocatives may use them: `Don't go, Mark!`). */
+const SOFT_WORDS = [
   // words in code and prose
   "will", "mark", "bill", "bob", "pat", "sue", "joy", "hope", "faith", "summer", "winter", "autumn", "spring", "dawn",
   "sky", "star", "storm", "rain", "river", "ocean", "angel", "honey", "sugar", "candy", "penny", "cash", "buck",
@@ -153,8 +156,9 @@ const SOFT_NOT_NAMES = [
   "loki", "freya", "echo", "iris", "juno", "mars", "venus", "mercury", "saturn", "neptune", "pluto", "jupiter",
 ];
 
-const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_NOT_NAMES];
-const SOFT = new Set(SOFT_NOT_NAMES);
+const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
+const SOFT = new Set([...SOFT_PLACES, ...SOFT_WORDS]);
+const PLACES = new Set(SOFT_PLACES);
 
 const ORG_WORDS_LIST = [
   "technologies", "technology", "solutions", "consulting", "associates", "partners", "holdings", "industries", "systems", "services",
@@ -180,6 +184,8 @@ const STOP = new Set([
   "ok", "oui", "non", "yes", "no", "note", "notes", "todo", "fixme", "voir", "see", "cf", "ps", "nb", "re", "fwd", "tr",
   // legal boilerplate before the holder's name: `Copyright (c) Isaac Z. Schlueter`
   "copyright", "license", "licence", "trademark",
+  // groups after a list of names: `Isaac Z. Schlueter and Contributors`
+  "contributors", "others", "friends", "family", "colleagues", "collaborators", "maintainers", "authors", "associés", "collègues", "amis",
   // parts of an address after a street's name: unit words and street types
   "suite", "apt", "apartment", "unit", "box", "bureau", "floor", "étage", "bâtiment", "bât", "building", "bldg", "po", "bp", "cedex",
   "trail", "loop", "flat", "flats", "pass", "point", "park", "parkway", "pkwy", "plaza", "heights", "hills", "ridge", "grove", "gardens",
@@ -293,6 +299,10 @@ function isUpper(c: number): boolean {
 function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return c >= 0xc0 && (classOf(c) & 2) !== 0;
+}
+
+function isLower(c: number): boolean {
+  return c < 128 ? c >= 97 && c <= 122 : isLetter(c) && !isUpper(c);
 }
 
 function isApostrophe(c: number): boolean {
@@ -710,7 +720,15 @@ function readWord(state: State, s: number): number {
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
-  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !nextIsCapitalised(text, e)) return e;
+  // `Morrison, Rogers and Torres`, `Camille, Karim et Sophie`: the next item of a list whose last item was a name.
+  const listed = !soft && listFollows(state, s) && !sentenceInitial(text, s);
+  // `Remember me, Maria?`, `Don't go to town, Mark!`: a known name called by a comma and a question or an exclamation.
+  const called = ambiguous && !PLACES.has(lower) && prev !== undefined && prev.gap === ", " && (text.charCodeAt(e) === 63 || text.charCodeAt(e) === 33);
+  if (called) {
+    emitName(state, s, e, 0.7, [{ s, e, lower }]);
+    return e;
+  }
+  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e)) return e;
 
   const name = extendName(state, s, e);
   if (orgWordAfter(text, name.end)) {
@@ -724,7 +742,7 @@ function readWord(state: State, s: number): number {
 
   const cued = strong || greeted || field || speaker || signed || column || job || related;
   // `Tomomi Nishiyama lives at`, `Marie Dubois explique`: a verb that takes a person.
-  const acting = (known || name.more === 1 || name.initial > 0) && personVerbAfter(text, name.end);
+  const acting = (known || name.more === 1 || name.initial > 0) && text.charCodeAt(name.end) === 32 && isLower(text.charCodeAt(name.end + 1)) && personVerbAfter(text, name.end);
   if (known && name.more > 0) {
     // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context;
     // a place or a common word (`Jordan`, `Victoria`) needs a listed given name or a surname's ending after it too.
@@ -744,12 +762,12 @@ function readWord(state: State, s: number): number {
     return name.end;
   }
   // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
-  const namedPair = plain || (name.more > 0 && (known || name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower))));
-  if (((acting || job) && (known || name.more > 0)) || (naming && namedPair)) {
+  const namedPair = naming && (plain || (name.more > 0 && (known || name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower)))));
+  if (((acting || job) && (known || name.more > 0)) || namedPair) {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
-  if (related && !sentenceInitial(text, s)) {
+  if ((related && !sentenceInitial(text, s)) || (listed && name.more === 0)) {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
@@ -783,12 +801,30 @@ function readTitled(state: State, title: string, ns: number, fallback: number): 
   return name.end;
 }
 
+/** Whether `s` is the next item of a list (`, ` ` and ` ` et ` ` & `) whose item before is the last name found. */
+function listFollows(state: State, s: number): boolean {
+  const last = state.found[state.found.length - 1];
+  if (!last || last.end >= s || s - last.end > 5) return false;
+  const gap = state.text.slice(last.end, s);
+  if (!(gap === ", " || gap === " and " || gap === " et " || gap === " & ")) return false;
+  // The item ends there: a separator or a sentence's end, not a capitalised word or a number (`Camille, Hall Orchestra`, `Leon and Eyrarodda 66`).
+  const text = state.text;
+  const e = wordEnd(text, s);
+  const c = e < text.length ? text.charCodeAt(e) : 46;
+  if (!(c === 44 || c === 46 || c === 59 || c === 41 || c === 10 || (c === 32 && !isUpper(text.charCodeAt(e + 1)) && !isDigit(text.charCodeAt(e + 1))))) return false;
+  // A full name in the list, or a list after a colon (`founders: Morrison, Rogers and Torres`); `Marshall, Hernandez and Simpson` alone is a firm's name.
+  let k = state.found.length - 1;
+  while (k > 0 && state.found[k].words.length === 1 && /^(?:, | and | et | & )$/.test(text.slice(state.found[k - 1].end, state.found[k].s))) k--;
+  if (state.found.slice(k).some((f) => f.words.length >= 2)) return true;
+  let i = state.found[k].s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i >= 0 && text.charCodeAt(i) === 58;
+}
+
 /** Whether the next word after `end` is a verb that takes a person (`lives`, `said`, `explique`). */
 function personVerbAfter(text: string, end: number): boolean {
-  let i = end;
-  if (text.charCodeAt(i) === 44) i++;
-  if (text.charCodeAt(i) !== 32) return false;
-  const ws = i + 1;
+  if (text.charCodeAt(end) !== 32) return false;
+  const ws = end + 1;
   let we = ws;
   while (we < text.length && we - ws < 12 && isLetter(text.charCodeAt(we))) we++;
   if (we - ws < 2 || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
