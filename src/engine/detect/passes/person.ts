@@ -688,8 +688,10 @@ function readWord(state: State, s: number): number {
   const soft = maybeKnown && SOFT.has(lower);
   const ambiguous = maybeKnown && !plain && (soft || state.ambiguous.has(lower));
   const known = plain || ambiguous;
-  // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
+  // Inside a run of capitalised words already read from an earlier word: nothing new to learn
+  // (a place or a common word there was read as a surname or ended that run).
   if (!known && s < state.extendedTo) return e;
+  if (soft && s < state.extendedTo && !greetingBefore(text, s)) return e;
   // Unknown words need a cue; with none of the cheap signs of one around, stop here.
   if (!known && !mayHaveCue(text, s, e)) return e;
   const prev = previousWord(text, s);
@@ -731,11 +733,9 @@ function readWord(state: State, s: number): number {
   if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e)) return e;
 
   const name = extendName(state, s, e);
-  if (orgWordAfter(text, name.end)) {
-    state.extendedTo = runEnd(text, name.end);
-    return name.end;
-  }
-  state.extendedTo = runEnd(text, name.end);
+  // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
+  if (name.end >= state.extendedTo) state.extendedTo = runEnd(text, name.end);
+  if (orgWordAfter(text, name.end)) return name.end;
   // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
   const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
   const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
@@ -799,6 +799,12 @@ function readTitled(state: State, title: string, ns: number, fallback: number): 
   const name = extendName(state, ns, ne, true);
   emitName(state, ns, name.end, 0.85, name.words);
   return name.end;
+}
+
+/** Whether a greeting word is right before `s` (`Hi Austin,`). */
+function greetingBefore(text: string, s: number): boolean {
+  const prev = previousWord(text, s);
+  return prev !== undefined && prev.gap === " " && GREETINGS.has(prev.word.lower);
 }
 
 /** Whether `s` is the next item of a list (`, ` ` and ` ` et ` ` & `) whose item before is the last name found. */
