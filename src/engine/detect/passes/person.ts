@@ -43,6 +43,8 @@ function names(): { plain: Set<string>; ambiguous: Set<string> } {
     for (const w of ambiguousNames) addToTable(w);
     for (const w of TITLES) addToTable(w.toLowerCase());
     for (const w of STOP) addToTable(w);
+    for (const w of SOFT) addToTable(w);
+    for (const w of JOB_WORDS) addToTable(w);
   }
   return { plain: givenNames, ambiguous: ambiguousNames };
 }
@@ -96,25 +98,14 @@ function mayBeKnown(text: string, s: number, e: number): boolean {
   }
 }
 
-/** Given names that are, far more often, something else in a brief or in code. */
-const NOT_NAMES = [
+/** Given names that are, far more often, something else in a brief or in code: never part of a name. */
+const HARD_NOT_NAMES = [
   // months and weekdays, English and French
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
   "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-  // cities, regions and countries that are given names too
-  "paris", "florence", "lourdes", "victoria", "sydney", "austin", "chelsea", "orlando", "jackson", "charlotte", "savannah",
-  "phoenix", "dallas", "houston", "denver", "madison", "lincoln", "georgia", "virginia", "carolina", "adelaide", "regina",
-  "valence", "nancy", "vienne", "lorraine", "france", "india", "china", "kenya", "israel", "jordan", "chad", "america",
-  "africa", "asia", "europe", "italy", "germany", "brazil", "cyprus", "spain", "canada", "china", "japan", "russia", "poland",
-  "ireland", "scotland", "england", "wales", "holland", "belgium", "austria", "sweden", "norway", "denmark", "finland", "iceland",
-  "greece", "turkey", "egypt", "morocco", "algeria", "tunisia", "mexico", "chile", "peru", "argentina", "colombia", "cuba",
-  "australia", "zealand", "uruguay", "paraguay", "bolivia", "ecuador", "venezuela", "panama", "nigeria", "ghana", "mali",
-  "niger", "senegal", "guinea", "congo", "angola", "israel", "iran", "iraq", "syria", "lebanon", "armenia", "albania",
-  "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
   "german", "french", "english", "british", "american", "italian", "spanish", "african", "european", "asian",
-  "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
   // fonts
   "arial", "helvetica", "verdana", "tahoma", "calibri", "roboto", "garamond", "futura", "georgia", "cambria", "consolas", "menlo", "monaco",
   // brands, products and platforms
@@ -125,6 +116,32 @@ const NOT_NAMES = [
   "lodash", "express", "next", "nuxt", "vue", "svelte", "deno", "bun", "node", "yarn", "webpack", "rollup", "vite",
   "debian", "ubuntu", "fedora", "alpine", "arch", "windows", "linux", "darwin", "unix", "java", "scala", "haskell",
   "grace", "ada", "pascal", "basic", "logo", "lisp", "prolog", "cobol", "fortran", "delphi", "ivy", "maven", "gradle",
+  "can", "pour", "dans", "avec", "sans", "sous", "sur", "tous", "tout", "bien", "bon", "belle", "beau", "joli",
+  "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
+  "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
+  "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
+];
+
+/**
+ * Given names that are also places or everyday words (`Grant`, `Taylor`, `Jordan`, `Austin`):
+ * alone they need a cue, but right after a known given name or a title they are a surname
+ * (`Olivia Grant`, `Mrs. Baker`), and with a cue they are a given name (`Hi Jordan,`).
+ */
+const SOFT_PLACES = [
+  // cities, regions and countries that are given names too
+  "paris", "florence", "lourdes", "victoria", "sydney", "austin", "chelsea", "orlando", "jackson", "charlotte", "savannah",
+  "phoenix", "dallas", "houston", "denver", "madison", "lincoln", "georgia", "virginia", "carolina", "adelaide", "regina",
+  "valence", "nancy", "vienne", "lorraine", "france", "india", "china", "kenya", "israel", "jordan", "chad", "america",
+  "africa", "asia", "europe", "italy", "germany", "brazil", "cyprus", "spain", "canada", "china", "japan", "russia", "poland",
+  "ireland", "scotland", "england", "wales", "holland", "belgium", "austria", "sweden", "norway", "denmark", "finland", "iceland",
+  "greece", "turkey", "egypt", "morocco", "algeria", "tunisia", "mexico", "chile", "peru", "argentina", "colombia", "cuba",
+  "australia", "zealand", "uruguay", "paraguay", "bolivia", "ecuador", "venezuela", "panama", "nigeria", "ghana", "mali",
+  "niger", "senegal", "guinea", "congo", "angola", "israel", "iran", "iraq", "syria", "lebanon", "armenia", "albania",
+  "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
+  "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
+];
+/** Everyday words that are given names too (vocatives may use them: `Don't go, Mark!`). */
+const SOFT_WORDS = [
   // words in code and prose
   "will", "mark", "bill", "bob", "pat", "sue", "joy", "hope", "faith", "summer", "winter", "autumn", "spring", "dawn",
   "sky", "star", "storm", "rain", "river", "ocean", "angel", "honey", "sugar", "candy", "penny", "cash", "buck",
@@ -137,15 +154,23 @@ const NOT_NAMES = [
   "unity", "liberty", "justice", "trinity", "harmony", "destiny", "serenity", "genesis", "journey", "legend", "miracle",
   "nova", "luna", "stella", "sol", "terra", "gaia", "atlas", "titan", "orion", "apollo", "athena", "zeus", "thor", "odin",
   "loki", "freya", "echo", "iris", "juno", "mars", "venus", "mercury", "saturn", "neptune", "pluto", "jupiter",
-  "can", "pour", "dans", "avec", "sans", "sous", "sur", "tous", "tout", "bien", "bon", "belle", "beau", "joli",
-  "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
-  "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
-  "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
+];
+
+const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
+const SOFT = new Set([...SOFT_PLACES, ...SOFT_WORDS]);
+const PLACES = new Set(SOFT_PLACES);
+
+const ORG_WORDS_LIST = [
+  "technologies", "technology", "solutions", "consulting", "associates", "partners", "holdings", "industries", "systems", "services",
+  "labs", "laboratories", "agency", "foundation", "institute", "orchestra", "corporation", "incorporated", "capital", "ventures",
+  "investments", "resources", "software", "media", "studios", "association", "club", "museum", "musée", "fondation", "société", "cabinet",
+  "enterprises", "international", "brothers", "bros", "motors", "airlines", "records", "publishing", "press", "pharmaceuticals", "analytics",
+  "networks", "communications", "entertainment", "productions", "management", "logistics", "energy", "insurance", "finance", "financial",
 ];
 
 /** Words that never start or continue a name, whatever the lists say. */
 const STOP = new Set([
-  ...NOT_NAMES,
+  ...HARD_NOT_NAMES,
   "the", "and", "et", "ou", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "is", "are", "was",
   "inc", "ltd", "llc", "plc", "sas", "sarl", "sasu", "eurl", "sa", "sci", "gmbh", "ag", "bv", "nv", "corp", "co", "company",
   "street", "st", "rue", "avenue", "av", "road", "rd", "lane", "drive", "dr", "boulevard", "bd", "blvd", "place", "square",
@@ -157,7 +182,49 @@ const STOP = new Set([
   "telegram", "snapchat", "pinterest", "salesforce", "hermès", "github", "gitlab", "npm", "vs", "code", "paypal", "visa",
   "mastercard", "iphone", "ipad", "mac", "macos", "ios", "chrome", "firefox", "safari", "edge", "ai", "api", "ui", "ux",
   "ok", "oui", "non", "yes", "no", "note", "notes", "todo", "fixme", "voir", "see", "cf", "ps", "nb", "re", "fwd", "tr",
+  // legal boilerplate before the holder's name: `Copyright (c) Isaac Z. Schlueter`
+  "copyright", "license", "licence", "trademark",
+  // groups after a list of names: `Isaac Z. Schlueter and Contributors`
+  "contributors", "others", "friends", "family", "colleagues", "collaborators", "maintainers", "authors", "associés", "collègues", "amis",
+  // parts of an address after a street's name: unit words and street types
+  "suite", "apt", "apartment", "unit", "box", "bureau", "floor", "étage", "bâtiment", "bât", "building", "bldg", "po", "bp", "cedex",
+  "trail", "loop", "flat", "flats", "pass", "point", "park", "parkway", "pkwy", "plaza", "heights", "hills", "ridge", "grove", "gardens",
+  "circle", "highway", "hwy", "alley", "row", "walk", "mews", "passage", "sentier", "rond-point", "esplanade", "parvis", "faubourg",
+  ...ORG_WORDS_LIST,
 ]);
+
+/** Words that end an organisation's name (`Russell Investments`, `Nera Economic Consulting`, `Hall Orchestra`): the capitalised words before them are no person. */
+const ORG_WORDS = new Set(ORG_WORDS_LIST);
+
+/** Job titles right before a name (`Producer Mashuu Samurakami`, `la photographe Clara Petit`); a capitalised one is no name itself. */
+const JOB_WORDS = new Set([
+  "producer", "director", "founder", "cofounder", "co-founder", "singer", "songwriter", "guitarist", "drummer", "bassist", "pianist", "actor", "actress",
+  "author", "writer", "novelist", "poet", "journalist", "reporter", "editor", "photographer", "designer", "developer", "engineer", "architect",
+  "ceo", "cto", "cfo", "coo", "president", "chairman", "chairwoman", "chair", "senator", "governor", "mayor", "minister", "professor", "coach",
+  "artist", "rapper", "composer", "lawyer", "attorney", "judge", "officer", "agent", "assistant", "intern", "consultant", "freelancer", "spokesperson",
+  "spokesman", "spokeswoman", "nurse", "doctor", "surgeon", "teacher", "student", "secretary", "treasurer", "captain", "sergeant", "detective",
+  "directeur", "directrice", "fondateur", "fondatrice", "chanteur", "chanteuse", "auteure", "autrice", "écrivain", "écrivaine", "journaliste",
+  "photographe", "graphiste", "développeur", "développeuse", "ingénieur", "ingénieure", "architecte", "avocat", "avocate", "juge", "président",
+  "présidente", "ministre", "maire", "professeur", "professeure", "consultante", "stagiaire", "assistante", "comédien", "comédienne",
+  "acteur", "actrice", "réalisateur", "réalisatrice", "producteur", "productrice", "notaire", "infirmier", "infirmière", "médecin", "docteure",
+  "rédacteur", "rédactrice", "traducteur", "traductrice", "gérant", "gérante", "trésorier", "trésorière", "secrétaire", "coach",
+]);
+/** Kin and other relations right before a name: `my kid Marie`, `ma fille Sophie`, `her colleague Tom Becker`. */
+const RELATION_WORDS = new Set([
+  "kid", "son", "daughter", "wife", "husband", "mother", "father", "mom", "mum", "dad", "brother", "sister", "uncle", "aunt", "cousin",
+  "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "friend", "colleague", "coworker",
+  "boss", "fiancé", "fiancée", "girlfriend", "boyfriend", "neighbour", "neighbor", "stepson", "stepdaughter",
+  "fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "oncle", "tante", "cousine", "neveu", "nièce", "ami", "amie",
+  "copain", "copine", "collègue", "voisin", "voisine", "épouse", "époux", "maman", "papa", "enfant", "filleul", "filleule", "compagnon", "compagne",
+]);
+/** Verbs that take a person as their subject, right after a name: `Tomomi Nishiyama lives at`, `Marie Dubois explique`. */
+const PERSON_VERBS = new Set([
+  "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "replied", "replies", "answered", "shouted", "whispered",
+  "lives", "lived", "smiled", "laughed", "cried", "thanked", "recalled", "recalls", "admitted", "insisted", "complained", "married",
+  "dit", "déclare", "explique", "expliquait", "répond", "répondit", "ajoute", "habite", "habitait", "raconte", "confie", "précise", "souligne", "rappelle",
+]);
+/** Words right before a name that say it names someone (`called`, `named`, `I'm`): the name must be known or have two parts. */
+const NAMING_CUES = new Set(["called", "named", "nicknamed", "surnamed", "i'm", "i’m", "im", "née", "né", "born", "alias", "aka"]);
 
 /** Titles before a name; the title itself is not part of the finding. Case matters. */
 const TITLES = new Set([
@@ -207,7 +274,7 @@ const PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der",
 const MAX_PARTS = 4;
 
 /** Endings that mark a surname in many languages: Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos. */
-const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|es|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
+const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
 
 /** Classes of code units above ASCII, worked out on first sight: 1 = known, 2 = letter, 4 = upper case. */
 const NON_ASCII = new Uint8Array(65536);
@@ -232,6 +299,10 @@ function isUpper(c: number): boolean {
 function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return c >= 0xc0 && (classOf(c) & 2) !== 0;
+}
+
+function isLower(c: number): boolean {
+  return c < 128 ? c >= 97 && c <= 122 : isLetter(c) && !isUpper(c);
 }
 
 function isApostrophe(c: number): boolean {
@@ -383,7 +454,16 @@ function sentenceInitial(text: string, s: number): boolean {
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 0xab || text.charCodeAt(i) === 42)) i--;
   if (i < 0) return true;
   const c = text.charCodeAt(i);
-  return c === 10 || c === 46 || c === 33 || c === 63 || c === 13;
+  if (c === 46) return !abbreviationDot(text, i);
+  return c === 10 || c === 33 || c === 63 || c === 13;
+}
+
+/** Whether the dot at `i` ends a title or an initial (`M.`, `Dr.`, `Mrs.`, `J.`), not a sentence. */
+function abbreviationDot(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && k > i - 12 && isLetter(text.charCodeAt(k - 1))) k--;
+  if (k === i || (k > 0 && (isLetter(text.charCodeAt(k - 1)) || isDigit(text.charCodeAt(k - 1))))) return false;
+  return (i - k === 1 && isUpper(text.charCodeAt(k))) || TITLES.has(text.slice(k, i));
 }
 
 /**
@@ -391,11 +471,15 @@ function sentenceInitial(text: string, s: number): boolean {
  * on the same line, at most MAX_PARTS words. Returns the end and how many surname-like words
  * followed the first.
  */
-function extendName(state: State, s: number, e: number): { end: number; more: number; words: Word[] } {
+function extendName(state: State, s: number, e: number, titled = false): { end: number; more: number; words: Word[]; initial: number } {
   const text = state.text;
   const words: Word[] = [{ s, e, lower: text.slice(s, e).toLowerCase() }];
+  // `Olivia Grant`, `Mrs. Baker`: a word that is also a place or an everyday word is a surname only there.
+  const softOk = titled || state.plain.has(words[0].lower);
   let end = e;
   let more = 0;
+  // 2 after an initial with its dot (`Stefanía K. Oddgeirsdóttir`), 1 after one without (`Csanád P Gere`).
+  let initial = 0;
   let i = e;
   while (words.length < MAX_PARTS + 2) {
     // One space (or a middle initial's dot and a space).
@@ -408,9 +492,12 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
     // Middle initial: `P.` or `P` before another capitalised word.
     if (we - ws === 1 && cap === undefined && isUpper(text.charCodeAt(ws))) {
       const dot = text.charCodeAt(we) === 46 ? 1 : 0;
+      // `Entre M. Lucien Moreau`: after a word no list knows, `M.` is the title of the name that follows.
+      if (dot === 1 && text.charCodeAt(ws) === 77 && words.length === 1 && !state.plain.has(words[0].lower) && !state.ambiguous.has(words[0].lower)) break;
       const ns = we + dot + 1;
       if (text.charCodeAt(we + dot) === 32 && capitalised(text, ns, wordEnd(text, ns))) {
         i = we + dot;
+        initial = Math.max(initial, dot + 1);
         continue;
       }
       break;
@@ -431,7 +518,7 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
       }
       if (cap === undefined) break;
     }
-    if (!cap || STOP.has(lower)) break;
+    if (!cap || STOP.has(lower) || (!softOk && SOFT.has(lower))) break;
     if (looksLikeCode(text, ws, we, undefined) && text.charCodeAt(we) !== 46) break;
     words.push({ s: ws, e: we, lower });
     end = we;
@@ -439,7 +526,7 @@ function extendName(state: State, s: number, e: number): { end: number; more: nu
     i = we;
     if (more >= MAX_PARTS - 1) break;
   }
-  return { end, more, words };
+  return { end, more, words, initial: more > 0 ? initial : 0 };
 }
 
 function emitName(state: State, s: number, end: number, confidence: number, words: Word[]): void {
@@ -561,6 +648,8 @@ function readWord(state: State, s: number): number {
   const e = wordEnd(text, s);
   if (s < state.emittedTo) return e;
   if (e - s < 2) return e;
+  // `I'm`, `I’ll`: the pronoun, whose name follows.
+  if (text.charCodeAt(s) === 73 && isApostrophe(text.charCodeAt(s + 1))) return e;
   // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
   if (codeNeighbours(text, s, e)) return e;
   // Most capitalised words are no listed name and no title, and an unknown word needs a cue
@@ -581,30 +670,28 @@ function readWord(state: State, s: number): number {
   if (maybeKnown && TITLES.has(word)) {
     let ns = e;
     if (text.charCodeAt(ns) === 46) ns++;
-    else if (word === "M" || word === "Dr" || word === "Mr" || word === "Ms" || word === "Mrs" || word === "Pr") {
-      if (word === "M") return e;
-    }
+    else if (word === "M") return e;
     if (text.charCodeAt(ns) !== 32) return e;
-    ns++;
-    const ne = wordEnd(text, ns);
-    const ncap = capitalised(text, ns, ne);
-    if (!ncap || ne - ns < 2) return e;
-    const nlower = text.slice(ns, ne).toLowerCase();
-    if (STOP.has(nlower) || TITLES.has(text.slice(ns, ne))) return e;
-    if (WEAK_TITLES.has(word) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps")) return e;
-    if (looksLikeCode(text, ns, ne, undefined)) return e;
-    const name = extendName(state, ns, ne);
-    emitName(state, ns, name.end, 0.85, name.words);
-    return name.end;
+    return readTitled(state, word, ns + 1, e);
   }
+  // `M. Julien Robert`: WORD_START passes over the one-letter `M`, so its name is read from here.
+  if (s >= 3 && text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 46 && text.charCodeAt(s - 3) === 77 && (s === 3 || !isLetter(text.charCodeAt(s - 4)))) {
+    const end = readTitled(state, "M", s, s);
+    if (end > s) return end;
+  }
+  // A job title is no name, but the name after it is one (`Producer Mashuu Samurakami`).
+  if (maybeKnown && JOB_WORDS.has(lower)) return e;
 
   if (cap === "caps") return e;
   if (maybeKnown && STOP.has(lower)) return e;
   const plain = maybeKnown && state.plain.has(lower);
-  const ambiguous = maybeKnown && !plain && state.ambiguous.has(lower);
+  const soft = maybeKnown && SOFT.has(lower);
+  const ambiguous = maybeKnown && !plain && (soft || state.ambiguous.has(lower));
   const known = plain || ambiguous;
-  // Inside a run of capitalised words already read from an earlier word: nothing new to learn.
+  // Inside a run of capitalised words already read from an earlier word: nothing new to learn
+  // (a place or a common word there was read as a surname or ended that run).
   if (!known && s < state.extendedTo) return e;
+  if (soft && s < state.extendedTo && !greetingBefore(text, s)) return e;
   // Unknown words need a cue; with none of the cheap signs of one around, stop here.
   if (!known && !mayHaveCue(text, s, e)) return e;
   const prev = previousWord(text, s);
@@ -619,7 +706,13 @@ function readWord(state: State, s: number): number {
       (prev.gap === " " && prevLower === "me" && /\bcalls?$/i.test(text.slice(Math.max(0, prev.word.s - 7), prev.word.s - 1))) ||
       (prev.gap === " " && (prevLower === "m'appelle" || prevLower === "m’appelle")) ||
       ((prev.gap === "? " || prev.gap === ": ") && prevLower === "name"));
-  const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!);
+  // `Hi Jordan,` but not `Hello Paris!`: a word that is also a place or a common word is greeted only before a comma.
+  const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!) && (!soft || text.charCodeAt(e) === 44);
+  // `Producer Mashuu Samurakami`, `my kid Marie`, `ma fille Sophie`, `called Marjo Honkasalo`, `I'm Annemette Iversen`.
+  // A capitalised job word inside a sentence belongs to a proper noun (`the Developer Command Prompt`), not before a name.
+  const job = prev !== undefined && prev.gap === " " && JOB_WORDS.has(prevLower!) && (!isUpper(text.charCodeAt(prev.word.s)) || sentenceInitial(text, prev.word.s));
+  const related = prev !== undefined && prev.gap === " " && RELATION_WORDS.has(prevLower!);
+  const naming = prev !== undefined && prev.gap === " " && NAMING_CUES.has(prevLower!);
   const field = listPosition(text, s) && labelBefore(text, s);
   // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
   const columnKind = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
@@ -629,22 +722,53 @@ function readWord(state: State, s: number): number {
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
-  if (!known && !strong && !field && !column && !signed && !lineStart && !nextIsCapitalised(text, e)) return e;
+  // `Morrison, Rogers and Torres`, `Camille, Karim et Sophie`: the next item of a list whose last item was a name.
+  const listed = !soft && listFollows(state, s) && !sentenceInitial(text, s);
+  // `Remember me, Maria?`, `Don't go to town, Mark!`: a known name called by a comma and a question or an exclamation.
+  const called = ambiguous && !PLACES.has(lower) && prev !== undefined && prev.gap === ", " && (text.charCodeAt(e) === 63 || text.charCodeAt(e) === 33);
+  if (called) {
+    emitName(state, s, e, 0.7, [{ s, e, lower }]);
+    return e;
+  }
+  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e)) return e;
 
   const name = extendName(state, s, e);
-  state.extendedTo = runEnd(text, name.end);
+  // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
+  if (name.end >= state.extendedTo) state.extendedTo = runEnd(text, name.end);
+  if (orgWordAfter(text, name.end)) return name.end;
   // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
   const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
   const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
 
+  const cued = strong || greeted || field || speaker || signed || column || job || related;
+  // `Tomomi Nishiyama lives at`, `Marie Dubois explique`: a verb that takes a person.
+  const acting = (known || name.more === 1 || name.initial > 0) && text.charCodeAt(name.end) === 32 && isLower(text.charCodeAt(name.end + 1)) && personVerbAfter(text, name.end);
   if (known && name.more > 0) {
-    // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context.
-    if (ambiguous && sentenceInitial(text, s) && !(strong || greeted || field || speaker || signed || column)) return name.end;
+    // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context;
+    // a place or a common word (`Jordan`, `Victoria`) needs a listed given name or a surname's ending after it too.
+    const second = name.words[1].lower;
+    const soundPair = !soft || state.plain.has(second) || SURNAME_SHAPE.test(second) || name.initial > 0;
+    if (ambiguous && !(cued || acting || naming) && (sentenceInitial(text, s) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
+    return name.end;
+  }
+  // `Stefanía K. Oddgeirsdóttir`, `Csanád P Gere` after a known given name: a middle initial is a name's shape.
+  if (name.initial === 2 || (name.initial === 1 && known)) {
+    emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
   if (name.more > 0 && !sentenceInitial(text, s) && name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower))) {
     emitName(state, s, name.end, 0.7, name.words);
+    return name.end;
+  }
+  // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
+  const namedPair = naming && (plain || (name.more > 0 && (known || name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower)))));
+  if (((acting || job) && (known || name.more > 0)) || namedPair) {
+    emitName(state, s, name.end, 0.75, name.words);
+    return name.end;
+  }
+  if ((related && !sentenceInitial(text, s)) || (listed && name.more === 0)) {
+    emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
   if (strong || field || column || (speaker && (known || name.more > 0)) || (signed && (known || name.more > 0))) {
@@ -660,6 +784,64 @@ function readWord(state: State, s: number): number {
     return e;
   }
   return e;
+}
+
+/** The name after a title (`Mme Devaux`, `Dr. Cettina Fanucci`, `Mrs. Baker`) from `ns`; `fallback` when there is none. */
+function readTitled(state: State, title: string, ns: number, fallback: number): number {
+  const text = state.text;
+  const ne = wordEnd(text, ns);
+  const ncap = capitalised(text, ns, ne);
+  if (!ncap || ne - ns < 2) return fallback;
+  const nlower = text.slice(ns, ne).toLowerCase();
+  if (STOP.has(nlower) || TITLES.has(text.slice(ns, ne))) return fallback;
+  if (WEAK_TITLES.has(title) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps")) return fallback;
+  if (looksLikeCode(text, ns, ne, undefined)) return fallback;
+  const name = extendName(state, ns, ne, true);
+  emitName(state, ns, name.end, 0.85, name.words);
+  return name.end;
+}
+
+/** Whether a greeting word is right before `s` (`Hi Austin,`). */
+function greetingBefore(text: string, s: number): boolean {
+  const prev = previousWord(text, s);
+  return prev !== undefined && prev.gap === " " && GREETINGS.has(prev.word.lower);
+}
+
+/** Whether `s` is the next item of a list (`, ` ` and ` ` et ` ` & `) whose item before is the last name found. */
+function listFollows(state: State, s: number): boolean {
+  const last = state.found[state.found.length - 1];
+  if (!last || last.end >= s || s - last.end > 5) return false;
+  const gap = state.text.slice(last.end, s);
+  if (!(gap === ", " || gap === " and " || gap === " et " || gap === " & ")) return false;
+  // The item ends there: a separator or a sentence's end, not a capitalised word or a number (`Camille, Hall Orchestra`, `Leon and Eyrarodda 66`).
+  const text = state.text;
+  const e = wordEnd(text, s);
+  const c = e < text.length ? text.charCodeAt(e) : 46;
+  if (!(c === 44 || c === 46 || c === 59 || c === 41 || c === 10 || (c === 32 && !isUpper(text.charCodeAt(e + 1)) && !isDigit(text.charCodeAt(e + 1))))) return false;
+  // A full name in the list, or a list after a colon (`founders: Morrison, Rogers and Torres`); `Marshall, Hernandez and Simpson` alone is a firm's name.
+  let k = state.found.length - 1;
+  while (k > 0 && state.found[k].words.length === 1 && /^(?:, | and | et | & )$/.test(text.slice(state.found[k - 1].end, state.found[k].s))) k--;
+  if (state.found.slice(k).some((f) => f.words.length >= 2)) return true;
+  let i = state.found[k].s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i >= 0 && text.charCodeAt(i) === 58;
+}
+
+/** Whether the next word after `end` is a verb that takes a person (`lives`, `said`, `explique`). */
+function personVerbAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  const ws = end + 1;
+  let we = ws;
+  while (we < text.length && we - ws < 12 && isLetter(text.charCodeAt(we))) we++;
+  if (we - ws < 2 || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
+  return PERSON_VERBS.has(text.slice(ws, we));
+}
+
+/** Whether an organisation's word follows the name ending at `end`: `Russell Investments`, `Hall Orchestra`. */
+function orgWordAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(end + 1))) return false;
+  const we = wordEnd(text, end + 1);
+  return we - end - 1 >= 3 && ORG_WORDS.has(text.slice(end + 1, we).toLowerCase());
 }
 
 /** Only spaces, tabs, `>` and a bracketed timestamp between the line's start and `s` (bounded). */
@@ -756,7 +938,9 @@ function readParts(state: State): void {
       starts.lastIndex = Math.max(starts.lastIndex, spans[k][1]);
       continue;
     }
-    if (state.parts.has(text.slice(i, e).toLowerCase()) && !looksLikeCode(text, i, e, previousWord(text, i))) {
+    const part = state.parts.has(text.slice(i, e).toLowerCase()) ? text.slice(i, e).toLowerCase() : undefined;
+    // A part that is also a common word (`Grant`, `Will`) opening a sentence is that word.
+    if (part !== undefined && !(SOFT.has(part) && sentenceInitial(text, i)) && !looksLikeCode(text, i, e, previousWord(text, i))) {
       emit(state.out, state.context, PII.person, i, e, 0.8);
     }
     if (e > starts.lastIndex) starts.lastIndex = e;

@@ -1,0 +1,105 @@
+import * as assert from "node:assert/strict";
+import { Scanner } from "../../src/engine";
+
+/**
+ * The name pass's cues beyond the lists: a given name that is also a word or a place used as
+ * a surname, `M.` as a title, job titles, relations, verbs that take a person, middle
+ * initials, organisation words. Each positive has a hard negative beside it.
+ */
+const scanner = new Scanner();
+
+function people(text: string): string[] {
+  return scanner
+    .scan(text)
+    .filter((f) => f.kind === "person")
+    .map((f) => text.slice(f.start, f.end));
+}
+
+function cases(list: [string, string[]][]): void {
+  for (const [text, expected] of list) {
+    it(`${expected.length ? "finds " + JSON.stringify(expected) : "finds nothing"} in ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(people(text), expected);
+    });
+  }
+}
+
+describe("people's names: cues beyond the lists", () => {
+  describe("a common word or a place as a surname", () => {
+    cases([
+      ["The budget was approved by Emily Carter on Tuesday.", ["Emily Carter"]],
+      ["Grant applications close in June, and Mason jars are sold out.", []],
+      ["Send the draft to Nathalie Lebrun and Thomas Fisher before noon.", ["Nathalie Lebrun", "Thomas Fisher"]],
+      ["We fly to Jordan in March and then to Florence in May.", []],
+      ["Hi Austin,\nthe files are ready.", ["Austin"]],
+      ["Hello Paris! Our pop-up store opens on Friday.", []],
+      ["Mrs. Hunter and Dr. Price will review it.", ["Hunter", "Price"]],
+      ["Hunter and Price are two of our enterprise plans.", []],
+      ["Report from Emily Carter. Later that day Carter called back.", ["Emily Carter", "Carter"]],
+      ["Report from Emily Carter. Carter called back.", ["Emily Carter"]],
+    ]);
+  });
+
+  describe("titles", () => {
+    cases([
+      ["Entre M. Lucien Moreau et Mme Claire Dubois, il est convenu ce qui suit.", ["Lucien Moreau", "Claire Dubois"]],
+      ["Le texte fait 3 000 m. environ. Ensuite vient la conclusion.", []],
+      ["Voir M. Durand pour la clé.", ["Durand"]],
+    ]);
+  });
+
+  describe("job titles, relations, naming words and verbs that take a person", () => {
+    cases([
+      ["The album was mixed by producer Oskar Lindqvist last year.", ["Oskar Lindqvist"]],
+      ["The album was mixed by the producer last year.", []],
+      ["Le projet est suivi par la photographe Ingrid Kowal.", ["Ingrid Kowal"]],
+      ["Le projet est suivi par la photographe de l'agence.", []],
+      ["I would like to add my daughter Hortense to the account.", ["Hortense"]],
+      ["I would like to add my daughter to the account.", []],
+      ["Ma fille Apolline garde les clés.", ["Apolline"]],
+      ["Ma fille garde les clés.", []],
+      ["Her great-grandmother was called Ilse Dorfner.", ["Ilse Dorfner"]],
+      ["The tool is called Visual Studio.", []],
+      ["I'm Anneke Vos, the new account manager.", ["Anneke Vos"]],
+      ["I'm Happy to help.", []],
+      ["Tadeusz Wrona lives at the end of the street.", ["Tadeusz Wrona"]],
+      ["Release Notes lists what changed.", []],
+      ["Comme l'explique Hélène Marchal, le délai est court.", ["Hélène Marchal"]],
+    ]);
+  });
+
+  describe("lists and vocatives", () => {
+    cases([
+      ["Founders: Morrison, Kowalczyk and Tanaka.", ["Morrison", "Kowalczyk", "Tanaka"]],
+      ["Ils étaient trois : Camille Devaux, Amaury et Loïc.", ["Camille Devaux", "Amaury", "Loïc"]],
+      // A list of surnames with no full name and no colon before it is a firm's name: not carried along (the listed given name alone is read as ever).
+      ["Brandt, Okafor and Lindqvist is a law firm.", ["Brandt"]],
+      ["Please return it to Camille Devaux and Hammarvägen 15.", ["Camille Devaux"]],
+      ["Remember me, Destiny? We met in Lyon.", ["Destiny"]],
+      ["See you soon, Paris! The tour starts in May.", []],
+    ]);
+  });
+
+  describe("middle initials", () => {
+    cases([
+      ["Tickets were booked by Radomir T. Kessel for the team.", ["Radomir T. Kessel"]],
+      ["See Appendix B Results for the figures.", []],
+      ["Plan B Strategy is due in June.", []],
+      ["Copyright (c) Radomir T. Kessel and Contributors.", ["Radomir T. Kessel"]],
+      ["Signed by Sophie L Martin.", ["Sophie L Martin"]],
+    ]);
+  });
+
+  describe("organisations, headings, code and calendar words stay silent", () => {
+    cases([
+      ["The report was shared with Russell Investments and Morgan Consulting.", []],
+      ["The Evans Orchestra plays on Saturday.", []],
+      ["## Cautionary Tales\nThe White Stripes played Guilty Pleasures.", []],
+      ["class Camille extends Base {}\nconst julia = new Sophie();", []],
+      ["Rendez-vous lundi 3 mars, puis mardi 4 avril.", []],
+      ["Monday, March 3: Kickoff. Friday: Review.", []],
+      ["Victoria Station, London Bridge and Hope Street are in London.", []],
+      ["Nous publierons sur TikTok, Instagram et YouTube en juin.", []],
+      ["Ship it to 12 Main Street, Suite 400, Springfield.", []],
+    ]);
+  });
+});
