@@ -214,6 +214,15 @@ export function checkSetting<K extends SettingKey>(key: K, value: unknown, probl
   return (checked === DROPPED ? settingDefault(key) : checked) as SettingValues[K];
 }
 
+/**
+ * Checks a value against one part of a setting's schema (a field of `veil.categories` under an
+ * old name, say): the checked value, or undefined when it is unusable (with its problem).
+ */
+export function checkPart(schema: ValueSchema, value: unknown, path: string, problems: string[], sensitive = true): unknown {
+  const checked = checkValue(schema, value, path, problems, sensitive);
+  return checked === DROPPED ? undefined : checked;
+}
+
 const DROPPED = Symbol("dropped");
 
 function typesOf(schema: ValueSchema): readonly JsonType[] {
@@ -239,7 +248,7 @@ export function describeValue(value: unknown, sensitive = true): string {
   if (value === null) return "null";
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `a string (${value.length} characters)`;
+  if (typeof value === "string") return `a string (${value.length} character${value.length === 1 ? "" : "s"})`;
   if (typeof value === "object") return "an object";
   if (sensitive || (typeof value !== "number" && typeof value !== "boolean")) return `a ${typeof value}`;
   return `${typeof value} ${String(value)}`;
