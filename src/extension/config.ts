@@ -92,6 +92,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
     maxFileSizeBytes: setting("maxFileSizeKB") * 1024,
     snippetContextLines: setting("snippet.contextLines"),
     vaultTtlDays: setting("vault.ttlDays"),
+    respectGitignore: setting("workspaceScan.respectGitignore"),
     copyGuard: policy.copyGuard && setting("copyGuard.enabled"),
     policy,
     screenShareAutoForPro: setting("screenShare.autoForPro"),
