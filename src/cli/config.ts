@@ -1,5 +1,6 @@
 /** The `--config FILE` JSON: what to look for, what to allow, what to skip, how loud. */
-import { jsonErrorReason, type ScanOptions, type TermSpec } from "../engine";
+import { jsonErrorReason, type ScanOptions } from "../engine";
+import { checkPart, checkSetting, describeValue, expectation, SETTINGS, SETTING_KEYS, termListSpecs, termSpecs, TERM_LISTS, type SettingKey, type SettingValues } from "../workspace/settingsSchema";
 
 export type Severity = "error" | "warning" | "note";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "note"];
@@ -41,17 +42,13 @@ export class ConfigError extends Error {
   }
 }
 
-/** The per-kind term lists, as in the extension's `veil.clients` … settings. */
-const TERM_LISTS: Record<string, string> = { clients: "CLIENT", brands: "BRAND", products: "PRODUCT", codenames: "CODENAME", people: "PERSON" };
-/** The extension's settings the CLI reads (`veil.` prefix optional) and the CLI's own fields. */
-const SETTING_KEYS = ["terms", ...Object.keys(TERM_LISTS), "categories", "allowedValues", "allowedPatterns", "allowedHashes", "disabledRules", "exclude"];
-/** Settings of the editor only (UI, timers, vault, label, policies, guard list): accepted, not used, one note. */
-const EDITOR_ONLY_KEYS = ["workspaceLabel", "debounceMs", "maxFileSizeKB", "workspaceScan.respectGitignore", "snippet.contextLines", "vault.ttlDays", "copyGuard.enabled", "policies", "guard.assistants", "screenShare.autoForPro"];
+/** The settings `veil scan` reads, and those of the editor only (UI, timers, vault, label, policies, guard list): accepted, not used, one note. */
+const SCAN_KEYS = SETTING_KEYS.filter((key) => SETTINGS[key].cli === "scan");
+const EDITOR_ONLY_KEYS: readonly string[] = SETTING_KEYS.filter((key) => SETTINGS[key].cli === "editor");
 /** Old CLI keys that still work, with the setting that replaces each. */
 const DEPRECATED_KEYS: Record<string, string> = { allow: "allowedValues / allowedPatterns / allowedHashes", money: "categories.money", dates: "categories.dates" };
-const SETTING_CATEGORIES = ["secrets", "personalData", "terms", "money", "names", "addresses", "dates"];
 const OLD_CATEGORIES: Record<string, string> = { secret: "secrets", pii: "personalData", term: "terms" };
-const TOP_LEVEL = ["$schema", ...SETTING_KEYS, ...EDITOR_ONLY_KEYS, ...Object.keys(DEPRECATED_KEYS), "minConfidence", "severity"];
+const TOP_LEVEL = ["$schema", ...SCAN_KEYS, ...EDITOR_ONLY_KEYS, ...Object.keys(DEPRECATED_KEYS), "minConfidence", "severity"];
 
 /**
  * Removes `//` and `/* *\/` comments and trailing commas outside strings, as VS Code's
@@ -88,15 +85,6 @@ export function stripJsonComments(text: string): string {
 
 type Json = unknown;
 
-/** What a value is, for error messages; a string's content is never shown (it may be a term or a secret). */
-function describe(value: Json): string {
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `a string (${value.length} characters)`;
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
-}
-
 function isObject(value: Json): value is Record<string, Json> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -112,7 +100,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   } catch (error) {
     return fail(`not valid JSON (${jsonErrorReason(error)})`);
   }
-  if (!isObject(parsed)) return fail(`must be a JSON object, got ${describe(parsed)}`);
+  if (!isObject(parsed)) return fail(`must be a JSON object, got ${describeValue(parsed)}`);
   let root = parsed;
 
   const checkKeys = (object: Record<string, Json>, allowed: readonly string[], where: string) => {
@@ -120,15 +108,12 @@ export function parseConfig(text: string, file: string): CliConfig {
       if (!allowed.includes(key)) fail(`unknown field ${where}${JSON.stringify(key)} (known: ${allowed.filter((k) => k !== "$schema").join(", ")})`);
     }
   };
-  const stringArray = (value: Json, field: string, check?: (s: string, field: string) => void): string[] => {
-    if (!Array.isArray(value)) return fail(`${field} must be an array of strings, got ${describe(value)}`);
-    return value.map((item, i) => {
-      if (typeof item !== "string") return fail(`${field}[${i}] must be a string, got ${describe(item)}`);
-      check?.(item, `${field}[${i}]`);
-      return item;
-    });
+  /** A setting checked by the settings' schema: the first problem is the error. */
+  const setting = <K extends SettingKey>(key: K, value: Json, path: string = key): SettingValues[K] => {
+    const problems: string[] = [];
+    const checked = checkSetting(key, value, problems, path);
+    return problems.length > 0 ? fail(problems[0]) : checked;
   };
-  const boolean = (value: Json, field: string): boolean => (typeof value === "boolean" ? value : fail(`${field} must be true or false, got ${describe(value)}`));
 
   const notes: string[] = [];
   // A VS Code settings.json: keep the `veil.` keys without their prefix, leave the other extensions' keys alone.
@@ -145,62 +130,39 @@ export function parseConfig(text: string, file: string): CliConfig {
     if (EDITOR_ONLY_KEYS.includes(key)) notes.push(`"${key}" is an editor setting: the command line ignores it`);
   }
 
-  if (root.terms !== undefined) {
-    if (!Array.isArray(root.terms)) return fail(`terms must be an array of { "text", "kind" } objects, got ${describe(root.terms)}`);
-    scan.terms = root.terms.map((term: Json, i: number): TermSpec => {
-      const field = `terms[${i}]`;
-      // A plain string is a term of kind TERM, as in the veil.terms setting.
-      if (typeof term === "string") return term.trim() === "" ? fail(`${field} must be a non-empty string`) : { text: term, kind: "TERM" };
-      if (!isObject(term)) return fail(`${field} must be a string or an object like { "text": "Orion", "kind": "CLIENT" }, got ${describe(term)}`);
-      checkKeys(term, ["text", "kind", "regex"], `in ${field}: `);
-      if (typeof term.text !== "string" || term.text.trim() === "") return fail(`${field}.text must be a non-empty string`);
-      if (typeof term.kind !== "string" || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(term.kind)) {
-        return fail(`${field}.kind must be a word like "CLIENT" or "BRAND" (letters, digits, _ or -), got ${describe(term.kind)}`);
-      }
-      const spec: TermSpec = { text: term.text, kind: term.kind };
-      // A pattern Veil cannot run is the scanner's warning, not a config error: the other terms still apply.
-      if (term.regex !== undefined) spec.regex = boolean(term.regex, `${field}.regex`);
-      return spec;
-    });
-  }
-  for (const [key, kind] of Object.entries(TERM_LISTS)) {
-    if (root[key] === undefined) continue;
-    const texts = stringArray(root[key], key, (text, field) => {
-      if (text.trim() === "") fail(`${field} must be a non-empty string`);
-    });
-    scan.terms = [...(scan.terms ?? []), ...texts.map((text): TermSpec => ({ text, kind }))];
-  }
+  if (root.terms !== undefined) scan.terms = termSpecs(setting("terms", root.terms));
+  const lists: Partial<Record<keyof typeof TERM_LISTS, string[]>> = {};
+  for (const key of Object.keys(TERM_LISTS) as (keyof typeof TERM_LISTS)[]) if (root[key] !== undefined) lists[key] = setting(key, root[key]);
+  if (Object.keys(lists).length > 0) scan.terms = [...(scan.terms ?? []), ...termListSpecs(lists)];
+  const allowKeys = { values: "allowedValues", patterns: "allowedPatterns", hashes: "allowedHashes" } as const;
   if (root.allow !== undefined) {
-    if (!isObject(root.allow)) return fail(`allow must be an object { "values", "patterns", "hashes" }, got ${describe(root.allow)}`);
-    checkKeys(root.allow, ["values", "patterns", "hashes"], "in allow: ");
+    if (!isObject(root.allow)) return fail(`allow must be an object { "values", "patterns", "hashes" }, got ${describeValue(root.allow)}`);
+    checkKeys(root.allow, Object.keys(allowKeys), "in allow: ");
     scan.allow = {};
-    if (root.allow.values !== undefined) scan.allow.values = stringArray(root.allow.values, "allow.values");
-    if (root.allow.patterns !== undefined) scan.allow.patterns = stringArray(root.allow.patterns, "allow.patterns");
-    if (root.allow.hashes !== undefined) {
-      scan.allow.hashes = stringArray(root.allow.hashes, "allow.hashes", (s, field) => {
-        if (!/^[0-9a-fA-F]{64}$/.test(s)) fail(`${field} must be a SHA-256 as 64 hex digits`);
-      });
+    for (const [field, key] of Object.entries(allowKeys) as [keyof typeof allowKeys, (typeof allowKeys)[keyof typeof allowKeys]][]) {
+      if (root.allow[field] !== undefined) scan.allow[field] = setting(key, root.allow[field], `allow.${field}`);
     }
   }
-  for (const [key, field] of [["allowedValues", "values"], ["allowedPatterns", "patterns"], ["allowedHashes", "hashes"]] as const) {
+  for (const [field, key] of Object.entries(allowKeys) as [keyof typeof allowKeys, (typeof allowKeys)[keyof typeof allowKeys]][]) {
     if (root[key] === undefined) continue;
     scan.allow ??= {};
-    scan.allow[field] = [
-      ...(scan.allow[field] ?? []),
-      ...stringArray(root[key], key, (s, f) => {
-        if (key === "allowedHashes" && !/^[0-9a-fA-F]{64}$/.test(s)) fail(`${f} must be a SHA-256 as 64 hex digits`);
-      }),
-    ];
+    scan.allow[field] = [...(scan.allow[field] ?? []), ...setting(key, root[key])];
   }
   if (scan.allow?.hashes) scan.allow.hashes = scan.allow.hashes.map((h) => h.toLowerCase());
-  if (root.disabledRules !== undefined) scan.disabledRules = stringArray(root.disabledRules, "disabledRules");
+  if (root.disabledRules !== undefined) scan.disabledRules = setting("disabledRules", root.disabledRules);
   if (root.categories !== undefined) {
-    if (!isObject(root.categories)) return fail(`categories must be an object like { "personalData": false }, got ${describe(root.categories)}`);
-    checkKeys(root.categories, [...SETTING_CATEGORIES, ...Object.keys(OLD_CATEGORIES)], "in categories: ");
+    const fields = SETTINGS.categories.schema.properties;
+    if (!isObject(root.categories)) return fail(`categories must be ${expectation(SETTINGS.categories.schema)}, got ${describeValue(root.categories)}`);
+    checkKeys(root.categories, [...Object.keys(fields), ...Object.keys(OLD_CATEGORIES)], "in categories: ");
     scan.categories = {};
     const flags: Record<string, boolean> = {};
     for (const [key, value] of Object.entries(root.categories)) {
-      flags[OLD_CATEGORIES[key] ?? key] = boolean(value, `categories.${key}`);
+      const name = (OLD_CATEGORIES[key] ?? key) as keyof typeof fields;
+      const problems: string[] = [];
+      // Checked under the name the file uses, so the error names what the user wrote.
+      const flag = checkPart(fields[name], value, `categories.${key}`, problems, false);
+      if (problems.length > 0) return fail(problems[0]);
+      flags[name] = flag as boolean;
       if (OLD_CATEGORIES[key]) notes.push(`"categories.${key}" is an old name: use categories.${OLD_CATEGORIES[key]} (the veil.* settings' names)`);
     }
     if (flags.secrets !== undefined) scan.categories.secret = flags.secrets;
@@ -212,19 +174,20 @@ export function parseConfig(text: string, file: string): CliConfig {
     const off = [...(flags.names === false ? ["person"] : []), ...(flags.addresses === false ? ["address"] : [])];
     if (off.length > 0) scan.disabledRules = [...(scan.disabledRules ?? []), ...off];
   }
+  const boolean = (value: Json, field: string): boolean => (typeof value === "boolean" ? value : fail(`${field} must be true or false, got ${describeValue(value, false)}`));
   if (root.money !== undefined) scan.money = boolean(root.money, "money");
   if (root.dates !== undefined) scan.dates = boolean(root.dates, "dates");
   if (root.minConfidence !== undefined) {
     const value = root.minConfidence;
-    if (typeof value !== "number" || !(value >= 0 && value <= 1)) return fail(`minConfidence must be a number from 0 to 1, got ${describe(value)}`);
+    if (typeof value !== "number" || !(value >= 0 && value <= 1)) return fail(`minConfidence must be a number from 0 to 1, got ${describeValue(value, false)}`);
     scan.minConfidence = value;
   }
-  if (root.exclude !== undefined) config.exclude = stringArray(root.exclude, "exclude");
+  if (root.exclude !== undefined) config.exclude = setting("exclude", root.exclude);
   if (root.severity !== undefined) {
-    if (!isObject(root.severity)) return fail(`severity must be an object like { "pii": "note" }, got ${describe(root.severity)}`);
+    if (!isObject(root.severity)) return fail(`severity must be an object like { "pii": "note" }, got ${describeValue(root.severity)}`);
     for (const [key, value] of Object.entries(root.severity)) {
       if (typeof value !== "string" || !(SEVERITIES as readonly string[]).includes(value)) {
-        return fail(`severity.${key} must be one of ${SEVERITIES.join(", ")}, got ${describe(value)}`);
+        return fail(`severity.${key} must be one of ${SEVERITIES.join(", ")}, got ${describeValue(value, false)}`);
       }
       config.severity[key] = value as Severity;
     }

@@ -14,6 +14,8 @@ export interface VeilConfig {
   maxFileSizeBytes: number;
   snippetContextLines: number;
   vaultTtlDays: number;
+  /** `veil.workspaceScan.respectGitignore`: Scan Workspace skips what the folder's .gitignore files ignore. */
+  respectGitignore: boolean;
   /** In `pro` (or per `veil.policies`), copying a selection with findings offers "Copy anonymized instead". */
   copyGuard: boolean;
   /** What the label implies (severities, copy guard, masking), `veil.policies` merged in. */

@@ -11,6 +11,10 @@ interface Property {
   items?: { type?: string };
 }
 
+interface VeilApi {
+  outputLines(): readonly string[];
+}
+
 suite("Settings UI", () => {
   suiteSetup(activateVeil);
   teardown(closeAllEditors);
@@ -43,6 +47,40 @@ suite("Settings UI", () => {
     } finally {
       await config.update("clients", undefined, vscode.ConfigurationTarget.Workspace);
       await config.update("codenames", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test("malformed settings: the bad entries are left out and logged by key without their values, the rest applies", async function () {
+    if (!vscode.workspace.isTrusted) this.skip();
+    const api = (await activateVeil()).exports as VeilApi;
+    const config = vscode.workspace.getConfiguration("veil");
+    const bad: Record<string, unknown> = {
+      clients: ["Orchidée Conseil", 3, " "],
+      terms: [{ text: "Zephyrin", kind: "two words" }],
+      categories: { personalData: "no", colour: true },
+      debounceMs: -5,
+    };
+    try {
+      for (const [key, value] of Object.entries(bad)) await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+      const editor = await openUntitled("Brief pour Orchidee Conseil, projet Zephyrin, contact jeanne.martin@example.org\n");
+      const diagnostics = await waitForVeilDiagnostics(editor.document.uri, (all) => all.length >= 3, { message: "the two terms and the e-mail" });
+      const codes = diagnostics.map((d) => (typeof d.code === "object" ? d.code.value : d.code));
+      assert.deepEqual(codes.slice(0, 2), ["term", "term"], "the good client and the term with a bad kind (kind TERM) are found");
+      assert.equal(diagnostics.length, 3, "personal data stays on: its flag was not true or false");
+      const logged = api.outputLines().filter((l) => l.includes("settings: "));
+      for (const expected of [
+        /settings: veil\.clients\[1\] must be a non-empty string, got a number$/,
+        /settings: veil\.clients\[2\] must be a non-empty string, got a string \(1 character\)$/,
+        /settings: veil\.terms\[0\]\.kind must be a word like "CLIENT"/,
+        /settings: veil\.categories\.personalData must be true or false, got a string \(2 characters\)$/,
+        /settings: unknown field "colour" in veil\.categories/,
+        /settings: veil\.debounceMs must be a number from 0 to 5000, got number -5: 0 is used$/,
+      ]) {
+        assert.ok(logged.some((l) => expected.test(l)), `${expected} in ${JSON.stringify(logged)}`);
+      }
+      for (const line of logged) assert.ok(!/Orchid|Zephyrin|two words/.test(line), `no value in the log: ${line}`);
+    } finally {
+      for (const key of Object.keys(bad)) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

@@ -11,7 +11,7 @@ describe("CLI config: the veil.* settings' vocabulary", () => {
   it("reads the settings' keys without the prefix", () => {
     const config = parseConfig(
       JSON.stringify({
-        terms: ["Orion", { text: "Zephyr", kind: "codename" }],
+        terms: ["Orion", { text: "Zephyr", kind: "codename" }, { text: "Bluebird" }],
         clients: ["Acme"],
         categories: { secrets: true, personalData: false, terms: true, money: false, names: false, dates: true },
         allowedValues: ["keep-me"],
@@ -24,7 +24,9 @@ describe("CLI config: the veil.* settings' vocabulary", () => {
     );
     assert.deepEqual(config.scan.terms, [
       { text: "Orion", kind: "TERM" },
-      { text: "Zephyr", kind: "codename" },
+      { text: "Zephyr", kind: "CODENAME" },
+      // A term without a kind is a TERM, as in the veil.terms setting.
+      { text: "Bluebird", kind: "TERM" },
       { text: "Acme", kind: "CLIENT" },
     ]);
     assert.deepEqual(config.scan.categories, { secret: true, pii: false, term: true });
@@ -70,6 +72,28 @@ describe("CLI config: the veil.* settings' vocabulary", () => {
     assert.throws(() => parseConfig('{"allowedHashes": ["abc"]}', "c.json"), /allowedHashes\[0\] must be a SHA-256/);
     assert.throws(() => parseConfig('{"veil.colour": 1}', "c.json"), /unknown field "colour"/);
     assert.throws(() => parseConfig('{"categorie": {}}', "c.json"), /unknown field "categorie"/);
+  });
+
+  it("checks the settings' keys with the settings' schema, as the extension does, never echoing a value", () => {
+    const secret = "AKIAIOSFODNN7EXAMPLE";
+    const cases: [object, RegExp][] = [
+      [{ allowedValues: [secret, 42] }, /^config c\.json: allowedValues\[1\] must be a non-empty string, got a number$/],
+      [{ allowedValues: [""] }, /allowedValues\[0\] must be a non-empty string, got a string \(0 characters\)/],
+      [{ "veil.terms": [{ text: secret, kind: secret.slice(0, 4) + " x" }] }, /^config c\.json: terms\[0\]\.kind must be a word like "CLIENT"/],
+      [{ terms: [{ text: "Acme", [secret]: true }] }, /^config c\.json: an unknown field in terms\[0\] \(known: text, kind, regex\)$/],
+      [{ terms: [{ kind: "CLIENT" }] }, /terms\[0\]\.text must be a non-empty string, got nothing/],
+      [{ clients: secret }, /^config c\.json: clients must be an array of strings, got a string \(20 characters\)$/],
+      [{ categories: { names: 1 } }, /categories\.names must be true or false, got number 1/],
+      [{ categories: [] }, /categories must be an object with the fields secrets, personalData, terms, money, dates, names, addresses, got an array/],
+      [{ allow: { patterns: [secret, null] } }, /allow\.patterns\[1\] must be a non-empty string, got null/],
+    ];
+    for (const [settings, expected] of cases) {
+      assert.throws(
+        () => parseConfig(JSON.stringify(settings), "c.json"),
+        (e: Error) => expected.test(e.message) && !e.message.includes(secret) && !e.message.includes("AKIA"),
+        `${Object.keys(settings)[0]}: ${expected}`,
+      );
+    }
   });
 
   it("accepts every key package.json contributes", () => {

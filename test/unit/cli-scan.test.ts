@@ -257,12 +257,12 @@ describe("cli: veil scan", () => {
       ["not json", "{ terms: ", /config bad\.json: not valid JSON/],
       ["not an object", "[]", /config bad\.json: must be a JSON object, got an array/],
       ["unknown field", '{ "term": [] }', /config bad\.json: unknown field "term"/],
-      ["term without kind", '{ "terms": [{ "text": "Orion" }] }', /config bad\.json: terms\[0\]\.kind must be a word/],
+      ["term with a bad kind", '{ "terms": [{ "text": "Orion", "kind": "two words" }] }', /config bad\.json: terms\[0\]\.kind must be a word/],
       ["term with empty text", '{ "terms": [{ "text": " ", "kind": "X" }] }', /terms\[0\]\.text must be a non-empty string/],
       ["bad hash", '{ "allow": { "hashes": ["abc"] } }', /allow\.hashes\[0\] must be a SHA-256/],
       ["bad category flag", '{ "categories": { "pii": "no" } }', /categories\.pii must be true or false/],
       ["bad severity", '{ "severity": { "pii": "loud" } }', /severity\.pii must be one of error, warning, note/],
-      ["exclude not strings", '{ "exclude": ["a", 3] }', /exclude\[1\] must be a string/],
+      ["exclude not strings", '{ "exclude": ["a", 3] }', /exclude\[1\] must be a non-empty string, got a number/],
       ["bad minConfidence", '{ "minConfidence": 2 }', /minConfidence must be a number from 0 to 1/],
     ];
     for (const [name, content, expected] of BAD) {

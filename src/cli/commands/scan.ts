@@ -13,7 +13,7 @@ import type { CliIO } from "../io";
 import { defaultJobs, PARALLEL_MIN_FILES, scanFiles, type ScanWorkerSetup } from "../parallel";
 import { formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
 import { fsErrorText, type FileJob } from "../scanFile";
-import { SETTING_DEFAULTS } from "../../workspace/settingDefaults";
+import { SETTING_DEFAULTS } from "../../workspace/settingsSchema";
 
 const OPTIONS = {
   format: { type: "string", choices: ["text", "json", "sarif"] },

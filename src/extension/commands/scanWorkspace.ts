@@ -69,7 +69,7 @@ async function setUpFolder(folder: vscode.WorkspaceFolder, uris: readonly vscode
   const veilText = await readWorkspaceText(vscode.Uri.joinPath(folder.uri, ".veilignore"));
   if (veilText !== undefined) veilIgnore.add("", veilText);
   let gitIgnore: IgnoreTree | undefined;
-  if (vscode.workspace.getConfiguration("veil", folder.uri).get<boolean>("workspaceScan.respectGitignore", true)) {
+  if (config.respectGitignore) {
     gitIgnore = new IgnoreTree();
     // `.git` is usually hidden by files.exclude: its exclude file is read by name.
     const infoExclude = await readWorkspaceText(vscode.Uri.joinPath(folder.uri, ".git", "info", "exclude"));
