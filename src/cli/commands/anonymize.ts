@@ -5,7 +5,8 @@ import { anonymize, describeReport, Scanner, Vault, type AnonymizeOptions, type 
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig } from "../config";
 import type { CliIO } from "../io";
-import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMap as readMapFile, readMapText, writeMap } from "../mapFile";
+import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMapText, writeMap } from "../mapFile";
+import { CommandError, decodeInput } from "../stdinText";
 
 const OPTIONS = {
   map: { type: "string" },
@@ -40,25 +41,6 @@ Exit codes: 0 done, 2 usage error, unreadable or corrupt map or config, input no
 
 ${CONFIG_HELP}
 `;
-
-/** A problem with a file or the input that ends the command with exit code 2. */
-export class CommandError extends Error {}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Decodes standard input as UTF-8, keeping a byte-order mark; refuses invalid bytes. */
-export function decodeInput(bytes: Uint8Array, command: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new CommandError(`${command}: standard input is not valid UTF-8; convert it first (for example with iconv) so that nothing is rewritten by accident`);
-  }
-}
-
-/** Reads a map file; a missing file is an empty map when `missingOk`. */
-export function readMap(path: string, command: string, missingOk: boolean): Vault {
-  return readMapFile(path, path, command, missingOk);
-}
 
 /**
  * Anonymizes with the map file and saves it before anything is printed. Another run may

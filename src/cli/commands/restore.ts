@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { restoreAnswer, type PlacementRisk } from "../../engine";
 import { parseArgs, UsageError, type OptionSpecs } from "../args";
 import type { CliIO } from "../io";
-import { MapFileError } from "../mapFile";
-import { CommandError, decodeInput, readMap } from "./anonymize";
+import { MapFileError, readMap } from "../mapFile";
+import { CommandError, decodeInput } from "../stdinText";
 
 const OPTIONS = {
   map: { type: "string" },
@@ -50,7 +50,6 @@ const RISK_WORDS: Record<PlacementRisk, string> = {
   encoded: "inside an encoding (base64, URL encoding…)",
 };
 
-
 export async function run(args: string[], io: CliIO): Promise<number> {
   const command = "veil restore";
   let values;
@@ -69,7 +68,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
-    const vault = readMap(resolve(io.cwd, values.map), command, false);
+    const mapPath = resolve(io.cwd, values.map);
+    const vault = readMap(mapPath, mapPath, command, false);
     const text = decodeInput(await io.stdin(), command);
     const result = restoreAnswer(text, vault, { secrets: values["include-secrets"] === true, leaveRisky: values["leave-risky"] === true });
     io.stdout(Buffer.from(result.text, "utf8"));
