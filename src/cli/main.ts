@@ -6,19 +6,27 @@ import { isMainThread } from "node:worker_threads";
 import { version } from "../../package.json";
 import { UsageError } from "./args";
 import { processIO, type CliIO } from "./io";
-import * as anonymize from "./commands/anonymize";
-import * as guard from "./commands/guard";
-import * as hook from "./commands/hook";
-import * as restore from "./commands/restore";
-import * as scan from "./commands/scan";
-import * as snippet from "./commands/snippet";
-import * as strip from "./commands/strip";
 // Evaluated for its worker-thread entry (Scan Workspace in the Node extension host).
 import "./workspaceScanWorker";
+// And for veil scan's own worker threads, which load this bundle without running a command.
+import "./parallel";
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, Command> = { scan, anonymize, restore, snippet, guard, hook, strip };
+/**
+ * Each command's module, loaded when it runs: the bundle evaluates only the command it runs
+ * (`scan` then skips pdf-lib, metadata stripping, snippets, guard files), which is most of a
+ * small run's start-up (docs/speed.md).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: () => import("./commands/scan.js"),
+  anonymize: () => import("./commands/anonymize.js"),
+  restore: () => import("./commands/restore.js"),
+  snippet: () => import("./commands/snippet.js"),
+  guard: () => import("./commands/guard.js"),
+  hook: () => import("./commands/hook.js"),
+  strip: () => import("./commands/strip.js"),
+};
 
 /** Every command's name, as `--help` and `--version` list them. */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
@@ -68,9 +76,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return dispatch(command, rest, io);
 }
 
-async function dispatch(command: Command, args: string[], io: CliIO): Promise<number> {
+async function dispatch(load: () => Promise<Command>, args: string[], io: CliIO): Promise<number> {
   try {
-    return await command.run(args, io);
+    return await (await load()).run(args, io);
   } catch (error) {
     // Commands report their own errors; this is the last net, so still give a usable message.
     if (error instanceof UsageError) io.stderr(`${error.message}\nSee veil --help.\n`);

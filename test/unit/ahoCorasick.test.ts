@@ -48,4 +48,20 @@ describe("keyword automaton", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("agrees with a naive search for random keyword sets, longest keyword first at each end", () => {
+    // Deep failure chains (aaa, aa, a) and shared prefixes, the paths the table's construction takes.
+    const letter = fc.constantFrom("a", "b", "c", "-", ":");
+    const keywordsArb = fc.array(fc.string({ unit: letter, minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 });
+    const unit = fc.constantFrom("a", "A", "b", "B", "c", "-", ":", " ", "á", "x");
+    fc.assert(
+      fc.property(keywordsArb, fc.string({ unit, maxLength: 60 }), (keywords, text) => {
+        const raw: [number, number][] = [];
+        new KeywordAutomaton(keywords).search(text, (keyword, end) => raw.push([keyword, end]));
+        const expected = naive(text, keywords).sort((a, b) => a[1] - b[1] || keywords[b[0]].length - keywords[a[0]].length || a[0] - b[0]);
+        assert.deepEqual(raw, expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

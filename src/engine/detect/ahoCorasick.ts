@@ -42,66 +42,71 @@ export class KeywordAutomaton {
     this.classOf = classOf;
     this.classes = classes;
 
-    // The trie, in one flat table (a scanner builds this at its first scan, in cold code:
-    // typed arrays and plain loops keep that to a few milliseconds).
+    // A scanner builds this at its first scan, in cold code: so JavaScript loops only over
+    // states and edges, and the dense rows come from native copies of the failure state's row
+    // (a loop over states × classes cost a small run ~20–60 ms; docs/speed.md).
     let capacity = 1;
     for (const keyword of keywords) capacity += keyword.length;
     const goto = new Int32Array(capacity * classes).fill(-1);
+    // Trie edges as lists: first child of a state, next sibling, class of the edge into a state.
+    const firstChild = new Int32Array(capacity).fill(-1);
+    const sibling = new Int32Array(capacity);
+    const edgeClass = new Int32Array(capacity);
     const outputs: number[][] = [[]];
     let states = 1;
     for (let index = 0; index < keywords.length; index++) {
       const keyword = keywords[index];
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const cell = state * classes + classOf[fold(keyword.charCodeAt(i))];
+        const c = classOf[fold(keyword.charCodeAt(i))];
+        const cell = state * classes + c;
         if (goto[cell] === -1) {
-          goto[cell] = states++;
+          const child = states++;
+          goto[cell] = child;
+          edgeClass[child] = c;
+          sibling[child] = firstChild[state];
+          firstChild[state] = child;
           outputs.push([]);
         }
         state = goto[cell];
       }
       outputs[state].push(index);
     }
-    // Breadth-first failure links, folded into a dense transition table.
-    const next = new Int32Array(states * classes);
+    // Breadth-first failure links; a state's outputs take its failure state's after its own.
     const fail = new Int32Array(states);
     const queue = new Int32Array(states);
     let tail = 0;
-    for (let c = 1; c < classes; c++) {
-      const s = goto[c];
-      if (s !== -1) {
-        next[c] = s;
-        queue[tail++] = s;
-      }
-    }
+    for (let s = firstChild[0]; s !== -1; s = sibling[s]) queue[tail++] = s;
     for (let head = 0; head < tail; head++) {
       const r = queue[head];
       const inherited = outputs[fail[r]];
       if (inherited.length > 0) outputs[r] = outputs[r].concat(inherited);
-      const row = r * classes;
-      const failRow = fail[r] * classes;
-      for (let c = 1; c < classes; c++) {
-        const s = goto[row + c];
-        if (s === -1) next[row + c] = next[failRow + c];
-        else {
-          next[row + c] = s;
-          fail[s] = next[failRow + c];
-          queue[tail++] = s;
-        }
+      for (let s = firstChild[r]; s !== -1; s = sibling[s]) {
+        const c = edgeClass[s];
+        let f = fail[r];
+        while (f !== 0 && goto[f * classes + c] === -1) f = fail[f];
+        const target = goto[f * classes + c];
+        fail[s] = target === -1 ? 0 : target;
+        queue[tail++] = s;
       }
     }
-    // Renumber: the root stays 0, states with hits go last (order kept within each group); store row offsets.
+    // Renumber: the root stays 0, states with hits go last (order kept within each group).
     const renamed = new Int32Array(states);
     const order: number[] = [];
     for (let s = 0; s < states; s++) if (outputs[s].length === 0) order.push(s);
     const firstHit = order.length;
     for (let s = 0; s < states; s++) if (outputs[s].length > 0) order.push(s);
     for (let i = 0; i < states; i++) renamed[order[i]] = i;
+    // Dense rows of row offsets, in breadth-first order so that a failure state's row is
+    // complete before it is copied: a state's row is its failure state's, but for its own edges.
     const rows = new Int32Array(states * classes);
-    for (let s = 0; s < states; s++) {
-      const from = s * classes;
-      const to = renamed[s] * classes;
-      for (let c = 0; c < classes; c++) rows[to + c] = renamed[next[from + c]] * classes;
+    for (let s = firstChild[0]; s !== -1; s = sibling[s]) rows[edgeClass[s]] = renamed[s] * classes;
+    for (let head = 0; head < tail; head++) {
+      const r = queue[head];
+      const to = renamed[r] * classes;
+      const from = renamed[fail[r]] * classes;
+      rows.copyWithin(to, from, from + classes);
+      for (let s = firstChild[r]; s !== -1; s = sibling[s]) rows[to + edgeClass[s]] = renamed[s] * classes;
     }
     this.next = rows;
     this.outputs = order.map((old) => outputs[old]);
