@@ -19,3 +19,14 @@ describe("address pass: street abbreviations", () => {
     assert.deepEqual(addresses("import x from './12 Main.ts'"), []);
   });
 });
+
+/** Postal address forms beyond the first pass: each positive beside hard negatives, in French and English. */
+describe("address pass: one finding per address", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("a numbered line and the unit on it are one address, never an empty or clipped finding", () => {
+    assert.deepEqual(addresses("Ship to: Anna Berg\n  4410 Kerkplein 8 Suite 12\n  Zwolle"), ["4410 Kerkplein 8 Suite 12\n  Zwolle"]);
+    assert.deepEqual(addresses("Envoyer à :\n 17 Lindenhof 3 Apt. 9\n Genève\n Suisse"), ["17 Lindenhof 3 Apt. 9\n Genève\n Suisse"]);
+  });
+});

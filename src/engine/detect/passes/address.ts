@@ -148,6 +148,36 @@ interface Found {
   end: number;
 }
 
+/**
+ * What the pass found, as (start, end, confidence) triples: spans that overlap are parts of one
+ * address seen from two sides (a street word and a numbered line), so they are emitted as one.
+ */
+class Spans {
+  readonly list: number[] = [];
+
+  add(start: number, end: number, confidence: number): void {
+    if (start < end) this.list.push(start, end, confidence);
+  }
+
+  emitMerged(out: Candidate[], context: PassContext): void {
+    const l = this.list;
+    if (l.length === 0) return;
+    const order = Array.from({ length: l.length / 3 }, (_, i) => i * 3).sort((a, b) => l[a] - l[b] || l[b + 1] - l[a + 1]);
+    let [start, end, confidence] = [l[order[0]], l[order[0] + 1], l[order[0] + 2]];
+    for (let i = 1; i < order.length; i++) {
+      const o = order[i];
+      if (l[o] < end) {
+        end = Math.max(end, l[o + 1]);
+        confidence = Math.max(confidence, l[o + 2]);
+        continue;
+      }
+      emit(out, context, PII.address, start, end, confidence);
+      [start, end, confidence] = [l[o], l[o + 1], l[o + 2]];
+    }
+    emit(out, context, PII.address, start, end, confidence);
+  }
+}
+
 /** The address around a street word at [ks, ke), or undefined. */
 function streetAddress(text: string, ks: number, ke: number, suffix: boolean): Found | undefined {
   const ls = lineStartOf(text, ks);
@@ -281,7 +311,7 @@ function growUp(text: string, start: number): number {
 /** `583 Magrethevej 298`, `0138 Brisas 6802`: a number, a street's name, a number, starting a line or after an address label. */
 const NUMBER_NAME_NUMBER = /(?<![\p{L}\d.,-])\d{1,5}\s+(?:\d{1,4}\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?\s+\d{1,4}[a-zA-Z]?\.?(?=[\s,]|$)/uy;
 
-function numberedLines(text: string, out: Candidate[], context: PassContext, covered: (pos: number) => boolean): void {
+function numberedLines(text: string, spans: Spans, covered: (pos: number) => boolean): void {
   // Line starts by indexOf("\n") (a memchr), the first character checked in code: cheaper than a multiline regex.
   let ls = 0;
   const n = text.length;
@@ -292,7 +322,7 @@ function numberedLines(text: string, out: Candidate[], context: PassContext, cov
     if (next < 0) next = n;
     if (i < n && isDigit(text.charCodeAt(i)) && next - i <= 80 && !covered(i)) {
       // An address found over several lines: its lines are not read again.
-      const end = tryNumbered(text, i, out, context);
+      const end = tryNumbered(text, i, spans);
       if (end > next) {
         next = text.indexOf("\n", end);
         if (next < 0) next = n;
@@ -304,11 +334,8 @@ function numberedLines(text: string, out: Candidate[], context: PassContext, cov
 
 const FAILS_PER_LINE = 64;
 
-/** End of the last address the line walk emitted (module state, reset per run). */
-let lastEnd = 0;
-
 /** An address starting with a numbered line at `i`; returns where the line walk goes on. */
-function tryNumbered(text: string, i: number, out: Candidate[], context: PassContext): number {
+function tryNumbered(text: string, i: number, spans: Spans): number {
   NUMBER_NAME_NUMBER.lastIndex = i;
   const m = NUMBER_NAME_NUMBER.exec(text);
   if (!m) return i;
@@ -316,8 +343,7 @@ function tryNumbered(text: string, i: number, out: Candidate[], context: PassCon
   const grown = grow(text, found);
   const label = labelled(text, found.start);
   if (!(grown.postal || label || grown.end > lineEndOf(text, found.end))) return i;
-  emit(out, context, PII.address, Math.max(growUp(text, found.start), lastEnd), grown.end, grown.postal || label ? 0.8 : 0.68);
-  lastEnd = grown.end;
+  spans.add(growUp(text, found.start), grown.end, grown.postal || label ? 0.8 : 0.68);
   return grown.end;
 }
 
@@ -358,7 +384,7 @@ export const addressPass: Pass = {
         }
       }
     }
-    const spans: number[] = [];
+    const spans = new Spans();
     const sorted = hits.length > 1 ? Int32Array.from(hits).sort() : hits;
     let emittedTo = -1;
     // Street words that lead nowhere, one after the other on one line: past FAILS_PER_LINE of
@@ -402,18 +428,18 @@ export const addressPass: Pass = {
       const confidence = grown.postal || label ? 0.82 : 0.68;
       const start = Math.max(growUp(text, address.start), emittedTo);
       if (start >= grown.end) continue;
-      emit(out, context, PII.address, start, grown.end, confidence);
+      spans.add(start, grown.end, confidence);
       fails = 0;
-      spans.push(start, grown.end);
       emittedTo = grown.end;
     }
-    lastEnd = emittedTo;
-    // Lines come in text order and so do the spans: one pointer walks both.
+    // Lines come in text order and so do the street words' spans: one pointer walks both.
+    const street = spans.list.slice();
     let k = 0;
-    numberedLines(text, out, context, (pos) => {
-      while (k < spans.length && spans[k + 1] <= pos) k += 2;
-      return k < spans.length && spans[k] <= pos;
+    numberedLines(text, spans, (pos) => {
+      while (k < street.length && street[k + 1] <= pos) k += 3;
+      return k < street.length && street[k] <= pos;
     });
+    spans.emitMerged(out, context);
   },
 };
 
