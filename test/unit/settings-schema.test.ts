@@ -33,6 +33,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
 };
 const properties = manifest.contributes.configuration.properties;
 const nls = JSON.parse(readFileSync(join(ROOT, "package.nls.json"), "utf8")) as Record<string, string>;
+const nlsFr = JSON.parse(readFileSync(join(ROOT, "package.nls.fr.json"), "utf8")) as Record<string, string>;
 
 /** The validation part of a JSON schema: descriptions, labels, order and the like left out. */
 const SCHEMA_FIELDS = ["type", "default", "enum", "minimum", "maximum", "minLength", "pattern", "items", "uniqueItems", "properties", "required", "additionalProperties", "anyOf"] as const;
@@ -123,21 +124,33 @@ describe("Settings schema", () => {
       assert.deepEqual(policy, { severity: { secret: "off", pii: "off", term: "off" }, names: "off", copyGuard: true, masking: true, dates: true });
     });
 
-    it("the labels' descriptions give the engine's severities", () => {
-      // Each description names the severities of secrets, personal data and terms in that order.
-      const words = (text: string) => [...text.matchAll(/\b(error|warning|information|hint)s?\b/g)].map((m) => m[1]);
-      const dedupe = (list: readonly string[]) => list.filter((s, i) => s !== list[i - 1]);
-      for (const [label, key] of [["public", "public"], ["sandbox", "sandbox"], ["pro", "pro"], [undefined, "none"]] as const) {
-        const { severity } = defaultPolicy(label);
-        const expected = dedupe([severity.secret, severity.pii, severity.term]);
-        assert.deepEqual(words(nls[`config.workspaceLabel.${key}`]).slice(0, expected.length), expected, `config.workspaceLabel.${key}`);
-      }
-      const names = nls["config.policies.names"];
-      for (const label of POLICY_KEYS) {
-        const name: PolicySeverity = defaultPolicy(label === "unlabeled" ? undefined : label).names;
-        assert.match(names, new RegExp(`${name} in (\\w+(, | and ))*${label}\\b`), `names in ${label}: ${name}`);
-      }
-    });
+    // The severities' words in each language, and how each names a workspace without a label.
+    const LANGUAGES = [
+      { name: "English", strings: nls, words: { error: "error", warning: "warning", information: "information", hint: "hint" }, unlabeled: "unlabeled", separators: ", | and " },
+      { name: "French", strings: nlsFr, words: { error: "erreur", warning: "avertissement", information: "information", hint: "indication" }, unlabeled: "sans étiquette", separators: ", | et " },
+    ];
+
+    for (const language of LANGUAGES) {
+      it(`the labels' descriptions give the engine's severities (${language.name})`, () => {
+        const byWord = new Map(Object.entries(language.words).map(([severity, word]) => [word, severity]));
+        // Each description names the severities of secrets, personal data and terms in that order.
+        const words = (text: string) => [...text.matchAll(new RegExp(`(?<![\\p{L}])(${[...byWord.keys()].join("|")})s?(?![\\p{L}])`, "gu"))].map((m) => byWord.get(m[1]));
+        const dedupe = (list: readonly string[]) => list.filter((s, i) => s !== list[i - 1]);
+        for (const [label, key] of [["public", "public"], ["sandbox", "sandbox"], ["pro", "pro"], [undefined, "none"]] as const) {
+          const { severity } = defaultPolicy(label);
+          const expected = dedupe([severity.secret, severity.pii, severity.term]);
+          assert.deepEqual(words(language.strings[`config.workspaceLabel.${key}`]).slice(0, expected.length), expected, `config.workspaceLabel.${key}`);
+        }
+        const names = language.strings["config.policies.names"];
+        for (const label of POLICY_KEYS) {
+          const severity: PolicySeverity = defaultPolicy(label === "unlabeled" ? undefined : label).names;
+          const word = language.words[severity as keyof typeof language.words];
+          const labelName = label === "unlabeled" ? language.unlabeled : label;
+          const inLabel = language.name === "English" ? "in" : "en";
+          assert.match(names, new RegExp(`${word} ${inLabel} ([\\p{L} ]+?(${language.separators}))*${labelName}(?![\\p{L}])`, "u"), `names in ${label}: ${severity}`);
+        }
+      });
+    }
   });
 
   describe("checking a value", () => {
