@@ -30,3 +30,26 @@ describe("address pass: one finding per address", () => {
     assert.deepEqual(addresses("Envoyer à :\n 17 Lindenhof 3 Apt. 9\n Genève\n Suisse"), ["17 Lindenhof 3 Apt. 9\n Genève\n Suisse"]);
   });
 });
+
+describe("address pass: numbers that are no house numbers", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("stays silent on section, chapter, room and level numbers, scores, and title words after a street type", () => {
+    assert.deepEqual(addresses("Section 12 Street Fighter"), []);
+    assert.deepEqual(addresses("Chapter 3 Main Street Blues"), []);
+    assert.deepEqual(addresses("Room 12 Avenue Q"), []);
+    assert.deepEqual(addresses("Level 5 Road Runner"), []);
+    assert.deepEqual(addresses("Chapitre 4 rue des Martyrs"), []);
+    assert.deepEqual(addresses("Score: 3-1 Road to the final, 2026 Edition"), []);
+    assert.deepEqual(addresses("We watched 3 Main Street Blues episodes"), []);
+    assert.deepEqual(addresses("12 Street Fighter"), []);
+  });
+
+  it("still finds ranges, directions, units and a street type followed by a postal line", () => {
+    assert.deepEqual(addresses("12-14 rue des Lilas, 75011 Paris"), ["12-14 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("1111 Main Street North, Springfield, IL 62704"), ["1111 Main Street North, Springfield, IL 62704"]);
+    assert.deepEqual(addresses("350 Fifth Avenue Suite 200, New York, NY 10118"), ["350 Fifth Avenue Suite 200, New York, NY 10118"]);
+    assert.deepEqual(addresses("221 Baker Street Irregulars, London NW1 6XE"), ["221 Baker Street Irregulars, London NW1 6XE"]);
+  });
+});

@@ -103,6 +103,15 @@ function lineEndOf(text: string, pos: number): number {
   return i;
 }
 
+/**
+ * Words that number something else than a house: `Section 12 Street Fighter`, `Room 12`,
+ * `Chapter 3`, `Article 12`, `Level 5`, `version 2`, `saison 3`. A number right after one of them is no house number.
+ */
+const NUMBERED_THINGS = new Set([
+  "section", "chapter", "chap", "part", "page", "p", "room", "level", "floor", "step", "stage", "phase", "sprint", "version", "v", "release", "figure", "fig", "table", "appendix", "annex", "item", "line", "point", "question", "exercise", "lesson", "unit", "module", "episode", "ep", "season", "series", "volume", "vol", "issue", "ticket", "act", "scene", "round", "game", "match", "week", "day", "year", "grade", "class", "slide", "option", "task", "test", "case", "rule", "clause", "no", "number", "top", "vs",
+  "chapitre", "partie", "salle", "niveau", "étage", "etape", "étape", "tableau", "annexe", "ligne", "exercice", "leçon", "lecon", "épisode", "saison", "tome", "acte", "scène", "manche", "semaine", "jour", "année", "classe", "diapo", "tâche", "règle", "alinéa", "titre", "livre",
+]);
+
 /** A house number ending at `e` (exclusive): `12`, `70 bis`, `221B`, `12-14`; returns its start or -1. */
 function houseNumberBefore(text: string, e: number, limit: number): number {
   let i = e;
@@ -114,16 +123,27 @@ function houseNumberBefore(text: string, e: number, limit: number): number {
   let d = i;
   while (d > limit && isDigit(text.charCodeAt(d - 1)) && i - d < 6) d--;
   if (d === i) return -1;
-  if (d > limit && (isDigit(text.charCodeAt(d - 1)) || isLetterChar(text.charCodeAt(d - 1)) || text.charCodeAt(d - 1) === 46)) {
-    // `12-14 rue`: a range
-    if (text.charCodeAt(d - 1) === 45) {
-      let r = d - 1;
-      while (r > limit && isDigit(text.charCodeAt(r - 1))) r--;
-      if (r < d - 1) return r;
-    }
-    return -1;
-  }
-  return d;
+  let start = d;
+  const before = d > limit ? text.charCodeAt(d - 1) : 32;
+  if (before === 45 || before === 0x2013) {
+    // `12-14 rue`: a range, low to high (`3-1` is a score).
+    let r = d - 1;
+    while (r > limit && isDigit(text.charCodeAt(r - 1)) && d - 1 - r < 5) r--;
+    if (r === d - 1 || Number(text.slice(r, d - 1)) >= Number(text.slice(d, i))) return -1;
+    if (r > limit && (isLetterChar(text.charCodeAt(r - 1)) || isDigit(text.charCodeAt(r - 1)))) return -1;
+    start = r;
+  } else if (isDigit(before) || isLetterChar(before) || before === 46) return -1;
+  return numberedThingBefore(text, start, limit) ? -1 : start;
+}
+
+/** Whether the word just before `at` (after spaces) is one of NUMBERED_THINGS. */
+function numberedThingBefore(text: string, at: number, limit: number): boolean {
+  let q = at;
+  while (q > limit && text.charCodeAt(q - 1) === 32) q--;
+  if (q === at) return false;
+  const we = q;
+  while (q > limit && isLetterChar(text.charCodeAt(q - 1))) q--;
+  return we - q > 0 && we - q <= 10 && NUMBERED_THINGS.has(text.slice(q, we).toLowerCase());
 }
 
 /** After the street's name: a house number `16`, `1a`, `19.` within the line; returns its end or -1. */
@@ -146,7 +166,14 @@ function isAddressLine(line: string): boolean {
 interface Found {
   start: number;
   end: number;
+  /** Words run on after an English street type (`3 Main Street Blues`): an address only with a postal line or a label. */
+  unconfirmed?: boolean;
 }
+
+/** English street types end the street's name (`Main Street`); French and Latin ones start it (`rue des Lilas`). */
+const ENDING_TYPES = new Set(["street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row"]);
+/** What may follow an English street type on its line: a direction (`Main Street North`, `René-Lévesque Ouest`), a unit. */
+const AFTER_ENDING_TYPE = /^\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest|Nord|Sud|Est|Ouest)\.?)?[\s.]*$/;
 
 /**
  * What the pass found, as (start, end, confidence) triples: spans that overlap are parts of one
@@ -187,9 +214,12 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
   if (!suffix) {
     // `12 rue des Lilas`, `1111 Main Street`, `70 bis avenue`: a number up to five words before the street word.
     let p = ks;
+    const ending = ENDING_TYPES.has(text.slice(ks, ke).toLowerCase());
     for (let words = 0; words <= 5 && p > ls; words++) {
       const n = houseNumberBefore(text, p, ls);
       if (n >= 0) {
+        // `12 Street`, `5 Road`: an English street type needs a name between the number and it.
+        if (ending && words === 0) return undefined;
         start = n;
         break;
       }
@@ -207,6 +237,9 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     if (start >= 0) {
       // The street's name after the word: up to the comma or the end of the line.
       streetEnd = streetNameEnd(text, ke, le);
+      if (ending && streetEnd > ke && !AFTER_ENDING_TYPE.test(text.slice(ke, streetEnd)) && !UNIT.test(text.slice(ke, streetEnd).trimStart())) {
+        return { start, end: streetEnd, unconfirmed: true };
+      }
     }
   }
   if (start < 0) {
@@ -423,7 +456,7 @@ export const addressPass: Pass = {
       if (!address) continue;
       const grown = grow(text, address);
       const label = labelled(text, address.start);
-      if (!grown.postal && !label && strength === 0) continue;
+      if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
       const start = Math.max(growUp(text, address.start), emittedTo);
