@@ -2,39 +2,13 @@ import * as vscode from "vscode";
 import type { ExtensionServices } from "../services";
 import { describeError } from "./scrubError";
 
-/**
- * Registers a command through the one error wrapper: a failure is logged scrubbed (see
- * `describeError`) and the user gets a generic notification, never the raw message.
- */
-export function registerCommand(
-  context: vscode.ExtensionContext,
-  services: Pick<ExtensionServices, "output" | "config">,
-  id: string,
-  run: (...args: unknown[]) => unknown,
-): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await run(...args);
-      } catch (error) {
-        services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${describeError(error, services.config(undefined).scanOptions)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t("Veil: the command failed. See the Veil output for details."));
-        return undefined;
-      }
-    }),
-  );
-}
+type Services = Pick<ExtensionServices, "output" | "config">;
 
 /**
- * A `veil.internal.*` command (test mode only, never contributed): a failure is logged
- * scrubbed like any other and rethrown with the scrubbed message, so the test sees it fail.
+ * The one error wrapper: a failure is logged scrubbed (see `describeError`); then the user
+ * gets a generic notification (`notify`), or a test command rethrows the scrubbed message.
  */
-export function registerInternalCommand(
-  context: vscode.ExtensionContext,
-  services: Pick<ExtensionServices, "output" | "config">,
-  id: string,
-  run: (...args: unknown[]) => unknown,
-): void {
+function register(context: vscode.ExtensionContext, services: Services, id: string, run: (...args: unknown[]) => unknown, onFailure: "notify" | "rethrow"): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -42,8 +16,20 @@ export function registerInternalCommand(
       } catch (error) {
         const described = describeError(error, services.config(undefined).scanOptions);
         services.output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${described}`);
-        throw new Error(described);
+        if (onFailure === "rethrow") throw new Error(described);
+        void vscode.window.showErrorMessage(vscode.l10n.t("Veil: the command failed. See the Veil output for details."));
+        return undefined;
       }
     }),
   );
+}
+
+/** A contributed command: a failure is logged scrubbed and the user gets a generic notification, never the raw message. */
+export function registerCommand(context: vscode.ExtensionContext, services: Services, id: string, run: (...args: unknown[]) => unknown): void {
+  register(context, services, id, run, "notify");
+}
+
+/** A `veil.internal.*` command (test mode only, never contributed): logged scrubbed like any other, rethrown scrubbed so the test sees it fail. */
+export function registerInternalCommand(context: vscode.ExtensionContext, services: Services, id: string, run: (...args: unknown[]) => unknown): void {
+  register(context, services, id, run, "rethrow");
 }
