@@ -126,3 +126,10 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }
+
+/** A Node built-in through a variable (the web test bundle must not include it); undefined in the web-worker host. */
+export function nodeModule<T>(name: string): T | undefined {
+  if (!(globalThis as { process?: unknown }).process || typeof require !== "function") return undefined;
+  const load = require;
+  return load(name) as T;
+}

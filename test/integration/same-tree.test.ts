@@ -4,7 +4,7 @@
 // spawns processes.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateVeil, veilDiagnostics, workspaceUri } from "./helpers";
+import { activateVeil, veilDiagnostics, workspaceUri, nodeModule } from "./helpers";
 
 const SCAN = "veil.internal.scanWorkspace";
 const TREE = "veil-same-tree";
@@ -82,13 +82,6 @@ function fixture(): Record<string, Uint8Array> {
     "nested/deeper/local.txt": utf8(keyLine(18)),
   };
   return files;
-}
-
-/** Node built-ins through a variable: the web test bundle must not try to include them. */
-function nodeModule<T>(name: string): T | undefined {
-  if (!(globalThis as { process?: unknown }).process || typeof require !== "function") return undefined;
-  const load = require;
-  return load(name) as T;
 }
 
 suite("One tree, veil scan and Scan Workspace", function () {

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { scan } from "../../src/engine";
-import { activateVeil, closeAllEditors, veilDiagnostics, waitFor, workspaceUri } from "./helpers";
+import { activateVeil, closeAllEditors, veilDiagnostics, waitFor, workspaceUri, nodeModule } from "./helpers";
 import { EventLoopMonitor } from "./eventLoopMonitor";
 import { LINE_PREFIX } from "./runner";
 
@@ -260,13 +260,6 @@ function cliScan(folder: string, jobs?: string): { ms: number; files: number } |
   });
   assert.notEqual(child.status, 2, child.stderr);
   return { ms: Date.now() - t, files: (JSON.parse(child.stdout) as { stats: { files: number } }).stats.files };
-}
-
-/** Node built-ins through a variable: the web test bundle must not try to include them. */
-function nodeModule<T>(name: string): T | undefined {
-  if (!(globalThis as { process?: unknown }).process || typeof require !== "function") return undefined;
-  const load = require;
-  return load(name) as T;
 }
 
 suite("Workspace scan speed", function () {
