@@ -102,4 +102,39 @@ describe("people's names: cues beyond the lists", () => {
       ["Ship it to 12 Main Street, Suite 400, Springfield.", []],
     ]);
   });
+
+  describe("lines typed in lower case", () => {
+    cases([
+      ["ok je vois avec camille dupont demain pour le devis", ["camille dupont"]],
+      ["ok je vois avec le client demain pour le devis", []],
+      ["follow up with lena a andersson next week", ["lena a andersson"]],
+      ["follow up with the team next week about the budget", []],
+      ["they had 3 kids: silvana, christopher and kristina.", ["silvana", "christopher", "kristina"]],
+      ["we need apples, oranges and pears for the shoot.", []],
+      ["merci à mme lefebvre pour les retours", ["lefebvre"]],
+      ["Karim wrote: ok je vois avec camille dupont demain", ["Karim"]],
+      ["const user = { name: patricia };", []],
+    ]);
+  });
+
+  describe("transcripts and speakers", () => {
+    cases([
+      ["Ubul: What a wife.\nNicole: Remember me?", ["Ubul", "Nicole"]],
+      ["Note: What a wife.\nNicole: Remember me?", ["Nicole"]],
+      ["John: You saved my life!", ["John"]],
+      ["Time: 10:30\nPrice: 12 euros", []],
+      ["Hook: Tu connais ce produit ?\nCTA: Clique sur le lien", []],
+      ["User: What is the plan?\nAssistant: Here it is.", []],
+    ]);
+  });
+
+  describe("street names are no people", () => {
+    cases([
+      ["The shows on Marina Fort Street were important.", []],
+      ["Meet me at the corner of Leokadia Trail.", []],
+      ["Our office is at ul. Więckowskiego Stefana 28.", []],
+      ["We met Marina Kowalska on Monday.", ["Marina Kowalska"]],
+      ["You said your email is out of date.", []],
+    ]);
+  });
 });

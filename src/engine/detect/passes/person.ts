@@ -1,7 +1,7 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { TableColumns } from "../columns";
 import { emit, isDigit, PII } from "./common";
-import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED } from "./names-data";
+import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED, SURNAMES_CODED } from "./names-data";
 
 /**
  * People's names. One walk over the capitalised words of the text; a word is a name when
@@ -20,6 +20,7 @@ import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED } from "./names-data";
 
 let givenNames: Set<string> | undefined;
 let ambiguousNames: Set<string> | undefined;
+let knownSurnames: Set<string> | undefined;
 
 function decode(coded: string, into: Set<string>): void {
   let prev = "";
@@ -30,15 +31,20 @@ function decode(coded: string, into: Set<string>): void {
   }
 }
 
-function names(): { plain: Set<string>; ambiguous: Set<string> } {
-  if (!givenNames || !ambiguousNames) {
+function names(): { plain: Set<string>; ambiguous: Set<string>; surnames: Set<string> } {
+  if (!givenNames || !ambiguousNames || !knownSurnames) {
     givenNames = new Set();
     ambiguousNames = new Set();
+    knownSurnames = new Set();
     decode(GIVEN_NAMES_CODED, givenNames);
     decode(AMBIGUOUS_NAMES_CODED, ambiguousNames);
+    decode(SURNAMES_CODED, knownSurnames);
     for (const w of NOT_NAMES) {
       if (givenNames.delete(w)) ambiguousNames.add(w);
+      knownSurnames.delete(w);
     }
+    for (const w of STOP) knownSurnames.delete(w);
+    for (const w of knownSurnames) addToTable(w);
     for (const w of givenNames) addToTable(w);
     for (const w of ambiguousNames) addToTable(w);
     for (const w of TITLES) addToTable(w.toLowerCase());
@@ -46,7 +52,7 @@ function names(): { plain: Set<string>; ambiguous: Set<string> } {
     for (const w of SOFT) addToTable(w);
     for (const w of JOB_WORDS) addToTable(w);
   }
-  return { plain: givenNames, ambiguous: ambiguousNames };
+  return { plain: givenNames, ambiguous: ambiguousNames, surnames: knownSurnames };
 }
 
 /**
@@ -98,7 +104,24 @@ function mayBeKnown(text: string, s: number, e: number): boolean {
   }
 }
 
-/** Given names that are, far more often, something else in a brief or in code: never part of a name. */
+/** Street words written before the street's name in Italian, Spanish, Portuguese, Polish, Hungarian, Catalan… */
+const STREET_BEFORE_LIST = ["via", "vicolo", "viale", "piazza", "piazzale", "strada", "corso", "largo", "rua", "rúa", "calle", "avenida", "camino", "carrer", "travessa", "ulica", "ul", "utca", "aleja", "al", "plac", "praça", "plaza", "paseo", "passeig", "ronda", "rambla", "strasse", "straße"];
+const STREET_BEFORE = new Set(STREET_BEFORE_LIST);
+/** Street types after a street's name: `Marina Fort Street`, `Leokadia Trail`, `Millicent Drive`; the capitalised words before them are a street. */
+const STREET_AFTER = new Set([
+  "street", "st", "road", "rd", "avenue", "ave", "av", "drive", "dr", "lane", "ln", "boulevard", "blvd", "place", "pl", "square", "sq", "court", "ct",
+  "terrace", "close", "crescent", "way", "trail", "loop", "mall", "bypass", "park", "parks", "lodge", "isle", "flat", "flats", "creek", "pass", "point",
+  "extensions", "extension", "gardens", "grove", "heights", "hills", "ridge", "circle", "highway", "hwy", "alley", "row", "walk", "mews", "parkway", "pkwy",
+  "plaza", "pike", "turnpike", "expressway", "freeway", "estates", "meadows", "village", "valley", "view", "vista", "crossing", "junction", "landing",
+  "manor", "mill", "mills", "orchard", "pines", "port", "ranch", "shores", "springs", "station", "summit", "forge", "forges", "fork", "forks", "glen",
+  "harbor", "haven", "knoll", "lake", "lakes", "meadow", "mount", "mountain", "oval", "pine", "plains", "prairie", "rapids", "rest", "river", "run",
+  "shoal", "spur", "stream", "track", "trace", "tunnel", "underpass", "union", "unions", "ville", "wall", "well", "wells", "brook", "brooks", "burg",
+  "bridge", "cape", "causeway", "center", "centre", "cliff", "cliffs", "club", "common", "corner", "corners", "course", "cove", "crest", "dale", "dam",
+  "divide", "falls", "ferry", "field", "fields", "ford", "fort", "freeway", "garden", "gateway", "green", "greens", "hill", "hollow", "inlet", "island",
+  "islands", "key", "keys", "light", "lights", "lock", "locks", "neck", "overpass", "path", "plain", "radial", "ramp", "shore", "skyway", "squares", "stravenue",
+  "throughway", "trafficway", "viaduct", "vista", "ways",
+  "rue", "allée", "impasse", "quai", "chemin", "cours", "boulevard", "gasse", "weg", "allee", "platz", "straat", "laan", "plein", "gata", "gatan", "vej", "katu", "tie", "vägen",
+]);
 const HARD_NOT_NAMES = [
   // months and weekdays, English and French
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -120,6 +143,10 @@ const HARD_NOT_NAMES = [
   "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
   "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
   "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
+  // pronouns some locales list as given names
+  "you", "she", "his", "her", "him", "our", "they", "them", "your", "nous", "vous", "ils", "lui", "leur", "moi", "toi", "elles", "eux",
+  // street words of other languages before a street's name: `Via Nuova`, `Rúa do Paseo`, `ul. Cicha`
+  ...STREET_BEFORE_LIST,
 ];
 
 /**
@@ -276,6 +303,11 @@ const MAX_PARTS = 4;
 /** Endings that mark a surname in many languages: Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos. */
 const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
 
+/** A listed surname or a surname's ending. */
+function surnameLike(state: State, lower: string): boolean {
+  return state.surnames.has(lower) || SURNAME_SHAPE.test(lower);
+}
+
 /** Classes of code units above ASCII, worked out on first sight: 1 = known, 2 = letter, 4 = upper case. */
 const NON_ASCII = new Uint8Array(65536);
 
@@ -360,6 +392,8 @@ interface State {
   context: PassContext;
   plain: Set<string>;
   ambiguous: Set<string>;
+  /** Surnames that are no given name and no common word (`Kaczmarek`, `Hajdu`). */
+  surnames: Set<string>;
   columns: TableColumns | undefined;
   /** Words of company names (before SAS, Inc, GmbH …): never a person. */
   companies: Set<string>;
@@ -378,6 +412,8 @@ interface State {
   headingLine: boolean;
   /** End of the last capitalised run extendName read. */
   extendedTo: number;
+  /** Whether the text is a transcript (inTranscript), once known. */
+  transcript?: boolean;
 }
 
 /** The word before `s` on the same line and what separates them, or undefined. */
@@ -590,6 +626,51 @@ function speakerAt(text: string, s: number, end: number): number {
   return stamped ? 2 : 1;
 }
 
+/** Words before a line's colon that are labels, roles or script parts, not speakers: `Note:`, `User:`, `Hook:`, `CTA:`. */
+const SPEAKER_NOT = new Set([
+  ...LABELS, ...NAME_HEADERS,
+  "note", "notes", "warning", "error", "info", "answer", "question", "user", "assistant", "system", "bot", "agent", "customer", "client", "support",
+  "moderator", "interviewer", "interviewee", "summary", "status", "result", "total", "date", "time", "subject", "objet", "tip", "example", "source",
+  "output", "input", "step", "update", "edit", "réponse", "résumé", "action", "decision", "décision", "next", "suivi", "todo", "fixme", "bug", "fix",
+  "important", "attention", "rappel", "remarque", "conclusion", "contexte", "context", "goal", "objectif", "problem", "problème", "solution",
+  "description", "title", "titre", "link", "lien", "tags", "priority", "priorité", "deadline", "budget", "cible", "target", "format", "ton", "tone",
+  "hook", "caption", "légende", "script", "scène", "scene", "plan", "shot", "voix", "narrateur", "narrator", "intro", "outro", "price", "prix", "server",
+  "address", "adresse", "phone", "email", "mail", "tel", "téléphone", "mobile", "website", "site", "company", "société", "role", "rôle", "ville", "city",
+]);
+
+/** Whether prose follows the colon after `end`: a letter or a quote, not a number, a path or a value. */
+function proseAfterColon(text: string, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) !== 58) return false;
+  i++;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 0x201c || c === 0xab || (isLetter(c) && /^\S+ \S/.test(text.slice(i, i + 40)));
+}
+
+/** `Name: …` lines at the start of lines, the speaker as written. */
+const SPEAKER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*)?([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*) ?:(?![/\d])/gm;
+
+/** Whether the text is a transcript: two speakers or more at the start of lines, one at least a listed given name; once per text. */
+function inTranscript(state: State): boolean {
+  if (state.transcript === undefined) {
+    const speakers = new Set<string>();
+    let named = false;
+    const re = SPEAKER_LINE;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    for (let n = 0; n < 2000 && (m = re.exec(state.text)) !== null; n++) {
+      const lower = m[1].toLowerCase();
+      if (SPEAKER_NOT.has(lower) || STOP.has(lower)) continue;
+      speakers.add(lower);
+      if (state.plain.has(lower) || (state.ambiguous.has(lower) && !SOFT.has(lower))) named = true;
+    }
+    state.transcript = named && speakers.size >= 2;
+  }
+  return state.transcript;
+}
+
 /** After a sign-off (`Best,` / `Cordialement,`) on this line or alone on the line above. */
 function afterSignOff(text: string, s: number): boolean {
   let i = s - 1;
@@ -736,9 +817,18 @@ function readWord(state: State, s: number): number {
   // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
   if (name.end >= state.extendedTo) state.extendedTo = runEnd(text, name.end);
   if (orgWordAfter(text, name.end)) return name.end;
+  // A street: its type after the words (`Marina Fort Street`, `Leokadia Trail`), a street word of another language before them (`ul. Cicha`, `Via Nuova`).
+  if (streetAround(text, s, name.end)) return name.end;
   // A speaker: a known given name at the line's start (`Camille :`), or any name after a timestamp (`[10:02] Karim B. :`).
   const speakerKind = !field && name.more <= 2 ? speakerAt(text, s, name.end) : 0;
-  const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0));
+  // In a transcript (two speakers or more, one of them a listed given name), every speaker is a person: `Ubul: What a wife.`
+  // A listed name that is also a word, speaking a sentence: `John: You saved my life!`.
+  const transcribed =
+    speakerKind === 1 &&
+    !name.words.some((w) => SPEAKER_NOT.has(w.lower) || SOFT.has(w.lower)) &&
+    proseAfterColon(text, name.end) &&
+    ((ambiguous && name.more === 0) || inTranscript(state));
+  const speaker = (speakerKind === 1 && name.words.some((w) => state.plain.has(w.lower))) || (speakerKind === 2 && (known || name.more > 0)) || transcribed;
 
   const cued = strong || greeted || field || speaker || signed || column || job || related;
   // `Tomomi Nishiyama lives at`, `Marie Dubois explique`: a verb that takes a person.
@@ -747,7 +837,7 @@ function readWord(state: State, s: number): number {
     // `Rose Garden`-like pairs: an ambiguous first word at the start of a sentence needs context;
     // a place or a common word (`Jordan`, `Victoria`) needs a listed given name or a surname's ending after it too.
     const second = name.words[1].lower;
-    const soundPair = !soft || state.plain.has(second) || SURNAME_SHAPE.test(second) || name.initial > 0;
+    const soundPair = !soft || state.plain.has(second) || surnameLike(state, second) || name.initial > 0;
     if (ambiguous && !(cued || acting || naming) && (sentenceInitial(text, s) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
     return name.end;
@@ -757,12 +847,12 @@ function readWord(state: State, s: number): number {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
-  if (name.more > 0 && !sentenceInitial(text, s) && name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower))) {
+  if (name.more > 0 && !sentenceInitial(text, s) && name.words.slice(1).some((w) => surnameLike(state, w.lower))) {
     emitName(state, s, name.end, 0.7, name.words);
     return name.end;
   }
   // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
-  const namedPair = naming && (plain || (name.more > 0 && (known || name.words.slice(1).some((w) => SURNAME_SHAPE.test(w.lower)))));
+  const namedPair = naming && (plain || (name.more > 0 && (known || name.words.slice(1).some((w) => surnameLike(state, w.lower)))));
   if (((acting || job) && (known || name.more > 0)) || namedPair) {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
@@ -771,7 +861,7 @@ function readWord(state: State, s: number): number {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
-  if (strong || field || column || (speaker && (known || name.more > 0)) || (signed && (known || name.more > 0))) {
+  if (strong || field || column || (speaker && (known || name.more > 0 || transcribed)) || (signed && (known || name.more > 0))) {
     emitName(state, s, name.end, known || name.more > 0 ? 0.8 : 0.7, name.words);
     return name.end;
   }
@@ -842,6 +932,19 @@ function orgWordAfter(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(end + 1))) return false;
   const we = wordEnd(text, end + 1);
   return we - end - 1 >= 3 && ORG_WORDS.has(text.slice(end + 1, we).toLowerCase());
+}
+
+/** Whether the capitalised words [s, end) name a street: a street type after them, a street word before them, or a house number on both sides (`03751 Gerrit Achterberghove 137`). */
+function streetAround(text: string, s: number, end: number): boolean {
+  if (text.charCodeAt(end) === 32 && isUpper(text.charCodeAt(end + 1))) {
+    const we = wordEnd(text, end + 1);
+    if (STREET_AFTER.has(text.slice(end + 1, we).toLowerCase())) return true;
+  }
+  const prev = previousWord(text, s);
+  if (prev && (prev.gap === " " || prev.gap === ". ") && STREET_BEFORE.has(prev.word.lower)) return true;
+  // A number right before and a number right after: a house number, a street, a number (`Peter Zuidhove 188` after `on` is too weak alone).
+  if (s >= 2 && text.charCodeAt(s - 1) === 32 && isDigit(text.charCodeAt(s - 2)) && text.charCodeAt(end) === 32 && isDigit(text.charCodeAt(end + 1))) return true;
+  return false;
 }
 
 /** Only spaces, tabs, `>` and a bracketed timestamp between the line's start and `s` (bounded). */
@@ -948,6 +1051,116 @@ function readParts(state: State): void {
 }
 
 /**
+ * Lines written all in lower case, prose (no capital, none of `{ } = ; < > _ $ \\` or a
+ * backquote): chats and notes typed fast, where names lose their capitals too. Capitals
+ * elsewhere in a text say its writer capitalises names; these lines do not.
+ */
+const LOWER_LINE = /^[^\nA-Z\u00c0-\u00de{}=;<>_$\\`]{8,}$/gm;
+const LOWER_WORD = /[a-z\u00df-\u00ff\u0100-\u024f][a-z\u00df-\u00ff\u0100-\u024f'’-]*/g;
+/** Words before a lower-case name that say it names someone: `my name is lena`, `call me borna`. */
+const LOWER_NAMING = /(?:\bname is|\bnom est|\bcalls? me|\bm['’]appelle|\bnamed|\bcalled|\bje suis|\bi['’]?m|\bi am|\bc['’]est) $/;
+
+/** Lower-case titles: `mr. elliott`, `mme dupont`. */
+const LOWER_TITLES = new Set(["mr", "mrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "mademoiselle"]);
+const LIST_GAP = /^(?:, | and | et | & |, and |, et )$/;
+const HARD = new Set(HARD_NOT_NAMES);
+
+/** Whether `lower` is a given name that no list marks as a word too (`patricia`, not `rose` or `will`). */
+function plainGiven(state: State, lower: string): boolean {
+  return lower.length >= 3 && state.plain.has(lower) && !STOP.has(lower);
+}
+
+/**
+ * Names in lower-case lines: a listed given name followed by a listed given name or surname
+ * (`patricia desrosiers`, `lena andersson`, `benjamin a seiler`), a listed given name after
+ * `my name is` / `call me`, and lists of three listed given names or more
+ * (`silvana, adam, christopher et caleb`). One lower-case given name alone stays silent.
+ */
+function readLowercase(state: State): void {
+  const text = state.text;
+  const lines = LOWER_LINE;
+  lines.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = lines.exec(text)) !== null) {
+    const ls = m.index;
+    const line = m[0];
+    const words: { s: number; e: number; lower: string; given: boolean; listed: boolean }[] = [];
+    const re = LOWER_WORD;
+    re.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    while ((w = re.exec(line)) !== null) {
+      const s = ls + w.index;
+      const e = wordEnd(text, s);
+      if (e <= s) continue;
+      re.lastIndex = e - ls;
+      if (s > 0 && (isLetter(text.charCodeAt(s - 1)) || isDigit(text.charCodeAt(s - 1)))) continue;
+      // List connectors are the gaps between items, not items.
+      if ((e - s === 3 && text.startsWith("and", s)) || (e - s === 2 && text.startsWith("et", s))) continue;
+      const lower = e - s >= 2 && mayBeKnown(text, s, e) ? text.slice(s, e) : "";
+      const given = lower !== "" && plainGiven(state, lower);
+      words.push({ s, e, lower, given, listed: given || (lower.length >= 3 && state.ambiguous.has(lower) && !HARD.has(lower)) });
+    }
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k];
+      // `mr. elliott`, `mme dupont`, `dr martin`: a title before a listed name.
+      if (LOWER_TITLES.has(word.lower) && k + 1 < words.length) {
+        const next = words[k + 1];
+        const gap = text.slice(word.e, next.s);
+        if ((gap === ". " || gap === " ") && next.lower.length >= 3 && !STOP.has(next.lower) && (next.listed || state.surnames.has(next.lower))) {
+          emit(state.out, state.context, PII.person, next.s, next.e, 0.7);
+          state.spans.push([next.s, next.e]);
+          k++;
+        }
+        continue;
+      }
+      if (!word.given) {
+        // `my name is borna jerković`: after a naming cue, an unknown word followed by a surname.
+        const next = words[k + 1];
+        if (next && word.e - word.s >= 3 && word.lower === "" && text.slice(word.e, next.s) === " " && surnameLike(state, text.slice(next.s, next.e)) && LOWER_NAMING.test(text.slice(Math.max(0, word.s - 16), word.s))) {
+          emit(state.out, state.context, PII.person, word.s, next.e, 0.7);
+          state.spans.push([word.s, next.e]);
+          k++;
+        }
+        continue;
+      }
+      let next = words[k + 1];
+      let end = word.e;
+      // `benjamin a seiler`, `hyuuma t. maida`: a middle initial.
+      if (next && next.e - next.s === 1 && words[k + 2] && /^ [a-z]\.? $/.test(text.slice(word.e, words[k + 2].s))) next = words[k + 2];
+      const gap = next ? text.slice(end, next.s) : "";
+      const pair = next !== undefined && (gap === " " || /^ [a-z]\.? $/.test(gap)) && next.lower !== "" && !STOP.has(next.lower) && (plainGiven(state, next.lower) || state.surnames.has(next.lower));
+      if (pair) {
+        end = next.e;
+        emit(state.out, state.context, PII.person, word.s, end, 0.7);
+        state.spans.push([word.s, end]);
+        k = words.indexOf(next);
+        continue;
+      }
+      const before = text.slice(Math.max(0, word.s - 16), word.s);
+      if (LOWER_NAMING.test(before)) {
+        emit(state.out, state.context, PII.person, word.s, end, 0.7);
+        state.spans.push([word.s, end]);
+        continue;
+      }
+      // A list: this given name and the listed names around it separated by `, ` / ` and ` / ` et `; three plain given names at least.
+      let a = k;
+      while (a > 0 && words[a - 1].listed && LIST_GAP.test(text.slice(words[a - 1].e, words[a].s))) a--;
+      let b = k;
+      while (b + 1 < words.length && words[b + 1].listed && LIST_GAP.test(text.slice(words[b].e, words[b + 1].s))) b++;
+      let plainCount = 0;
+      for (let q = a; q <= b; q++) if (words[q].given) plainCount++;
+      if (plainCount >= 3) {
+        for (let q = a; q <= b; q++) {
+          emit(state.out, state.context, PII.person, words[q].s, words[q].e, 0.7);
+          state.spans.push([words[q].s, words[q].e]);
+        }
+        k = b;
+      }
+    }
+  }
+}
+
+/**
  * Candidate word starts, checked in code: an ASCII capital at a word boundary (not after an
  * ASCII letter, digit or `_`) followed by a lower-case letter, an apostrophe, a hyphen or a
  * non-ASCII code unit (`Camille`, `O'Connor`, `Zoë`), or `MM` (the one all-caps title); any
@@ -992,11 +1205,13 @@ export const personPass: Pass = {
   category: "pii",
   kinds: ["person"],
   run(text: string, out: Candidate[], context: PassContext): void {
-    // No word start at all (a text without capitals): the name lists need not be decoded.
+    // No word start at all (a text without capitals) and no line in lower-case prose: the name lists need not be decoded.
     WORD_START.lastIndex = 0;
-    if (!WORD_START.test(text)) return;
-    const { plain, ambiguous } = names();
-    const state: State = { text, out, context, plain, ambiguous, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
+    const capitals = WORD_START.test(text);
+    LOWER_LINE.lastIndex = 0;
+    if (!capitals && !LOWER_LINE.test(text)) return;
+    const { plain, ambiguous, surnames } = names();
+    const state: State = { text, out, context, plain, ambiguous, surnames, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
     // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
     // finds the candidates (several times faster than a loop over every code unit in JS).
     const starts = WORD_START;
@@ -1022,6 +1237,7 @@ export const personPass: Pass = {
     }
     flushNames(state);
     readMentions(state);
+    readLowercase(state);
     readParts(state);
   },
 };
