@@ -53,3 +53,27 @@ describe("address pass: numbers that are no house numbers", () => {
     assert.deepEqual(addresses("221 Baker Street Irregulars, London NW1 6XE"), ["221 Baker Street Irregulars, London NW1 6XE"]);
   });
 });
+
+describe("address pass: address blocks", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("takes a building number before the house number, not a number of a phone or a chapter", () => {
+    assert.deepEqual(addresses("Nous habitons au 4 12 rue des Lilas, 75011 Paris"), ["4 12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("The office is at 5521 119 Countess Close, Bristol BS1 4DJ"), ["5521 119 Countess Close, Bristol BS1 4DJ"]);
+    assert.deepEqual(addresses("Tél. 01 23 45 67 89 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Chapitre 4 12 rue des Martyrs, 75009 Paris"), ["12 rue des Martyrs, 75009 Paris"]);
+  });
+
+  it("reads a country line after one blank line, not a greeting", () => {
+    assert.deepEqual(addresses("Anna Berg\n\n41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896"), ["41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nFrance"), ["12 rue des Lilas\n75011 Paris\n\nFrance"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nBest Regards"), ["12 rue des Lilas\n75011 Paris"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nRelease 2026"), ["12 rue des Lilas\n75011 Paris"]);
+  });
+
+  it("reads lines opened by encoding damage (`???`), not list items", () => {
+    assert.deepEqual(addresses("??? Jan Novak\n??? 4923 Parmova 109\n??? Suite 380\n??? Maribor\n??? Slovenia 82709"), ["4923 Parmova 109\n??? Suite 380\n??? Maribor\n??? Slovenia 82709"]);
+    assert.deepEqual(addresses("- 3 Apples 2\n- Oranges\n- Pears"), []);
+  });
+});

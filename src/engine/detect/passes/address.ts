@@ -153,8 +153,17 @@ function houseNumberAfter(text: string, from: number, le: number): number {
   return from + m[0].length;
 }
 
+/**
+ * What may open an address line before its text: indentation, a quote mark (`>`), a bullet
+ * (`-`, `*`, `•`), or a run of `?` / U+FFFD where a bullet or a non-breaking space was lost to
+ * a wrong encoding (`??? Suite 380`).
+ */
+const LINE_PREFIX = String.raw`[\s>*\u2022\ufffd-]|\?{2,}`;
+const LEADING_PREFIX = new RegExp(`^(?:${LINE_PREFIX})+`);
+const ONLY_PREFIX = new RegExp(`^(?:${LINE_PREFIX})*$`);
+
 function isAddressLine(line: string): boolean {
-  const t = line.replace(/^[\s>*-]+/, "").trim();
+  const t = line.replace(LEADING_PREFIX, "").trim();
   if (t.length === 0 || t.length > 70) return false;
   if (POSTAL.test(t) || COUNTRIES.test(t) || UNIT.test(t)) return true;
   // `, CO` (a state or region on its own line)
@@ -264,7 +273,25 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     streetEnd = after;
   }
   if (streetEnd < 0) return undefined;
-  return { start, end: streetEnd };
+  return { start: withLeadingNumber(text, start, ls), end: streetEnd };
+}
+
+/**
+ * A building or delivery number written before the house number (`5521 119 Countess Close`,
+ * `846 31 Rue Al Imam Al Bakri`) belongs to the address; not a number in a run of them (a phone
+ * number, `12 34 56`) nor one that numbers something else (`Chapter 4 12 rue …`).
+ */
+function withLeadingNumber(text: string, start: number, limit: number): number {
+  if (start - 2 < limit || text.charCodeAt(start - 1) !== 32) return start;
+  let d = start - 1;
+  while (d > limit && isDigit(text.charCodeAt(d - 1)) && start - 1 - d < 6) d--;
+  if (d === start - 1) return start;
+  if (d > limit) {
+    const c = text.charCodeAt(d - 1);
+    if (c !== 32 && c !== 9 && c !== 58 && c !== 62) return start;
+    if (d - 2 >= limit && isDigit(text.charCodeAt(d - 2))) return start;
+  }
+  return numberedThingBefore(text, d, limit) ? start : d;
 }
 
 /** End of a street's name: the end of the line, or the first comma, semicolon or bracket. */
@@ -313,8 +340,17 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
   if (end === lineEndOf(text, end) || /^[\s,]*$/.test(text.slice(end, lineEndOf(text, end)))) {
     let ls = lineEndOf(text, end) + 1;
     for (let lines = 0; lines < 4 && ls < text.length; lines++) {
-      const e = lineEndOf(text, ls);
-      const line = text.slice(ls, e);
+      let e = lineEndOf(text, ls);
+      let line = text.slice(ls, e);
+      if (lines > 0 && ONLY_PREFIX.test(line) && e < text.length) {
+        // One blank line inside a block, before its last line: `Riisa\n\n Estonia 62488`.
+        const after = text.slice(e + 1, lineEndOf(text, e + 1));
+        if (!isCountryLastLine(after.replace(LEADING_PREFIX, "").trim())) break;
+        ls = e + 1;
+        e = lineEndOf(text, ls);
+        line = after;
+        lines = 3;
+      }
       if (!isAddressLine(line)) break;
       if (POSTAL.test(line.trim())) postal = true;
       end = ls + line.replace(/[\s\r]+$/, "").length;
@@ -324,17 +360,33 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
   return { end, postal };
 }
 
+const NUMBERED_LINE_ABOVE = new RegExp(`^(?:${LINE_PREFIX})*(\\d{1,6}\\s+\\S.{0,60})$`, "u");
+
+/**
+ * A block's last line after a blank one: a known country, with or without a postal code
+ * (`France`, `Belgique 1000`), or another name with a code of five or six digits (`Estonia 62488`,
+ * `Cyprus (Greek) 51034`); not `Best regards`, `Release 2026` nor `Version 12345`.
+ */
+const COUNTRY_LAST_LINE = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})(?: \([^)\n]{1,20}\))?(?: (\d{4,6}))?$/u;
+function isCountryLastLine(t: string): boolean {
+  const m = COUNTRY_LAST_LINE.exec(t);
+  if (!m) return false;
+  const country = COUNTRIES.exec(m[1]);
+  if (country && country[0].length === m[1].length) return true;
+  return m[2] !== undefined && m[2].length >= 5 && !NUMBERED_THINGS.has(m[1].toLowerCase());
+}
+
 /** Lines above that start with a house number (`20789 Allika 46` above `Suite 501`). */
 function growUp(text: string, start: number): number {
   let s = start;
   const ls = lineStartOf(text, s);
-  if (!/^[\s>*-]*$/.test(text.slice(ls, s))) return s;
+  if (!ONLY_PREFIX.test(text.slice(ls, s))) return s;
   for (let lines = 0; lines < 2 && ls > 0; lines++) {
     const cur = lineStartOf(text, s);
     if (cur === 0) break;
     const pls = lineStartOf(text, cur - 1);
     const line = text.slice(pls, cur - 1);
-    const m = /^[\s>*-]*(\d{1,6}\s+\S.{0,60})$/u.exec(line);
+    const m = NUMBERED_LINE_ABOVE.exec(line);
     if (!m || /[.!?:]\s*$/.test(line)) break;
     s = pls + line.indexOf(m[1]);
   }
@@ -350,7 +402,7 @@ function numberedLines(text: string, spans: Spans, covered: (pos: number) => boo
   const n = text.length;
   while (ls < n) {
     let i = ls;
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+    while (i < n && isPrefixChar(text.charCodeAt(i))) i++;
     let next = text.indexOf("\n", i);
     if (next < 0) next = n;
     if (i < n && isDigit(text.charCodeAt(i)) && next - i <= 80 && !covered(i)) {
@@ -363,6 +415,14 @@ function numberedLines(text: string, spans: Spans, covered: (pos: number) => boo
     }
     ls = next + 1;
   }
+}
+
+/**
+ * Indentation, a quote mark or encoding damage before a numbered line (a single `?` too: cheaper
+ * than a look at the next one). List bullets are not: `- 3 Apples 2` over `- Oranges` is a list.
+ */
+function isPrefixChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 || c === 63 || c === 0xfffd;
 }
 
 const FAILS_PER_LINE = 64;
