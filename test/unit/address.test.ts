@@ -77,3 +77,22 @@ describe("address pass: address blocks", () => {
     assert.deepEqual(addresses("- 3 Apples 2\n- Oranges\n- Pears"), []);
   });
 });
+
+/** US military addresses as USPS writes them: a unit, ship or PSC line over `APO|FPO|DPO` + `AA|AE|AP` + ZIP. */
+describe("address pass: military post offices", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds the unit or ship line and the post office line, and stops at the ZIP", () => {
+    assert.deepEqual(addresses("Send it to PSC 3250, Box 1234\nAPO AE 09012 before Friday"), ["PSC 3250, Box 1234\nAPO AE 09012"]);
+    assert.deepEqual(addresses("Sgt. Lee\nUnit 2050 Box 4190\nAPO AP 96278-2050"), ["Unit 2050 Box 4190\nAPO AP 96278-2050"]);
+    assert.deepEqual(addresses("Our offices are at USNS Comfort\nFPO AA 34055."), ["USNS Comfort\nFPO AA 34055"]);
+    assert.deepEqual(addresses("write to uscgc healy\nfpo ap 96698"), ["uscgc healy\nfpo ap 96698"]);
+  });
+
+  it("stays silent on the letters without a region and a ZIP, or inside a word", () => {
+    assert.deepEqual(addresses("The APO team meets at 10:30 in room 12345."), []);
+    assert.deepEqual(addresses("apo = fpo(12345); dpo AX 12345"), []);
+    assert.deepEqual(addresses("TAPO AE 12345 and XFPO AA 12345"), []);
+  });
+});

@@ -25,7 +25,10 @@ const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz
 /** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
 const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
 
-const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS])];
+/** US military post offices (USPS): `APO AE 09012`, `FPO AP 96349`, `DPO AA 34002`. */
+const MILITARY_WORDS = ["apo", "fpo", "dpo"];
+
+const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS, ...MILITARY_WORDS])];
 // The automaton takes ASCII only: the others are found with indexOf (exact spelling, lower case).
 const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
 const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
@@ -65,6 +68,8 @@ const POSTAL = new RegExp(
     String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
     // US: City, ST 12345(-1234)
     String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
+    // US military post office: APO AE 09012
+    String.raw`\b(?:APO|FPO|DPO|apo|fpo|dpo) (?:AA|AE|AP|aa|ae|ap) \d{5}\b`,
     // UK postcode
     String.raw`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`,
     // Canada postcode
@@ -351,6 +356,11 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
         line = after;
         lines = 3;
       }
+      // A military post office line ends the address where its ZIP does.
+      const lead = line.length - line.replace(LEADING_PREFIX, "").length;
+      MILITARY_LINE.lastIndex = ls + lead;
+      const military = MILITARY_LINE.exec(text);
+      if (military) return { end: ls + lead + military[0].length, postal: true };
       if (!isAddressLine(line)) break;
       if (POSTAL.test(line.trim())) postal = true;
       end = ls + line.replace(/[\s\r]+$/, "").length;
@@ -505,6 +515,15 @@ export const addressPass: Pass = {
       const { ke, kind } = found;
       let address: Found | undefined;
       let strength = 0;
+      if (kind === "military") {
+        const military = militaryAddress(text, ks);
+        if (military) {
+          spans.add(military.start, military.end, 0.82);
+          fails = 0;
+          emittedTo = military.end;
+        }
+        continue;
+      }
       if (kind === "box") {
         address = boxAddress(text, ks, ke);
         strength = 1;
@@ -536,6 +555,26 @@ export const addressPass: Pass = {
   },
 };
 
+const MILITARY_SET = new Set(MILITARY_WORDS);
+/** The military post office line: `APO AE 09012`, the region (Americas, Europe, Pacific) and a ZIP. */
+const MILITARY_LINE = /(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5}(?:-\d{4})?(?![\p{L}\d])/iuy;
+/** The line above it, or the segment before it on its line: `PSC 3250, Box 1234`, `Unit 2050 Box 4190`, `CMR 480 Box 12`, `USS Nimitz (CVN 68)`, `USNS Comfort`. */
+const MILITARY_UNIT = /(?:^|[\n,;:]|\s)[\s>]*((?:(?:PSC|CMR|Unit) \d{1,5},? Box \d{1,5}|(?:USS|USNS|USNV|USCGC) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?: \([A-Z]{2,4}[- ]?\d{1,4}\))?)[,\s]*)$/iu;
+
+/** A US military address ending with its post office line at `ks` (`PSC 3250, Box 1234\nAPO AE 09012`). */
+function militaryAddress(text: string, ks: number): Found | undefined {
+  MILITARY_LINE.lastIndex = ks;
+  const m = MILITARY_LINE.exec(text);
+  if (!m) return undefined;
+  const end = ks + m[0].length;
+  // The unit on the same line (`PSC 3250, Box 1234, APO AE 09012`) or on the line above.
+  const ls = lineStartOf(text, ks);
+  const before = text.slice(ls > 0 && /^[\s>]*$/.test(text.slice(ls, ks)) ? lineStartOf(text, ls - 1) : ls, ks);
+  const unit = MILITARY_UNIT.exec(before);
+  if (unit) return { start: ks - before.length + before.lastIndexOf(unit[1]), end };
+  return { start: ks, end };
+}
+
 /** `BP 1234`, `P.O. Box 242`, `Suite 828`, `Apt. 231`: a box or a unit with its number. */
 function boxAddress(text: string, ks: number, ke: number): Found | undefined {
   const m = /^\s*(?:n[°o]\.?\s*)?\d{1,6}\b/.exec(text.slice(ke, ke + 12));
@@ -562,7 +601,7 @@ function wordAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "weak" | "suffix" | "box" } | undefined {
+function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "weak" | "suffix" | "box" | "military" } | undefined {
   // Longest keyword at ks, case-folded like the automaton.
   let first = text.charCodeAt(ks);
   if (first >= 65 && first <= 90) first |= 32;
@@ -574,6 +613,7 @@ function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "we
   const ke = ks + best.length;
   const before = ks > 0 ? text.charCodeAt(ks - 1) : 32;
   const after = ke < text.length ? text.charCodeAt(ke) : 32;
+  if (MILITARY_SET.has(best)) return isLetterChar(before) || isDigit(before) ? undefined : { ke, kind: "military" };
   if (BOX_SET.has(best)) {
     if (isLetterChar(before) || before === 95) return undefined;
     // `bp `, `cs `, `apt `, `suite `, `unit ` need their capital: `BP 1234`, `Suite 200`.
