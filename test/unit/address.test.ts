@@ -96,3 +96,21 @@ describe("address pass: military post offices", () => {
     assert.deepEqual(addresses("TAPO AE 12345 and XFPO AA 12345"), []);
   });
 });
+
+describe("address pass: Canadian suites and provinces, house names", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("takes a `bureau` and a province in brackets before the postcode, not a remark in brackets", () => {
+    assert.deepEqual(addresses("Siège : 1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal (Québec) H3B 4W8, Canada"), ["1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal (Québec) H3B 4W8, Canada"]);
+    assert.deepEqual(addresses("Livraison : 12 rue des Lilas, 75011 Paris (voir plan)"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Le bureau des ventes est au 2e étage."), []);
+  });
+
+  it("takes a house name that opens the line or follows a label, not a greeting", () => {
+    assert.deepEqual(addresses("- Adresse : Le Mas des Oliviers, 240 chemin des Cigales, 84220 Gordes"), ["Le Mas des Oliviers, 240 chemin des Cigales, 84220 Gordes"]);
+    assert.deepEqual(addresses("Rose Cottage, 12 High Street, Oxford OX1 4AP"), ["Rose Cottage, 12 High Street, Oxford OX1 4AP"]);
+    assert.deepEqual(addresses("Bonjour Marie, 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("We loved the Manor House, 12 High Street, Oxford OX1 4AP"), ["12 High Street, Oxford OX1 4AP"]);
+  });
+});

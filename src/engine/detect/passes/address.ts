@@ -84,7 +84,7 @@ const POSTAL = new RegExp(
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
-const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box)\b/i;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d))\b/i;
 
 function isLetterChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -328,6 +328,14 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
     let j = i;
     while (j < le && (text.charCodeAt(j) === 44 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 32)) j++;
     if (j >= le) break;
+    if (text.charCodeAt(j) === 40) {
+      // A province or a district in brackets: `Montréal (Québec) H3B 4W8`.
+      const bracket = /^\(\p{Lu}[\p{L}'’. -]{1,29}\)/u.exec(text.slice(j, Math.min(le, j + 34)));
+      if (!bracket || !/^ *$/.test(text.slice(end, j))) break;
+      end = j + bracket[0].length;
+      i = end;
+      continue;
+    }
     let k = j;
     const segmentLimit = Math.min(le, j + 62);
     while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
@@ -538,7 +546,7 @@ export const addressPass: Pass = {
       if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
-      const start = Math.max(growUp(text, address.start), emittedTo);
+      const start = Math.max(growUp(text, withHouseName(text, address.start)), emittedTo);
       if (start >= grown.end) continue;
       spans.add(start, grown.end, confidence);
       fails = 0;
@@ -554,6 +562,23 @@ export const addressPass: Pass = {
     spans.emitMerged(out, context);
   },
 };
+
+/** Words that make a name a house's (`Le Mas des Oliviers`, `Rose Cottage`, `Villa Marguerite`): French and English. */
+const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower"]);
+/** A house name opening its line or following a label, then a comma: `Le Mas des Oliviers, ` before `240 chemin des Cigales`. */
+const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:[ ’'](?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,5}),\s*$/u;
+
+/** Where an address starts once a house name before it is taken in; `start` when there is none. */
+function withHouseName(text: string, start: number): number {
+  const ls = lineStartOf(text, start);
+  if (start - ls < 5) return start;
+  const before = text.slice(ls, start);
+  const m = HOUSE_NAME.exec(before);
+  if (!m || !m[1].toLowerCase().split(/[ ’']/).some((w) => HOUSE_WORDS.has(w))) return start;
+  const at = ls + m.index + m[0].indexOf(m[1]);
+  // Its line opens with it, or a label ends before it (`Adresse : Le Mas …`).
+  return /^[\s>*-]*$/.test(text.slice(ls, at)) || labelEndsAt(text, at, ls) ? at : start;
+}
 
 const MILITARY_SET = new Set(MILITARY_WORDS);
 /** The military post office line: `APO AE 09012`, the region (Americas, Europe, Pacific) and a ZIP. */
