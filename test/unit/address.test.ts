@@ -114,3 +114,22 @@ describe("address pass: Canadian suites and provinces, house names", () => {
     assert.deepEqual(addresses("We loved the Manor House, 12 High Street, Oxford OX1 4AP"), ["12 High Street, Oxford OX1 4AP"]);
   });
 });
+
+/** Postcodes as each country's post writes them (PL `00-950`, PT `1000-001`, SE `114 55`), and street words of those languages. */
+describe("address pass: Polish, Portuguese and Nordic forms", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds the street and its postcode and city", () => {
+    assert.deepEqual(addresses("Biuro: ul. Marszałkowska 84, 00-514 Warszawa"), ["ul. Marszałkowska 84, 00-514 Warszawa"]);
+    assert.deepEqual(addresses("Sede: Rua Augusta 24, 1100-053 Lisboa"), ["Rua Augusta 24, 1100-053 Lisboa"]);
+    assert.deepEqual(addresses("Kontor: Drottninggatan 55, 111 21 Stockholm"), ["Drottninggatan 55, 111 21 Stockholm"]);
+    assert.deepEqual(addresses("Kontor: Hansinegata 12, 0165 Oslo"), ["Hansinegata 12, 0165 Oslo"]);
+  });
+
+  it("stays silent on `ul.` without a street's name, a lower-case -gata word, and score-like ranges", () => {
+    assert.deepEqual(addresses("See the ul. 3 list items"), []);
+    assert.deepEqual(addresses("la regata 2 giorni"), []);
+    assert.deepEqual(addresses("Final score 10-15 Lyon, 12-345 Paris fans"), []);
+  });
+});

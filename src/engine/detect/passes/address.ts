@@ -21,7 +21,7 @@ const STREET_WORDS = [
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
 /** Street words at the end of a street's name (`Bahnhofstrasse`, `Hammarvägen`, `Populierenstraat`). */
-const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
+const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "gata", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
 /** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
 const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
 
@@ -64,8 +64,8 @@ const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way
 /** A postal line: `75011 Paris`, `75011 Paris CEDEX 11`, `1000 Bruxelles`, `Springfield, IL 62704`, `London NW1 6XE`, `Montréal QC H2X 1Y4`. */
 const POSTAL = new RegExp(
   [
-    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters) then a city.
-    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
+    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters), PL `00-950`, PT `1000-001`, SE/CZ/SK/GR `114 55`, then a city.
+    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?(?:\d{4,5}(?: ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3} \d{2})\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
     // US: City, ST 12345(-1234)
     String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
     // US military post office: APO AE 09012
@@ -262,7 +262,9 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     while (ws > ls && isLetterChar(text.charCodeAt(ws - 1))) ws--;
     if (!suffix && ws !== ks) return undefined;
     // Only Latin-language street words start a street's name, capitalised: `Rue de la Loi 16`, `Via Roma 1`.
-    if (!suffix && !(LEADING_WORDS.has(text.slice(ks, ke).toLowerCase()) && isUpperAscii(text.charCodeAt(ks)))) return undefined;
+    // (Polish writes its `ul.` in lower case: `ul. Marszałkowska 84`.)
+    const word = text.slice(ks, ke);
+    if (!suffix && !(LEADING_WORDS.has(word.toLowerCase()) && (isUpperAscii(text.charCodeAt(ks)) || word === "ul."))) return undefined;
     // `Villacher Strasse`: the capitalised word before a standalone suffix is the street's name.
     if (suffix && ws === ks && ws - 2 > ls && text.charCodeAt(ws - 1) === 32) {
       let p = ws - 1;
@@ -274,6 +276,8 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     if (n >= 0) ws = n;
     const after = houseNumberAfter(text, ke, le);
     if (after < 0) return undefined;
+    // A leading street word needs the street's name before the number: `ul. Miła 53`, not `ul. 3`.
+    if (!suffix && !/\p{L}/u.test(text.slice(ke, after))) return undefined;
     start = ws;
     streetEnd = after;
   }
