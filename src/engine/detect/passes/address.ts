@@ -574,7 +574,11 @@ const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le
 
 /** Where an address starts once a house name before it is taken in; `start` when there is none. */
 function withHouseName(text: string, start: number): number {
-  const ls = lineStartOf(text, start);
+  // Only after a comma (most addresses have none before them): the regex below is not run for nothing.
+  let c = start;
+  while (c > 0 && text.charCodeAt(c - 1) === 32) c--;
+  if (c === 0 || text.charCodeAt(c - 1) !== 44) return start;
+  const ls = Math.max(lineStartOf(text, start), start - 90);
   if (start - ls < 5) return start;
   const before = text.slice(ls, start);
   const m = HOUSE_NAME.exec(before);
