@@ -160,12 +160,12 @@ function houseNumberAfter(text: string, from: number, le: number): number {
 
 /**
  * What may open an address line before its text: indentation, a quote mark (`>`), a bullet
- * (`-`, `*`, `•`), or a run of `?` / U+FFFD where a bullet or a non-breaking space was lost to
- * a wrong encoding (`??? Suite 380`).
+ * (`-`, `*`, `•`), or `?` / U+FFFD where a bullet or a non-breaking space was lost to a wrong
+ * encoding (`??? Suite 380`).
  */
-const LINE_PREFIX = String.raw`[\s>*\u2022\ufffd-]|\?{2,}`;
-const LEADING_PREFIX = new RegExp(`^(?:${LINE_PREFIX})+`);
-const ONLY_PREFIX = new RegExp(`^(?:${LINE_PREFIX})*$`);
+const LINE_PREFIX = String.raw`[\s>*?\u2022\ufffd-]`;
+const LEADING_PREFIX = new RegExp(`^${LINE_PREFIX}+`);
+const ONLY_PREFIX = new RegExp(`^${LINE_PREFIX}*$`);
 
 function isAddressLine(line: string): boolean {
   const t = line.replace(LEADING_PREFIX, "").trim();
@@ -369,10 +369,14 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
         lines = 3;
       }
       // A military post office line ends the address where its ZIP does.
-      const lead = line.length - line.replace(LEADING_PREFIX, "").length;
-      MILITARY_LINE.lastIndex = ls + lead;
-      const military = MILITARY_LINE.exec(text);
-      if (military) return { end: ls + lead + military[0].length, postal: true };
+      let lead = ls;
+      while (lead < e && isPrefixChar(text.charCodeAt(lead))) lead++;
+      const first = text.charCodeAt(lead) | 32;
+      if (first === 97 || first === 100 || first === 102) {
+        MILITARY_LINE.lastIndex = lead;
+        const military = MILITARY_LINE.exec(text);
+        if (military) return { end: lead + military[0].length, postal: true };
+      }
       if (!isAddressLine(line)) break;
       if (POSTAL.test(line.trim())) postal = true;
       end = ls + line.replace(/[\s\r]+$/, "").length;
@@ -382,7 +386,7 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
   return { end, postal };
 }
 
-const NUMBERED_LINE_ABOVE = new RegExp(`^(?:${LINE_PREFIX})*(\\d{1,6}\\s+\\S.{0,60})$`, "u");
+const NUMBERED_LINE_ABOVE = new RegExp(`^${LINE_PREFIX}*(\\d{1,6}\\s+\\S.{0,60})$`, "u");
 
 /**
  * A block's last line after a blank one: a known country, with or without a postal code
