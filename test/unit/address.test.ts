@@ -53,3 +53,83 @@ describe("address pass: numbers that are no house numbers", () => {
     assert.deepEqual(addresses("221 Baker Street Irregulars, London NW1 6XE"), ["221 Baker Street Irregulars, London NW1 6XE"]);
   });
 });
+
+describe("address pass: address blocks", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("takes a building number before the house number, not a number of a phone or a chapter", () => {
+    assert.deepEqual(addresses("Nous habitons au 4 12 rue des Lilas, 75011 Paris"), ["4 12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("The office is at 5521 119 Countess Close, Bristol BS1 4DJ"), ["5521 119 Countess Close, Bristol BS1 4DJ"]);
+    assert.deepEqual(addresses("Tél. 01 23 45 67 89 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Chapitre 4 12 rue des Martyrs, 75009 Paris"), ["12 rue des Martyrs, 75009 Paris"]);
+  });
+
+  it("reads a country line after one blank line, not a greeting", () => {
+    assert.deepEqual(addresses("Anna Berg\n\n41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896"), ["41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nFrance"), ["12 rue des Lilas\n75011 Paris\n\nFrance"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nBest Regards"), ["12 rue des Lilas\n75011 Paris"]);
+    assert.deepEqual(addresses("12 rue des Lilas\n75011 Paris\n\nRelease 2026"), ["12 rue des Lilas\n75011 Paris"]);
+  });
+
+  it("reads lines opened by encoding damage (`???`), not list items", () => {
+    assert.deepEqual(addresses("??? Jan Novak\n??? 4923 Parmova 109\n??? Suite 380\n??? Maribor\n??? Slovenia 82709"), ["4923 Parmova 109\n??? Suite 380\n??? Maribor\n??? Slovenia 82709"]);
+    assert.deepEqual(addresses("- 3 Apples 2\n- Oranges\n- Pears"), []);
+  });
+});
+
+/** US military addresses as USPS writes them: a unit, ship or PSC line over `APO|FPO|DPO` + `AA|AE|AP` + ZIP. */
+describe("address pass: military post offices", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds the unit or ship line and the post office line, and stops at the ZIP", () => {
+    assert.deepEqual(addresses("Send it to PSC 3250, Box 1234\nAPO AE 09012 before Friday"), ["PSC 3250, Box 1234\nAPO AE 09012"]);
+    assert.deepEqual(addresses("Sgt. Lee\nUnit 2050 Box 4190\nAPO AP 96278-2050"), ["Unit 2050 Box 4190\nAPO AP 96278-2050"]);
+    assert.deepEqual(addresses("Our offices are at USNS Comfort\nFPO AA 34055."), ["USNS Comfort\nFPO AA 34055"]);
+    assert.deepEqual(addresses("write to uscgc healy\nfpo ap 96698"), ["uscgc healy\nfpo ap 96698"]);
+  });
+
+  it("stays silent on the letters without a region and a ZIP, or inside a word", () => {
+    assert.deepEqual(addresses("The APO team meets at 10:30 in room 12345."), []);
+    assert.deepEqual(addresses("apo = fpo(12345); dpo AX 12345"), []);
+    assert.deepEqual(addresses("TAPO AE 12345 and XFPO AA 12345"), []);
+  });
+});
+
+describe("address pass: Canadian suites and provinces, house names", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("takes a `bureau` and a province in brackets before the postcode, not a remark in brackets", () => {
+    assert.deepEqual(addresses("Siège : 1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal (Québec) H3B 4W8, Canada"), ["1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal (Québec) H3B 4W8, Canada"]);
+    assert.deepEqual(addresses("Livraison : 12 rue des Lilas, 75011 Paris (voir plan)"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Le bureau des ventes est au 2e étage."), []);
+  });
+
+  it("takes a house name that opens the line or follows a label, not a greeting", () => {
+    assert.deepEqual(addresses("- Adresse : Le Mas des Oliviers, 240 chemin des Cigales, 84220 Gordes"), ["Le Mas des Oliviers, 240 chemin des Cigales, 84220 Gordes"]);
+    assert.deepEqual(addresses("Rose Cottage, 12 High Street, Oxford OX1 4AP"), ["Rose Cottage, 12 High Street, Oxford OX1 4AP"]);
+    assert.deepEqual(addresses("Bonjour Marie, 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("We loved the Manor House, 12 High Street, Oxford OX1 4AP"), ["12 High Street, Oxford OX1 4AP"]);
+  });
+});
+
+/** Postcodes as each country's post writes them (PL `00-950`, PT `1000-001`, SE `114 55`), and street words of those languages. */
+describe("address pass: Polish, Portuguese and Nordic forms", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds the street and its postcode and city", () => {
+    assert.deepEqual(addresses("Biuro: ul. Marszałkowska 84, 00-514 Warszawa"), ["ul. Marszałkowska 84, 00-514 Warszawa"]);
+    assert.deepEqual(addresses("Sede: Rua Augusta 24, 1100-053 Lisboa"), ["Rua Augusta 24, 1100-053 Lisboa"]);
+    assert.deepEqual(addresses("Kontor: Drottninggatan 55, 111 21 Stockholm"), ["Drottninggatan 55, 111 21 Stockholm"]);
+    assert.deepEqual(addresses("Kontor: Hansinegata 12, 0165 Oslo"), ["Hansinegata 12, 0165 Oslo"]);
+  });
+
+  it("stays silent on `ul.` without a street's name, a lower-case -gata word, and score-like ranges", () => {
+    assert.deepEqual(addresses("See the ul. 3 list items"), []);
+    assert.deepEqual(addresses("la regata 2 giorni"), []);
+    assert.deepEqual(addresses("Final score 10-15 Lyon, 12-345 Paris fans"), []);
+  });
+});

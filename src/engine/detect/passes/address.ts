@@ -21,11 +21,14 @@ const STREET_WORDS = [
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
 /** Street words at the end of a street's name (`Bahnhofstrasse`, `Hammarvägen`, `Populierenstraat`). */
-const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
+const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "gata", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
 /** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
 const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
 
-const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS])];
+/** US military post offices (USPS): `APO AE 09012`, `FPO AP 96349`, `DPO AA 34002`. */
+const MILITARY_WORDS = ["apo", "fpo", "dpo"];
+
+const ALL_WORDS = [...new Set([...STREET_WORDS, ...STREET_SUFFIXES, ...BOX_WORDS, ...MILITARY_WORDS])];
 // The automaton takes ASCII only: the others are found with indexOf (exact spelling, lower case).
 const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
 const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
@@ -61,10 +64,12 @@ const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way
 /** A postal line: `75011 Paris`, `75011 Paris CEDEX 11`, `1000 Bruxelles`, `Springfield, IL 62704`, `London NW1 6XE`, `Montréal QC H2X 1Y4`. */
 const POSTAL = new RegExp(
   [
-    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters) then a city.
-    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
+    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters), PL `00-950`, PT `1000-001`, SE/CZ/SK/GR `114 55`, then a city.
+    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?(?:\d{4,5}(?: ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3} \d{2})\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
     // US: City, ST 12345(-1234)
     String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
+    // US military post office: APO AE 09012
+    String.raw`\b(?:APO|FPO|DPO|apo|fpo|dpo) (?:AA|AE|AP|aa|ae|ap) \d{5}\b`,
     // UK postcode
     String.raw`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`,
     // Canada postcode
@@ -79,7 +84,7 @@ const POSTAL = new RegExp(
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
-const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box)\b/i;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d))\b/i;
 
 function isLetterChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -153,8 +158,17 @@ function houseNumberAfter(text: string, from: number, le: number): number {
   return from + m[0].length;
 }
 
+/**
+ * What may open an address line before its text: indentation, a quote mark (`>`), a bullet
+ * (`-`, `*`, `•`), or `?` / U+FFFD where a bullet or a non-breaking space was lost to a wrong
+ * encoding (`??? Suite 380`).
+ */
+const LINE_PREFIX = String.raw`[\s>*?\u2022\ufffd-]`;
+const LEADING_PREFIX = new RegExp(`^${LINE_PREFIX}+`);
+const ONLY_PREFIX = new RegExp(`^${LINE_PREFIX}*$`);
+
 function isAddressLine(line: string): boolean {
-  const t = line.replace(/^[\s>*-]+/, "").trim();
+  const t = line.replace(LEADING_PREFIX, "").trim();
   if (t.length === 0 || t.length > 70) return false;
   if (POSTAL.test(t) || COUNTRIES.test(t) || UNIT.test(t)) return true;
   // `, CO` (a state or region on its own line)
@@ -248,7 +262,9 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     while (ws > ls && isLetterChar(text.charCodeAt(ws - 1))) ws--;
     if (!suffix && ws !== ks) return undefined;
     // Only Latin-language street words start a street's name, capitalised: `Rue de la Loi 16`, `Via Roma 1`.
-    if (!suffix && !(LEADING_WORDS.has(text.slice(ks, ke).toLowerCase()) && isUpperAscii(text.charCodeAt(ks)))) return undefined;
+    // (Polish writes its `ul.` in lower case: `ul. Marszałkowska 84`.)
+    const word = text.slice(ks, ke);
+    if (!suffix && !(LEADING_WORDS.has(word.toLowerCase()) && (isUpperAscii(text.charCodeAt(ks)) || word === "ul."))) return undefined;
     // `Villacher Strasse`: the capitalised word before a standalone suffix is the street's name.
     if (suffix && ws === ks && ws - 2 > ls && text.charCodeAt(ws - 1) === 32) {
       let p = ws - 1;
@@ -260,11 +276,31 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     if (n >= 0) ws = n;
     const after = houseNumberAfter(text, ke, le);
     if (after < 0) return undefined;
+    // A leading street word needs the street's name before the number: `ul. Miła 53`, not `ul. 3`.
+    if (!suffix && !/\p{L}/u.test(text.slice(ke, after))) return undefined;
     start = ws;
     streetEnd = after;
   }
   if (streetEnd < 0) return undefined;
-  return { start, end: streetEnd };
+  return { start: withLeadingNumber(text, start, ls), end: streetEnd };
+}
+
+/**
+ * A building or delivery number written before the house number (`5521 119 Countess Close`,
+ * `846 31 Rue Al Imam Al Bakri`) belongs to the address; not a number in a run of them (a phone
+ * number, `12 34 56`) nor one that numbers something else (`Chapter 4 12 rue …`).
+ */
+function withLeadingNumber(text: string, start: number, limit: number): number {
+  if (start - 2 < limit || text.charCodeAt(start - 1) !== 32) return start;
+  let d = start - 1;
+  while (d > limit && isDigit(text.charCodeAt(d - 1)) && start - 1 - d < 6) d--;
+  if (d === start - 1) return start;
+  if (d > limit) {
+    const c = text.charCodeAt(d - 1);
+    if (c !== 32 && c !== 9 && c !== 58 && c !== 62) return start;
+    if (d - 2 >= limit && isDigit(text.charCodeAt(d - 2))) return start;
+  }
+  return numberedThingBefore(text, d, limit) ? start : d;
 }
 
 /** End of a street's name: the end of the line, or the first comma, semicolon or bracket. */
@@ -296,6 +332,14 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
     let j = i;
     while (j < le && (text.charCodeAt(j) === 44 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 32)) j++;
     if (j >= le) break;
+    if (text.charCodeAt(j) === 40) {
+      // A province or a district in brackets: `Montréal (Québec) H3B 4W8`.
+      const bracket = /^\(\p{Lu}[\p{L}'’. -]{1,29}\)/u.exec(text.slice(j, Math.min(le, j + 34)));
+      if (!bracket || !/^ *$/.test(text.slice(end, j))) break;
+      end = j + bracket[0].length;
+      i = end;
+      continue;
+    }
     let k = j;
     const segmentLimit = Math.min(le, j + 62);
     while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
@@ -313,8 +357,26 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
   if (end === lineEndOf(text, end) || /^[\s,]*$/.test(text.slice(end, lineEndOf(text, end)))) {
     let ls = lineEndOf(text, end) + 1;
     for (let lines = 0; lines < 4 && ls < text.length; lines++) {
-      const e = lineEndOf(text, ls);
-      const line = text.slice(ls, e);
+      let e = lineEndOf(text, ls);
+      let line = text.slice(ls, e);
+      if (lines > 0 && ONLY_PREFIX.test(line) && e < text.length) {
+        // One blank line inside a block, before its last line: `Riisa\n\n Estonia 62488`.
+        const after = text.slice(e + 1, lineEndOf(text, e + 1));
+        if (!isCountryLastLine(after.replace(LEADING_PREFIX, "").trim())) break;
+        ls = e + 1;
+        e = lineEndOf(text, ls);
+        line = after;
+        lines = 3;
+      }
+      // A military post office line ends the address where its ZIP does.
+      let lead = ls;
+      while (lead < e && isPrefixChar(text.charCodeAt(lead))) lead++;
+      const first = text.charCodeAt(lead) | 32;
+      if (first === 97 || first === 100 || first === 102) {
+        MILITARY_LINE.lastIndex = lead;
+        const military = MILITARY_LINE.exec(text);
+        if (military) return { end: lead + military[0].length, postal: true };
+      }
       if (!isAddressLine(line)) break;
       if (POSTAL.test(line.trim())) postal = true;
       end = ls + line.replace(/[\s\r]+$/, "").length;
@@ -324,17 +386,33 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
   return { end, postal };
 }
 
+const NUMBERED_LINE_ABOVE = new RegExp(`^${LINE_PREFIX}*(\\d{1,6}\\s+\\S.{0,60})$`, "u");
+
+/**
+ * A block's last line after a blank one: a known country, with or without a postal code
+ * (`France`, `Belgique 1000`), or another name with a code of five or six digits (`Estonia 62488`,
+ * `Cyprus (Greek) 51034`); not `Best regards`, `Release 2026` nor `Version 12345`.
+ */
+const COUNTRY_LAST_LINE = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})(?: \([^)\n]{1,20}\))?(?: (\d{4,6}))?$/u;
+function isCountryLastLine(t: string): boolean {
+  const m = COUNTRY_LAST_LINE.exec(t);
+  if (!m) return false;
+  const country = COUNTRIES.exec(m[1]);
+  if (country && country[0].length === m[1].length) return true;
+  return m[2] !== undefined && m[2].length >= 5 && !NUMBERED_THINGS.has(m[1].toLowerCase());
+}
+
 /** Lines above that start with a house number (`20789 Allika 46` above `Suite 501`). */
 function growUp(text: string, start: number): number {
   let s = start;
   const ls = lineStartOf(text, s);
-  if (!/^[\s>*-]*$/.test(text.slice(ls, s))) return s;
+  if (!ONLY_PREFIX.test(text.slice(ls, s))) return s;
   for (let lines = 0; lines < 2 && ls > 0; lines++) {
     const cur = lineStartOf(text, s);
     if (cur === 0) break;
     const pls = lineStartOf(text, cur - 1);
     const line = text.slice(pls, cur - 1);
-    const m = /^[\s>*-]*(\d{1,6}\s+\S.{0,60})$/u.exec(line);
+    const m = NUMBERED_LINE_ABOVE.exec(line);
     if (!m || /[.!?:]\s*$/.test(line)) break;
     s = pls + line.indexOf(m[1]);
   }
@@ -350,7 +428,7 @@ function numberedLines(text: string, spans: Spans, covered: (pos: number) => boo
   const n = text.length;
   while (ls < n) {
     let i = ls;
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+    while (i < n && isPrefixChar(text.charCodeAt(i))) i++;
     let next = text.indexOf("\n", i);
     if (next < 0) next = n;
     if (i < n && isDigit(text.charCodeAt(i)) && next - i <= 80 && !covered(i)) {
@@ -363,6 +441,14 @@ function numberedLines(text: string, spans: Spans, covered: (pos: number) => boo
     }
     ls = next + 1;
   }
+}
+
+/**
+ * Indentation, a quote mark or encoding damage before a numbered line (a single `?` too: cheaper
+ * than a look at the next one). List bullets are not: `- 3 Apples 2` over `- Oranges` is a list.
+ */
+function isPrefixChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 || c === 63 || c === 0xfffd;
 }
 
 const FAILS_PER_LINE = 64;
@@ -445,6 +531,15 @@ export const addressPass: Pass = {
       const { ke, kind } = found;
       let address: Found | undefined;
       let strength = 0;
+      if (kind === "military") {
+        const military = militaryAddress(text, ks);
+        if (military) {
+          spans.add(military.start, military.end, 0.82);
+          fails = 0;
+          emittedTo = military.end;
+        }
+        continue;
+      }
       if (kind === "box") {
         address = boxAddress(text, ks, ke);
         strength = 1;
@@ -459,7 +554,7 @@ export const addressPass: Pass = {
       if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
-      const start = Math.max(growUp(text, address.start), emittedTo);
+      const start = Math.max(growUp(text, withHouseName(text, address.start)), emittedTo);
       if (start >= grown.end) continue;
       spans.add(start, grown.end, confidence);
       fails = 0;
@@ -475,6 +570,47 @@ export const addressPass: Pass = {
     spans.emitMerged(out, context);
   },
 };
+
+/** Words that make a name a house's (`Le Mas des Oliviers`, `Rose Cottage`, `Villa Marguerite`): French and English. */
+const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower"]);
+/** A house name opening its line or following a label, then a comma: `Le Mas des Oliviers, ` before `240 chemin des Cigales`. */
+const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:[ ’'](?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,5}),\s*$/u;
+
+/** Where an address starts once a house name before it is taken in; `start` when there is none. */
+function withHouseName(text: string, start: number): number {
+  // Only after a comma (most addresses have none before them): the regex below is not run for nothing.
+  let c = start;
+  while (c > 0 && text.charCodeAt(c - 1) === 32) c--;
+  if (c === 0 || text.charCodeAt(c - 1) !== 44) return start;
+  const ls = Math.max(lineStartOf(text, start), start - 90);
+  if (start - ls < 5) return start;
+  const before = text.slice(ls, start);
+  const m = HOUSE_NAME.exec(before);
+  if (!m || !m[1].toLowerCase().split(/[ ’']/).some((w) => HOUSE_WORDS.has(w))) return start;
+  const at = ls + m.index + m[0].indexOf(m[1]);
+  // Its line opens with it, or a label ends before it (`Adresse : Le Mas …`).
+  return /^[\s>*-]*$/.test(text.slice(ls, at)) || labelEndsAt(text, at, ls) ? at : start;
+}
+
+const MILITARY_SET = new Set(MILITARY_WORDS);
+/** The military post office line: `APO AE 09012`, the region (Americas, Europe, Pacific) and a ZIP. */
+const MILITARY_LINE = /(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5}(?:-\d{4})?(?![\p{L}\d])/iuy;
+/** The line above it, or the segment before it on its line: `PSC 3250, Box 1234`, `Unit 2050 Box 4190`, `CMR 480 Box 12`, `USS Nimitz (CVN 68)`, `USNS Comfort`. */
+const MILITARY_UNIT = /(?:^|[\n,;:]|\s)[\s>]*((?:(?:PSC|CMR|Unit) \d{1,5},? Box \d{1,5}|(?:USS|USNS|USNV|USCGC) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?: \([A-Z]{2,4}[- ]?\d{1,4}\))?)[,\s]*)$/iu;
+
+/** A US military address ending with its post office line at `ks` (`PSC 3250, Box 1234\nAPO AE 09012`). */
+function militaryAddress(text: string, ks: number): Found | undefined {
+  MILITARY_LINE.lastIndex = ks;
+  const m = MILITARY_LINE.exec(text);
+  if (!m) return undefined;
+  const end = ks + m[0].length;
+  // The unit on the same line (`PSC 3250, Box 1234, APO AE 09012`) or on the line above.
+  const ls = lineStartOf(text, ks);
+  const before = text.slice(ls > 0 && /^[\s>]*$/.test(text.slice(ls, ks)) ? lineStartOf(text, ls - 1) : ls, ks);
+  const unit = MILITARY_UNIT.exec(before);
+  if (unit) return { start: ks - before.length + before.lastIndexOf(unit[1]), end };
+  return { start: ks, end };
+}
 
 /** `BP 1234`, `P.O. Box 242`, `Suite 828`, `Apt. 231`: a box or a unit with its number. */
 function boxAddress(text: string, ks: number, ke: number): Found | undefined {
@@ -502,7 +638,7 @@ function wordAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "weak" | "suffix" | "box" } | undefined {
+function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "weak" | "suffix" | "box" | "military" } | undefined {
   // Longest keyword at ks, case-folded like the automaton.
   let first = text.charCodeAt(ks);
   if (first >= 65 && first <= 90) first |= 32;
@@ -514,6 +650,7 @@ function keywordAt(text: string, ks: number): { ke: number; kind: "street" | "we
   const ke = ks + best.length;
   const before = ks > 0 ? text.charCodeAt(ks - 1) : 32;
   const after = ke < text.length ? text.charCodeAt(ke) : 32;
+  if (MILITARY_SET.has(best)) return isLetterChar(before) || isDigit(before) ? undefined : { ke, kind: "military" };
   if (BOX_SET.has(best)) {
     if (isLetterChar(before) || before === 95) return undefined;
     // `bp `, `cs `, `apt `, `suite `, `unit ` need their capital: `BP 1234`, `Suite 200`.
