@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./ids";
 import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
-import type { ScanOptions, Scanner } from "../../engine";
+import type { Finding, ScanOptions, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
 import { IgnoreTree } from "../../workspace/ignoreFile";
@@ -147,7 +147,14 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
 
     type Item = (typeof work)[number];
 
-    /** Counts, publishes and records what one file gave. */
+    /** The one place a scanned file is counted and its findings go into the report. */
+    const recordScanned = (item: Item, findings: readonly Finding[], shownForFile: number): void => {
+      filesScanned++;
+      shown += shownForFile;
+      if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+    };
+
+    /** Counts and publishes what reading and scanning one file gave. */
     const record = (item: Item, outcome: WorkspaceScanOutcome): void => {
       switch (outcome.kind) {
         case "tooLarge":
@@ -163,12 +170,12 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
       }
       const findings = engine().reportableFindings(item.uri.path, outcome.findings);
       const publishStarted = performance.now();
+      let published = 0;
       if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(item.uri).length > 0)) {
-        shown += services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
+        published = services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
       }
       phases.publishMs += performance.now() - publishStarted;
-      filesScanned++;
-      if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+      recordScanned(item, findings, published);
     };
 
     /** Reads and scans one file on this thread (the web build, URIs off the disk, a worker that failed). */
@@ -209,9 +216,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
           return;
         }
         const findings = engine().reportableFindings(uri.path, services.findingsFor(open));
-        shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
-        filesScanned++;
-        if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+        recordScanned(item, findings, vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length);
         return;
       }
       if (hasBinaryExtension(relative)) {
