@@ -12,16 +12,57 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The exit status after a reader closed stdout or stderr early (`veil scan | head -1`):
+ * 128 + SIGPIPE, what a shell reports for a tool the signal ended. Node ignores SIGPIPE, so
+ * the CLI sets it itself.
+ */
+export const BROKEN_PIPE_EXIT = 141;
+
+const brokenStreams = new Set<NodeJS.WritableStream>();
+let brokenPipeExit = BROKEN_PIPE_EXIT;
+let brokenPipeGuarded = false;
+
+/**
+ * Makes EPIPE on stdout or stderr end the run quietly, once for the whole process: later writes
+ * to that stream are dropped, the command still finishes what it writes to disk (maps, stripped
+ * copies), and the process exits with `exitCode` instead of printing a stack trace.
+ */
+export function endQuietlyOnBrokenPipe(exitCode: number = BROKEN_PIPE_EXIT): void {
+  brokenPipeExit = exitCode;
+  if (brokenPipeGuarded) return;
+  brokenPipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      // A write queued before the break fails again once the stream is destroyed.
+      if (error.code !== "EPIPE" && !(brokenStreams.has(stream) && error.code === "ERR_STREAM_DESTROYED")) throw error;
+      brokenStreams.add(stream);
+      process.exitCode = brokenPipeExit;
+    });
+  }
+}
+
+/** Whether a reader closed stdout or stderr before the run was over. */
+export function outputPipeBroken(): boolean {
+  return brokenStreams.size > 0;
+}
+
+/** The exit status a broken pipe ends the run with (see endQuietlyOnBrokenPipe). */
+export function brokenPipeExitCode(): number {
+  return brokenPipeExit;
+}
+
+/** Writes to the process's stdout or stderr, unless a reader already closed it. */
+export function writeProcessStream(stream: NodeJS.WriteStream, s: string | Uint8Array): void {
+  if (!brokenStreams.has(stream)) stream.write(s);
+}
+
 /** The real process's streams. */
 export function processIO(): CliIO {
   return {
     stdin: () => readStream(process.stdin),
-    stdout: (s) => {
-      process.stdout.write(s);
-    },
-    stderr: (s) => {
-      process.stderr.write(s);
-    },
+    stdout: (s) => writeProcessStream(process.stdout, s),
+    stderr: (s) => writeProcessStream(process.stderr, s),
     cwd: process.cwd(),
     env: process.env,
   };

@@ -5,7 +5,7 @@
 import { isMainThread } from "node:worker_threads";
 import { version } from "../../package.json";
 import { UsageError } from "./args";
-import { processIO, type CliIO } from "./io";
+import { BROKEN_PIPE_EXIT, brokenPipeExitCode, endQuietlyOnBrokenPipe, outputPipeBroken, processIO, writeProcessStream, type CliIO } from "./io";
 // Evaluated for its worker-thread entry (Scan Workspace in the Node extension host).
 import "./workspaceScanWorker";
 // And for veil scan's own worker threads, which load this bundle without running a command.
@@ -94,16 +94,17 @@ export const CLI_PACKAGE_NAME = "veil-privacy";
 export function runCli(): void {
   // A scan worker loads the same bundle: it answers its parent, it does not run a command.
   if (!isMainThread) return;
-  main(process.argv.slice(2), processIO()).then(
-    (code) => {
-      // exitCode rather than exit(): lets a large report drain to a pipe first.
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`veil: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  const argv = process.argv.slice(2);
+  // The hook's answer is on stdout: when it cannot be delivered, block (exit 2) rather than let the call through.
+  endQuietlyOnBrokenPipe(argv[0] === "hook" ? 2 : BROKEN_PIPE_EXIT);
+  const end = (code: number) => {
+    // exitCode rather than exit(): lets a large report drain to a pipe first.
+    process.exitCode = outputPipeBroken() ? brokenPipeExitCode() : code;
+  };
+  main(argv, processIO()).then(end, (error) => {
+    writeProcessStream(process.stderr, `veil: ${(error as Error)?.message ?? String(error)}\n`);
+    end(2);
+  });
 }
 
 if (require.main === module) runCli();

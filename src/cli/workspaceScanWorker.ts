@@ -8,6 +8,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Scanner } from "../engine";
 import { decodeText, lineStarts, looksBinary } from "../workspace/fileText";
 import {
+  shortErrorName,
   WORKSPACE_SCAN_WORKER_TAG,
   type WorkspaceScanBatch,
   type WorkspaceScanOutcome,
@@ -16,14 +17,12 @@ import {
 } from "../workspace/scanWorkerProtocol";
 import { readUpTo } from "./scanFile";
 
-function errorName(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === "string" ? code : error instanceof Error ? error.name : "error";
-}
 
 function run(init: WorkspaceScanWorkerInit): void {
   const scanner = new Scanner(init.scan);
   parentPort?.on("message", (batch: WorkspaceScanBatch) => {
+    if (batch.failForTest === "throw") throw new Error("scan worker made to fail by a test");
+    if (batch.failForTest === "exit") process.exit(1);
     let readMs = 0;
     let scanMs = 0;
     const outcomes = batch.paths.map((path): WorkspaceScanOutcome => {
@@ -32,7 +31,7 @@ function run(init: WorkspaceScanWorkerInit): void {
       try {
         bytes = readUpTo(path, init.maxBytes);
       } catch (error) {
-        return { kind: "unreadable", reason: errorName(error) };
+        return { kind: "unreadable", reason: shortErrorName(error) };
       } finally {
         readMs += performance.now() - readStarted;
       }

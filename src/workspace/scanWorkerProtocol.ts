@@ -10,10 +10,17 @@ export interface WorkspaceScanWorkerInit {
   maxBytes: number;
 }
 
+/**
+ * How a test makes a worker fail on the batch it gets (veil.internal.scanWorkspace's
+ * `failWorker`, registered only in test runs): throw from its message handler, or exit.
+ */
+export type WorkerFailureForTest = "throw" | "exit";
+
 /** Files to read and scan, by absolute path on this machine. */
 export interface WorkspaceScanBatch {
   id: number;
   paths: string[];
+  failForTest?: WorkerFailureForTest;
 }
 
 export type WorkspaceScanOutcome =
@@ -29,4 +36,10 @@ export interface WorkspaceScanResults {
   outcomes: WorkspaceScanOutcome[];
   readMs: number;
   scanMs: number;
+}
+
+/** An error's code (`ENOENT`, `ERR_WORKER_OUT_OF_MEMORY`) or name: what the log says of it, never its message, which may quote a path or a file. */
+export function shortErrorName(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : error instanceof Error ? error.name : "error";
 }

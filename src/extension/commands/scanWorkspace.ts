@@ -4,12 +4,12 @@ import * as vscode from "vscode";
 import { CommandId, TestCommandId } from "./ids";
 import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
-import type { ScanOptions, Scanner } from "../../engine";
+import type { Finding, ScanOptions, Scanner } from "../../engine";
 import { isExcludedPath } from "../diagnostics";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
 import { IgnoreTree } from "../../workspace/ignoreFile";
 import { readLocalFile } from "../platform/localFiles";
-import { poolSize, startScanPool, type ScanPool } from "../platform/scanPool";
+import { poolSize, startScanPool, type ScanPool, type ScanPoolFailureForTest } from "../platform/scanPool";
 import type { WorkspaceScanOutcome } from "../../workspace/scanWorkerProtocol";
 import { engine } from "../engine";
 import type { ExtensionServices } from "../services";
@@ -88,12 +88,19 @@ function isSkipped(setup: FolderSetup, path: string): boolean {
   return (setup.excludes.length > 0 && isExcludedPath(path, setup.excludes)) || setup.veilIgnore.ignores(path) || (setup.gitIgnore?.ignores(path) ?? false);
 }
 
+export interface WorkspaceScanOptions {
+  /** Scan every file on the extension host's thread, with no worker. */
+  inThread?: boolean;
+  /** Test only: make one worker fail, to check that its files are scanned on this thread instead. */
+  failWorker?: ScanPoolFailureForTest;
+}
+
 /**
  * Scans every file of the workspace that Veil does not skip. `files.exclude` applies through
  * `findFiles`; `veil.exclude`, each folder's `.veilignore`, its `.gitignore` files (unless
  * `veil.workspaceScan.respectGitignore` is off), binary and oversized files are skipped here. Stops at the next file once `token` is cancelled.
  */
-export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress, options: { inThread?: boolean } = {}): Promise<WorkspaceScanResult> {
+export async function scanWorkspaceFiles(services: ExtensionServices, token: vscode.CancellationToken, progress?: Progress, options: WorkspaceScanOptions = {}): Promise<WorkspaceScanResult> {
   const started = Date.now();
   const log = (line: string) => services.output.appendLine(`[${new Date().toISOString()}] scan workspace: ${line}`);
   const skipped: SkippedCounts = { excluded: 0, binary: 0, tooLarge: 0, unreadable: 0 };
@@ -121,7 +128,13 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
       // Workers start before the files are listed, which takes as long as their loading; a small folder stops them unused.
       if (canUseWorkers && !options.inThread) {
         const config = services.config(folder.uri);
-        pools.set(folder, startScanPool(services.context.extensionUri, config.scanOptions, config.maxFileSizeBytes));
+        pools.set(
+          folder,
+          startScanPool(services.context.extensionUri, config.scanOptions, config.maxFileSizeBytes, {
+            onWorkerFailure: (description) => log(`${folder.name}: ${description}; its files are scanned on this thread`),
+            failForTest: options.failWorker,
+          }),
+        );
       }
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), undefined, undefined, token);
       if (uris.length < POOL_MIN_FILES && pools.get(folder)) {
@@ -147,7 +160,14 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
 
     type Item = (typeof work)[number];
 
-    /** Counts, publishes and records what one file gave. */
+    /** The one place a scanned file is counted and its findings go into the report. */
+    const recordScanned = (item: Item, findings: readonly Finding[], shownForFile: number): void => {
+      filesScanned++;
+      shown += shownForFile;
+      if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+    };
+
+    /** Counts and publishes what reading and scanning one file gave. */
     const record = (item: Item, outcome: WorkspaceScanOutcome): void => {
       switch (outcome.kind) {
         case "tooLarge":
@@ -163,12 +183,12 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
       }
       const findings = engine().reportableFindings(item.uri.path, outcome.findings);
       const publishStarted = performance.now();
+      let published = 0;
       if (services.publishFindings && (findings.length > 0 || vscode.languages.getDiagnostics(item.uri).length > 0)) {
-        shown += services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
+        published = services.publishFindings(item.uri, findings, outcome.lineStarts ?? [0]);
       }
       phases.publishMs += performance.now() - publishStarted;
-      filesScanned++;
-      if (findings.length > 0) files.push({ path: item.relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+      recordScanned(item, findings, published);
     };
 
     /** Reads and scans one file on this thread (the web build, URIs off the disk, a worker that failed). */
@@ -209,9 +229,7 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
           return;
         }
         const findings = engine().reportableFindings(uri.path, services.findingsFor(open));
-        shown += vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length;
-        filesScanned++;
-        if (findings.length > 0) files.push({ path: relative, findings: findings.map((f) => ({ category: f.category, kind: f.kind })) });
+        recordScanned(item, findings, vscode.languages.getDiagnostics(uri).filter((d) => d.source === "Veil").length);
         return;
       }
       if (hasBinaryExtension(relative)) {
@@ -270,16 +288,16 @@ export async function scanWorkspaceFiles(services: ExtensionServices, token: vsc
             let answer: Awaited<ReturnType<typeof pool.scan>> | undefined;
             try {
               answer = await pool.scan(batch.map((item) => item.uri.fsPath));
-            } catch (error) {
-              log(`${error instanceof Error ? error.message : "a scan worker failed"}: scanning its files here`);
+            } catch {
+              // The pool logged the worker's failure once; this batch is scanned here.
             }
             if (token.isCancellationRequested) return;
             if (answer) {
               phases.readMs += answer.readMs;
               phases.scanMs += answer.scanMs;
               answer.outcomes.forEach((outcome, i) => record(batch[i], outcome));
-            } else for (const item of batch) await scanOne(item);
-            await afterEach(batch.length);
+              await afterEach(batch.length);
+            } else await runInThread(batch);
           }
         };
         // Two batches in flight per worker: one scanned while the other's answer is published.
@@ -373,9 +391,9 @@ export function registerScanWorkspace(context: vscode.ExtensionContext, services
   registerCommand(context, services, SCAN_WORKSPACE_COMMAND, () => scanWorkspace(services));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     registerInternalCommand(context, services, SCAN_WORKSPACE_TEST_COMMAND, async (arg?: unknown) => {
-      const options = arg as { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void; inThread?: boolean } | undefined;
+      const options = arg as ({ token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void } & WorkspaceScanOptions) | undefined;
       const token = options?.token ?? new vscode.CancellationTokenSource().token;
-      const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined, { inThread: options?.inThread });
+      const result = await scanWorkspaceFiles(services, token, options?.onProgress ? { report: options.onProgress } : undefined, { inThread: options?.inThread, failWorker: options?.failWorker });
       return { ...result, report: workspaceReport(result), summary: describeScan(result) };
     });
   }

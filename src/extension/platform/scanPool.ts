@@ -7,7 +7,10 @@ import { Worker } from "node:worker_threads";
 import type * as vscode from "vscode";
 import type { ScanOptions } from "../../engine";
 import {
+  shortErrorName,
   WORKSPACE_SCAN_WORKER_TAG,
+  type WorkerFailureForTest,
+  type WorkspaceScanBatch,
   type WorkspaceScanOutcome,
   type WorkspaceScanResults,
   type WorkspaceScanWorkerInit,
@@ -20,6 +23,20 @@ export interface ScanPool {
   dispose(): Promise<void>;
 }
 
+/** Test only (veil.internal.scanWorkspace's `failWorker`): how the pool's first worker fails. */
+export type ScanPoolFailureForTest = WorkerFailureForTest | "start";
+
+export interface ScanPoolOptions {
+  /** Workers to start; poolSize() by default. */
+  size?: number;
+  /**
+   * Called once for each worker that throws, exits or cannot start, with a line that names the
+   * worker and the error's name or exit code (never a message, which could quote a file).
+   */
+  onWorkerFailure?: (description: string) => void;
+  failForTest?: ScanPoolFailureForTest;
+}
+
 interface Pending {
   resolve(results: WorkspaceScanResults): void;
   reject(error: Error): void;
@@ -30,29 +47,51 @@ export function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** A pool of `size` workers, or undefined when this install has no CLI bundle to run. */
-export function startScanPool(extensionUri: vscode.Uri, scan: ScanOptions, maxBytes: number, size = poolSize()): ScanPool | undefined {
+/** A pool of workers, or undefined when this install has no CLI bundle to run. */
+export function startScanPool(extensionUri: vscode.Uri, scan: ScanOptions, maxBytes: number, options: ScanPoolOptions = {}): ScanPool | undefined {
   if (extensionUri.scheme !== "file") return undefined;
   const script = `${extensionUri.fsPath}/dist/cli.js`;
   if (!existsSync(script)) return undefined;
+  const size = options.size ?? poolSize();
   const init: WorkspaceScanWorkerInit = { tag: WORKSPACE_SCAN_WORKER_TAG, scan, maxBytes };
   let nextId = 0;
-  const slots = Array.from({ length: size }, () => {
-    const worker = new Worker(script, { workerData: init, stdout: false, stderr: false });
+  let disposed = false;
+  const slots = Array.from({ length: size }, (_, index) => {
     const pending = new Map<number, Pending>();
     let failure: Error | undefined;
-    const fail = (error: Error) => {
-      failure ??= error;
+    const fail = (description: string) => {
+      // terminate() at the end of a scan is no failure.
+      if (disposed) return;
+      if (!failure) {
+        failure = new Error(`scan worker ${index + 1} of ${size} ${description}`);
+        options.onWorkerFailure?.(failure.message);
+      }
       for (const p of pending.values()) p.reject(failure);
       pending.clear();
     };
-    worker.on("message", (results: WorkspaceScanResults) => {
-      pending.get(results.id)?.resolve(results);
-      pending.delete(results.id);
-    });
-    worker.on("error", (error) => fail(new Error(`scan worker failed: ${error.name}`)));
-    worker.on("exit", () => fail(new Error("scan worker stopped")));
-    return { worker, pending, failed: () => failure };
+    const testFailure = index === 0 ? options.failForTest : undefined;
+    let worker: Worker | undefined;
+    try {
+      // An option Node refuses makes the constructor throw, as a worker that cannot start does.
+      const execArgv = testFailure === "start" ? ["--veil-test-worker-cannot-start"] : undefined;
+      worker = new Worker(script, { workerData: init, stdout: false, stderr: false, execArgv });
+      worker.on("message", (results: WorkspaceScanResults) => {
+        pending.get(results.id)?.resolve(results);
+        pending.delete(results.id);
+      });
+      worker.on("error", (error) => fail(`failed (${shortErrorName(error)})`));
+      worker.on("exit", (code) => fail(`stopped (exit code ${code})`));
+    } catch (error) {
+      worker = undefined;
+      fail(`could not start (${shortErrorName(error)})`);
+    }
+    let failNextBatch = testFailure === "throw" || testFailure === "exit" ? testFailure : undefined;
+    const post = (id: number, paths: string[]) => {
+      const batch: WorkspaceScanBatch = failNextBatch ? { id, paths, failForTest: failNextBatch } : { id, paths };
+      failNextBatch = undefined;
+      worker!.postMessage(batch);
+    };
+    return { worker, pending, post, failed: () => failure };
   });
   return {
     workers: size,
@@ -63,11 +102,12 @@ export function startScanPool(extensionUri: vscode.Uri, scan: ScanOptions, maxBy
       const id = nextId++;
       return new Promise<WorkspaceScanResults>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, paths });
+        slot.post(id, paths);
       });
     },
     async dispose() {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      disposed = true;
+      await Promise.all(slots.map((s) => s.worker?.terminate()));
     },
   };
 }
