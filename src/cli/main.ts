@@ -1,31 +1,29 @@
 /**
  * `veil`: the command-line entry point (bundled to dist/cli.js, started by the bin/veil.js launcher). It only dispatches; each
- * command lives in commands/<name>.ts and exports `run(args, io)` returning the exit code.
+ * command lives in commands/<name>.ts and exports `COMMAND`, declared with args.ts's `defineCommand`.
  */
 import { isMainThread } from "node:worker_threads";
 import { version } from "../../package.json";
-import { UsageError } from "./args";
+import type { CliCommand } from "./args";
 import { BROKEN_PIPE_EXIT, brokenPipeExitCode, endQuietlyOnBrokenPipe, outputPipeBroken, processIO, writeProcessStream, type CliIO } from "./io";
 // Evaluated for its worker-thread entry (Scan Workspace in the Node extension host).
 import "./workspaceScanWorker";
 // And for veil scan's own worker threads, which load this bundle without running a command.
 import "./parallel";
 
-type Command = { run(args: string[], io: CliIO): Promise<number> };
-
 /**
  * Each command's module, loaded when it runs: the bundle evaluates only the command it runs
  * (`scan` then skips pdf-lib, metadata stripping, snippets, guard files), which is most of a
  * small run's start-up (docs/speed.md).
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  scan: () => import("./commands/scan.js"),
-  anonymize: () => import("./commands/anonymize.js"),
-  restore: () => import("./commands/restore.js"),
-  snippet: () => import("./commands/snippet.js"),
-  guard: () => import("./commands/guard.js"),
-  hook: () => import("./commands/hook.js"),
-  strip: () => import("./commands/strip.js"),
+export const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  scan: () => import("./commands/scan.js").then((m) => m.COMMAND),
+  anonymize: () => import("./commands/anonymize.js").then((m) => m.COMMAND),
+  restore: () => import("./commands/restore.js").then((m) => m.COMMAND),
+  snippet: () => import("./commands/snippet.js").then((m) => m.COMMAND),
+  guard: () => import("./commands/guard.js").then((m) => m.COMMAND),
+  hook: () => import("./commands/hook.js").then((m) => m.COMMAND),
+  strip: () => import("./commands/strip.js").then((m) => m.COMMAND),
 };
 
 /** Every command's name, as `--help` and `--version` list them. */
@@ -60,7 +58,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   if (first === "-h" || first === "--help" || first === "help") {
-    if (first === "help" && rest[0] && COMMANDS[rest[0]]) return dispatch(COMMANDS[rest[0]], ["--help"], io);
+    const named = first === "help" && rest[0] !== undefined ? commandLoader(rest[0]) : undefined;
+    if (named) return dispatch(named, ["--help"], io);
     io.stdout(MAIN_HELP);
     return 0;
   }
@@ -68,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(`veil ${version}\n${CLI_PACKAGE_NAME} ${version}, commands: ${Object.keys(COMMANDS).join(", ")}\n`);
     return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+  const command = commandLoader(first);
   if (!command) {
     io.stderr(`veil: unknown command ${JSON.stringify(first)}. Commands: ${Object.keys(COMMANDS).join(", ")}. See veil --help.\n`);
     return 2;
@@ -76,13 +75,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return dispatch(command, rest, io);
 }
 
-async function dispatch(load: () => Promise<Command>, args: string[], io: CliIO): Promise<number> {
+function commandLoader(name: string): (() => Promise<CliCommand>) | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+async function dispatch(load: () => Promise<CliCommand>, args: string[], io: CliIO): Promise<number> {
   try {
-    return await (await load()).run(args, io);
+    return await (await load()).invoke(args, io);
   } catch (error) {
-    // Commands report their own errors; this is the last net, so still give a usable message.
-    if (error instanceof UsageError) io.stderr(`${error.message}\nSee veil --help.\n`);
-    else io.stderr(`veil: ${(error as Error)?.message ?? String(error)}\n`);
+    // Commands report their own errors (usage errors through args.ts); this is the last net.
+    io.stderr(`veil: ${(error as Error)?.message ?? String(error)}\n`);
     return 2;
   }
 }

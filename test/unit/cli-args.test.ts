@@ -1,9 +1,11 @@
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs, UsageError } from "../../src/cli/args";
-import { COMMAND_NAMES } from "../../src/cli/main";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { CliCommand, parseArgs, UsageError } from "../../src/cli/args";
+import { COMMAND_NAMES, COMMANDS } from "../../src/cli/main";
 import { veil } from "./cli-helpers";
+
+const SRC_CLI = join(__dirname, "../../../src/cli");
 
 const SPECS = {
   format: { type: "string", choices: ["text", "json"] },
@@ -37,6 +39,13 @@ describe("cli: argument parser", () => {
     assert.throws(() => parseArgs(["--format", "--verbose"], SPECS, "veil t"), /--format needs a value/);
     assert.throws(() => parseArgs(["--verbose=yes"], SPECS, "veil t"), /--verbose takes no value/);
     assert.throws(() => parseArgs(["--format", "xml"], SPECS, "veil t"), /--format must be one of text, json/);
+  });
+
+  it("requires an option declared required, after reading the others", () => {
+    const specs = { map: { type: "string", required: { value: "FILE", why: "the map" } }, help: SPECS.help } as const;
+    assert.deepEqual(parseArgs(["--map", "m.json"], specs, "veil t").values, { map: "m.json" });
+    assert.throws(() => parseArgs([], specs, "veil t"), /^UsageError: veil t: --map FILE is required \(the map\)$/);
+    assert.throws(() => parseArgs(["--nope"], specs, "veil t"), /unknown option --nope/);
   });
 
   it("does not take inherited object keys for options", () => {
@@ -86,5 +95,91 @@ describe("cli: dispatcher", () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown command "scna"/);
     assert.equal(r.stdout, "");
+  });
+});
+
+/** What every usage error looks like, whatever the command. */
+const usageError = (name: string, message: string) => `veil ${name}: ${message}\nSee veil ${name} --help.\n`;
+
+// Walks main.ts's command map, so a command added there is checked without a line here.
+describe("cli: every command of main.ts's COMMANDS reads its arguments through args.ts", () => {
+  const cwd = process.cwd();
+  const load = async (name: string): Promise<CliCommand> => {
+    const command = await COMMANDS[name]();
+    assert.ok(command instanceof CliCommand, `commands/${name}.ts exports a COMMAND made by defineCommand`);
+    assert.equal(command.name, name);
+    return command;
+  };
+
+  it("has commands to check", () => {
+    assert.ok(COMMAND_NAMES.length >= 7, COMMAND_NAMES.join(", "));
+  });
+
+  it("--help and -h print the command's usage on stdout and exit 0, before any other check", async () => {
+    for (const name of COMMAND_NAMES) {
+      const { usage } = await load(name);
+      assert.match(usage, new RegExp(`^Usage: veil ${name}\\b`), name);
+      const calls = [[name, "--help"], [name, "-h"], ["help", name], [name, "--no-such-option", "--help"], [name, "a", "b", "c", "-h"], [name, "-h", "--format"]];
+      for (const argv of calls) {
+        const r = await veil(cwd, ...argv);
+        assert.deepEqual(r, { code: 0, stdout: usage, stderr: "" }, argv.join(" "));
+      }
+      // After --, -h is an operand, not a request for help.
+      assert.notEqual((await veil(cwd, name, "--no-such-option", "--", "-h")).stdout, usage, name);
+    }
+  });
+
+  it("the usage names every option the command takes", async () => {
+    for (const name of COMMAND_NAMES) {
+      const { usage, options } = await load(name);
+      for (const [option, spec] of Object.entries(options)) {
+        assert.ok(usage.includes(`--${option}`), `veil ${name} --help names --${option}`);
+        if (spec.short) assert.ok(usage.includes(`-${spec.short}, --${option}`), `veil ${name} --help names -${spec.short}`);
+      }
+    }
+  });
+
+  it("an unknown option, long or short, exits 2 with the shared message and writes nothing on stdout", async () => {
+    for (const name of COMMAND_NAMES) {
+      for (const [flag, shown] of [["--no-such-option", "--no-such-option"], ["--no-such-option=1", "--no-such-option"], ["-Z", "-Z"]]) {
+        const r = await veil(cwd, name, flag);
+        assert.deepEqual(r, { code: 2, stdout: "", stderr: usageError(name, `unknown option ${shown}`) }, `veil ${name} ${flag}`);
+      }
+    }
+  });
+
+  it("an option without its value, or a flag given one, exits 2 with the shared message", async () => {
+    let checked = 0;
+    for (const name of COMMAND_NAMES) {
+      const { options } = await load(name);
+      for (const [option, spec] of Object.entries(options)) {
+        const argv = spec.type === "string" ? [`--${option}`] : [`--${option}=yes`];
+        const r = await veil(cwd, name, ...argv);
+        assert.deepEqual(r, { code: 2, stdout: "", stderr: usageError(name, spec.type === "string" ? `--${option} needs a value` : `--${option} takes no value`) }, `veil ${name} ${argv.join(" ")}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 20, `${checked} options checked`);
+  });
+
+  it("one file a command under src/cli/commands/, each one in COMMANDS", () => {
+    const files = readdirSync(join(SRC_CLI, "commands")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+    assert.deepEqual([...files].sort(), [...COMMAND_NAMES].sort());
+  });
+
+  it("no file of the CLI but args.ts parses argv: no process.argv, no parseArgs call, no node:util parser", () => {
+    const offences: string[] = [];
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    for (const file of walk(SRC_CLI)) {
+      const path = relative(SRC_CLI, file).split("\\").join("/");
+      if (path === "args.ts") continue;
+      const text = readFileSync(file, "utf8");
+      // main.ts hands the process's words to main(), which dispatches on the first one only.
+      const argvUses = text.match(/process\.argv\b.*/g) ?? [];
+      const allowed = path === "main.ts" ? ["process.argv.slice(2), processIO()).then("] : [];
+      for (const use of argvUses) if (!allowed.some((a) => use.startsWith(a))) offences.push(`${path}: ${use.trim()}`);
+      for (const m of text.matchAll(/\bparseArgs\s*\(|\bparseArgs\b[^;]*from\s+"(?:node:)?util"|from\s+"(?:node:)?util"[^;]*parseArgs/g)) offences.push(`${path}: ${m[0]}`);
+    }
+    assert.deepEqual(offences, []);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { anonymize, describeReport, Scanner, Vault, type AnonymizeOptions, type AnonymizeResult } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, STDIN_ONLY, type OptionSpecs, type ParsedArgs } from "../args";
 import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig } from "../config";
 import type { CliIO } from "../io";
 import { fsErrorText, gitExposureWarning, keepPrivate, MapFileError, parseMap, readMapText, writeMap } from "../mapFile";
@@ -12,10 +12,9 @@ const OPTIONS = {
   map: { type: "string" },
   "no-money": { type: "boolean" },
   config: { type: "string" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const ANONYMIZE_HELP = `Usage: veil anonymize [--map FILE] [--no-money] [--config FILE] < input > output
+const ANONYMIZE_HELP = `Usage: veil anonymize [--map FILE] [--no-money] [--config FILE] < input > output
 
 Copies standard input to standard output with every secret, piece of personal data,
 configured term and amount of money replaced by a typed, numbered placeholder:
@@ -63,22 +62,8 @@ function anonymizeWithMap(text: string, options: AnonymizeOptions, mapPath: stri
   }
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+async function run({ values }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   const command = "veil anonymize";
-  let values;
-  try {
-    const parsed = parseArgs(args, OPTIONS, command);
-    if (parsed.positionals.length > 0) throw new UsageError(`${command}: reads standard input and takes no file arguments (use < FILE)`);
-    values = parsed.values;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil anonymize --help.\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(ANONYMIZE_HELP);
-    return 0;
-  }
   try {
     let config = emptyConfig();
     if (values.config !== undefined) {
@@ -112,3 +97,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 }
+
+export const COMMAND = defineCommand({ name: "anonymize", usage: ANONYMIZE_HELP, options: OPTIONS, positionals: STDIN_ONLY, run });

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ASSISTANTS, GuardSettingsError, isCurrent, isSecretFileName, parseAssistantList, planGuard, type GuardFilePlan } from "../../workspace/guard";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, type OptionSpecs, type ParsedArgs } from "../args";
 import { ConfigError } from "../config";
 import { guardedFindings, hookCommand, loadGuardContext, type GuardContext } from "../guardFiles";
 import { DEFAULT_IGNORED_DIRECTORIES } from "../ignore";
@@ -13,10 +13,9 @@ const OPTIONS = {
   tools: { type: "string" },
   config: { type: "string" },
   label: { type: "string", choices: ["public", "sandbox", "pro"] },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const GUARD_HELP = `Usage: veil guard [--check] [--tools LIST] [--config FILE] [--label LABEL] [DIR]
+const GUARD_HELP = `Usage: veil guard [--check] [--tools LIST] [--config FILE] [--label LABEL] [DIR]
 
 Scans DIR (default: the current directory) and writes, for each coding assistant that reads
 the workspace itself, the file that keeps it away from secrets: the usual secret-bearing
@@ -109,21 +108,7 @@ function errorCode(error: unknown): string {
   return e?.code === "EACCES" || e?.code === "EPERM" ? "permission denied" : e?.code === "ENOENT" ? "no such file or directory" : (e?.code ?? (e instanceof Error ? e.name : "error"));
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, OPTIONS, "veil guard");
-    if (parsed.positionals.length > 1) throw new UsageError("veil guard: one DIR at most");
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil guard --help.\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(GUARD_HELP);
-    return 0;
-  }
+async function run({ values, positionals }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   const { tools, unknown } = parseAssistantList(values.tools);
   if (unknown.length > 0 || tools.length === 0) {
     io.stderr(`veil guard: --tools takes ids among ${ASSISTANTS.map((a) => a.id).join(", ")} or "all"${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}\n`);
@@ -206,3 +191,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   return 0;
 }
+
+export const COMMAND = defineCommand({ name: "guard", usage: GUARD_HELP, options: OPTIONS, positionals: { max: 1, error: "one DIR at most" }, run });

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { Minimatch } from "minimatch";
 import type { Finding } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, type OptionSpecs, type ParsedArgs } from "../args";
 import { ConfigError } from "../config";
 import { describeFindings, judgeFile, loadGuardContext, relativeToRoot, type GuardContext } from "../guardFiles";
 import type { CliIO } from "../io";
@@ -15,10 +15,9 @@ import type { CliIO } from "../io";
 const OPTIONS = {
   config: { type: "string" },
   label: { type: "string", choices: ["public", "sandbox", "pro"] },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const HOOK_HELP = `Usage: veil hook claude-code [--config FILE] [--label LABEL] < event.json
+const HOOK_HELP = `Usage: veil hook claude-code [--config FILE] [--label LABEL] < event.json
 
 Answers one Claude Code hook event, read as JSON on stdin (veil guard writes the hooks into
 .claude/settings.json):
@@ -282,25 +281,8 @@ function toolDecision(context: GuardContext, event: Record<string, Json>, base: 
   return `Veil denied ${tool}: ${describeBlocks(blocks)}. Ask the user for the non-secret part, or work with a placeholder. ${SHARE_SAFELY}`;
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+async function run({ values }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs(args, OPTIONS, "veil hook");
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      io.stderr(`${error.message}\nSee veil hook --help.\n`);
-      return 2;
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HOOK_HELP);
-      return 0;
-    }
-    if (positionals.length !== 1 || positionals[0] !== "claude-code") {
-      io.stderr(`veil hook: the only hook is "claude-code" (veil hook claude-code < event.json)\nSee veil hook --help.\n`);
-      return 2;
-    }
     const raw = (await io.stdin()).toString("utf8");
     let event: Json;
     try {
@@ -333,3 +315,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 }
+
+export const COMMAND = defineCommand({
+  name: "hook",
+  usage: HOOK_HELP,
+  options: OPTIONS,
+  positionals: { min: 1, max: 1, choices: ["claude-code"], error: 'the only hook is "claude-code" (veil hook claude-code < event.json)' },
+  run,
+});

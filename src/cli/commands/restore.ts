@@ -1,19 +1,18 @@
 /** `veil restore`: puts the real values back into text that holds placeholders. */
 import { resolve } from "node:path";
 import { restoreAnswer, type PlacementRisk } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, STDIN_ONLY, type OptionSpecs, type ParsedArgs } from "../args";
 import type { CliIO } from "../io";
 import { MapFileError, readMap } from "../mapFile";
 import { CommandError, decodeInput } from "../stdinText";
 
 const OPTIONS = {
-  map: { type: "string" },
+  map: { type: "string", required: { value: "FILE", why: "the map written by veil anonymize --map" } },
   "include-secrets": { type: "boolean" },
   "leave-risky": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const RESTORE_HELP = `Usage: veil restore --map FILE [--include-secrets] [--leave-risky] < input > output
+const RESTORE_HELP = `Usage: veil restore --map FILE [--include-secrets] [--leave-risky] < input > output
 
 Copies standard input to standard output with the placeholders of the map ([EMAIL_1],
 [BRAND_2]) replaced by their real values. Also understands what chat tools do to
@@ -50,23 +49,8 @@ const RISK_WORDS: Record<PlacementRisk, string> = {
   encoded: "inside an encoding (base64, URL encoding…)",
 };
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+async function run({ values }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   const command = "veil restore";
-  let values;
-  try {
-    const parsed = parseArgs(args, OPTIONS, command);
-    if (parsed.positionals.length > 0) throw new UsageError(`${command}: reads standard input and takes no file arguments (use < FILE)`);
-    values = parsed.values;
-    if (!values.help && values.map === undefined) throw new UsageError(`${command}: --map FILE is required (the map written by veil anonymize --map)`);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil restore --help.\n`);
-    return 2;
-  }
-  if (values.help || values.map === undefined) {
-    io.stdout(RESTORE_HELP);
-    return 0;
-  }
   try {
     const mapPath = resolve(io.cwd, values.map);
     const vault = readMap(mapPath, mapPath, command, false);
@@ -98,3 +82,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 }
+
+export const COMMAND = defineCommand({ name: "restore", usage: RESTORE_HELP, options: OPTIONS, positionals: STDIN_ONLY, run });

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { version } from "../../../package.json";
 import { Scanner } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, UsageError, type OptionSpecs, type ParsedArgs } from "../args";
 import { BaselineError, baselineKey, parseBaseline } from "../baseline";
 import { CONFIG_HELP, ConfigError, emptyConfig, formatConfigNotes, formatPatternWarnings, parseConfig, type CliConfig } from "../config";
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "../ignore";
@@ -25,10 +25,9 @@ const OPTIONS = {
   "no-default-ignores": { type: "boolean" },
   gitignore: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const SCAN_HELP = `Usage: veil scan [options] [PATH...]
+const SCAN_HELP = `Usage: veil scan [options] [PATH...]
 
 Reports secrets, personal data and configured terms in files and directories
 (default PATH: the current directory). Values are never printed, only a masked preview.
@@ -299,20 +298,7 @@ function readTextFile(io: CliIO, file: string, what: string): { path: string; te
   }
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, OPTIONS, "veil scan");
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil scan --help.\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(SCAN_HELP);
-    return 0;
-  }
+async function run({ values, positionals }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   let maxSize = SETTING_DEFAULTS.maxFileSizeKB * 1024;
   let threads = defaultJobs();
   let configSource: { text: string; path: string } | undefined;
@@ -339,8 +325,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       baseline = parseBaseline(text, values.baseline);
     }
   } catch (error) {
-    if (error instanceof UsageError) io.stderr(`${error.message}\nSee veil scan --help.\n`);
-    else if (error instanceof ConfigError || error instanceof BaselineError) io.stderr(`veil scan: ${error.message}\n`);
+    // A UsageError (--max-size, --jobs) goes on to args.ts, which reports it like the parser's.
+    if (error instanceof ConfigError || error instanceof BaselineError) io.stderr(`veil scan: ${error.message}\n`);
     else throw error;
     return 2;
   }
@@ -371,3 +357,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   return report.findings.length > 0 ? 1 : 0;
 }
+
+export const COMMAND = defineCommand({ name: "scan", usage: SCAN_HELP, options: OPTIONS, run });

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { extractErrorSnippet, Vault } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, STDIN_ONLY, UsageError, type OptionSpecs, type ParsedArgs } from "../args";
 import type { CliIO } from "../io";
 import { gitExposureWarning, keepPrivate, MapFileError, readMap, writeMap } from "../mapFile";
 
@@ -10,10 +10,9 @@ const OPTIONS = {
   root: { type: "string" },
   context: { type: "string" },
   map: { type: "string" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const SNIPPET_HELP = `Usage: veil snippet [--root DIR] [--context N] [--map FILE] < log > snippet.md
+const SNIPPET_HELP = `Usage: veil snippet [--root DIR] [--context N] [--map FILE] < log > snippet.md
 
 Finds the error in a terminal buffer, a log or test-runner output (Node and browser
 stacks, Python tracebacks, Java/Kotlin, .NET, Go, Rust, Ruby, PHP, tsc, gcc/clang, rustc,
@@ -78,24 +77,8 @@ export function readUnderRoot(root: string, relativePath: string): string | unde
   }
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+async function run({ values }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   const command = "veil snippet";
-  let values;
-  try {
-    const parsed = parseArgs(args, OPTIONS, command);
-    if (parsed.positionals.length > 0) throw new UsageError(`${command}: reads standard input and takes no file arguments (use < FILE)`);
-    values = parsed.values;
-    if (values.context !== undefined && !/^\d{1,2}$/.test(values.context)) throw new UsageError(`${command}: --context must be a whole number from 0 to 50 (got ${JSON.stringify(values.context)})`);
-    if (values.context !== undefined && Number(values.context) > 50) throw new UsageError(`${command}: --context must be a whole number from 0 to 50 (got ${values.context})`);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil snippet --help.\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(SNIPPET_HELP);
-    return 0;
-  }
   try {
     let root: string | undefined;
     const roots: string[] = [];
@@ -150,3 +133,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
 }
+
+/** --context is a line count from 0 to 50. */
+function validate({ values }: ParsedArgs<typeof OPTIONS>): void {
+  if (values.context !== undefined && !/^\d{1,2}$/.test(values.context)) throw new UsageError(`veil snippet: --context must be a whole number from 0 to 50 (got ${JSON.stringify(values.context)})`);
+  if (values.context !== undefined && Number(values.context) > 50) throw new UsageError(`veil snippet: --context must be a whole number from 0 to 50 (got ${values.context})`);
+}
+
+export const COMMAND = defineCommand({ name: "snippet", usage: SNIPPET_HELP, options: OPTIONS, positionals: STDIN_ONLY, validate, run });

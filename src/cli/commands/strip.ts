@@ -2,7 +2,7 @@
 import { constants, promises as fs } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { describeMetadata, MetadataError, stripMetadata, type ByteSource, type MetadataItem, type StripResult } from "../../engine";
-import { parseArgs, UsageError, type OptionSpecs } from "../args";
+import { defineCommand, UsageError, type OptionSpecs, type ParsedArgs } from "../args";
 import type { CliIO } from "../io";
 import { fsErrorText } from "../mapFile";
 
@@ -10,10 +10,9 @@ const OPTIONS = {
   check: { type: "boolean" },
   out: { type: "string" },
   "in-place": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
-export const STRIP_HELP = `Usage: veil strip [--check] (--out DIR | --in-place) FILE...
+const STRIP_HELP = `Usage: veil strip [--check] (--out DIR | --in-place) FILE...
 
 Removes what a file carries beyond its content: GPS position, camera make, model and
 serial, authors and last editors, company, comments and their authors, tracked-change
@@ -90,29 +89,8 @@ async function writeResult(input: string, target: string, result: StripResult, s
   }
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+async function run({ values, positionals: files }: ParsedArgs<typeof OPTIONS>, io: CliIO): Promise<number> {
   const command = "veil strip";
-  let values;
-  let files: string[];
-  try {
-    const parsed = parseArgs(args, OPTIONS, command);
-    values = parsed.values;
-    files = parsed.positionals;
-    if (!values.help) {
-      if (values.out !== undefined && values["in-place"]) throw new UsageError(`${command}: choose one of --out DIR and --in-place`);
-      if (!values.check && values.out === undefined && !values["in-place"]) throw new UsageError(`${command}: say where the cleaned files go: --out DIR, or --in-place (or --check to only look)`);
-      if (files.length === 0) throw new UsageError(`${command}: name at least one FILE`);
-    }
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\nSee veil strip --help.\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(STRIP_HELP);
-    return 0;
-  }
-
   const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out);
   if (outDir && !values.check) {
     try {
@@ -160,3 +138,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (failed) return 2;
   return values.check && carrying ? 1 : 0;
 }
+
+/** Where the cleaned copies go: one of --out and --in-place, unless --check only looks. */
+function validate({ values }: ParsedArgs<typeof OPTIONS>): void {
+  if (values.out !== undefined && values["in-place"]) throw new UsageError("veil strip: choose one of --out DIR and --in-place");
+  if (!values.check && values.out === undefined && !values["in-place"]) throw new UsageError("veil strip: say where the cleaned files go: --out DIR, or --in-place (or --check to only look)");
+}
+
+export const COMMAND = defineCommand({ name: "strip", usage: STRIP_HELP, options: OPTIONS, positionals: { min: 1, error: "name at least one FILE" }, validate, run });
