@@ -91,10 +91,10 @@ interface Measure {
 
 const boundFor = (findings: number) => BASE_RATIO + PER_FINDING * findings;
 
-/** The scan once, then again with a fresh baseline while over the bound or below `runs`: best of 3 at most. */
+/** The scan once, then again with a fresh baseline while over the bound or below `runs`: best of 5 at most (a machine busy with the rest of the suite puts a linear pass a few percent over). */
 function measure(scanner: Scanner, input: Input, text: string, runs = 1): Measure {
   let best: Measure | undefined;
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     const base = sweepMs(text);
     let findings = 0;
     const scanMs = time(() => (findings = scanner.scan(text).length));
@@ -173,7 +173,7 @@ describe("adversarial input: every rule and pass stays linear on 1 MB", function
         table(worst).replace(/^/gm, "      ") +
         (known.length > 0 ? `\n      over the bound because of a known slow rule (${known.length}):\n` + table(known).replace(/^/gm, "      ") : ""),
     );
-    // An input over its bound was measured three times (see measure): its best counts.
+    // An input over its bound was measured up to five times (see measure): its best counts.
     const failing = results.filter((m) => m.ratio > m.bound && !m.known);
     assert.deepEqual(
       failing.map((m) => `${m.input.target}: ${m.input.shape} (ratio ${m.ratio.toFixed(0)} > ${m.bound.toFixed(0)})`),
