@@ -114,6 +114,12 @@ describe("people's names: cues beyond the lists", () => {
       ["merci à mme lefebvre pour les retours", ["lefebvre"]],
       ["Karim wrote: ok je vois avec camille dupont demain", ["Karim"]],
       ["const user = { name: patricia };", []],
+      ["my name is lena and i run the account", ["lena"]],
+      ["the name is fine as it is", []],
+      ["notes\n  - call camille dupont about the shoot", ["camille dupont"]],
+      ["example:\n    return camille dupont\n", []],
+      ["example:\n\treturn camille dupont\n", []],
+      ["ligne 1\r\nok je vois avec camille dupont demain\r\n", ["camille dupont"]],
     ]);
   });
 

@@ -1078,12 +1078,77 @@ function plainGiven(state: State, lower: string): boolean {
  */
 function readLowercase(state: State): void {
   const text = state.text;
-  const lines = LOWER_LINE;
-  lines.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = lines.exec(text)) !== null) {
-    const ls = m.index;
-    const line = m[0];
+  const n = text.length;
+  const breaker = LINE_BREAKER;
+  let ls = 0;
+  while (ls < n) {
+    // The first capital, code sign or line break from the line's start: a line break first means a lower-case line.
+    breaker.lastIndex = ls;
+    const p = breaker.test(text) ? breaker.lastIndex - 1 : n;
+    if (p < n && text.charCodeAt(p) !== 10) {
+      const nl = text.indexOf("\n", p);
+      if (nl < 0) return;
+      ls = nl + 1;
+      continue;
+    }
+    // A line indented by a tab or four spaces is code (or a Markdown code block), not a chat typed fast.
+    if (p - ls >= 8 && !(text.charCodeAt(ls) === 9 || text.startsWith("    ", ls)) && lineHasTrigger(state, ls, p)) readLowerLine(state, ls, p);
+    ls = p + 1;
+  }
+}
+
+/** What ends a lower-case line: a line break, a capital, or a sign of code (`{}=;<>_$\` and backquote). */
+const LINE_BREAKER = /[\nA-Z\u00c0-\u00de{}=;<>_$\\`]/g;
+
+/** Letters that may start a lower-case word. */
+function lowerWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f);
+}
+
+/** Last words of LOWER_NAMING's cues. */
+const NAMING_TAILS = new Set(["is", "est", "me", "m'appelle", "m’appelle", "named", "called", "suis", "i'm", "i’m", "im", "am", "c'est", "c’est"]);
+
+/** Whether the word `lower` ending at `e` closes a naming cue (`my name is `, `call me `) that a word follows. */
+function namingCueEnds(text: string, lower: string, e: number): boolean {
+  return NAMING_TAILS.has(lower) && text.charCodeAt(e) === 32 && LOWER_NAMING.test(text.slice(Math.max(0, e + 1 - 16), e + 1));
+}
+
+/**
+ * Whether the lower-case line [ls, le) holds what readLowerLine can act on: a listed given name, a
+ * lower-case title or the last word of a naming cue. Most lower-case lines (wrapped prose, comments)
+ * hold none, and are passed over without a slice.
+ */
+function lineHasTrigger(state: State, ls: number, le: number): boolean {
+  const text = state.text;
+  let i = ls;
+  while (i < le) {
+    const c = text.charCodeAt(i);
+    if (!lowerWordStart(c)) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i);
+    if (e <= i) {
+      i++;
+      continue;
+    }
+    const len = e - i;
+    if (len >= 2 && (i === 0 || !(isLetter(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i - 1))))) {
+      if (mayBeKnown(text, i, e)) {
+        const lower = text.slice(i, e);
+        if (LOWER_TITLES.has(lower) || plainGiven(state, lower) || namingCueEnds(text, lower, e)) return true;
+      } else if (len <= 9 && namingCueEnds(text, text.slice(i, e), e)) return true;
+    }
+    i = e;
+  }
+  return false;
+}
+
+/** readLowercase's work on one lower-case line [ls, le). */
+function readLowerLine(state: State, ls: number, le: number): void {
+  const text = state.text;
+  {
+    const line = text.slice(ls, le);
     const words: { s: number; e: number; lower: string; given: boolean; listed: boolean }[] = [];
     const re = LOWER_WORD;
     re.lastIndex = 0;
