@@ -134,6 +134,19 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 
+  describe("documentation and code are no people", () => {
+    cases([
+      ["* name: This should be a string\n* author: Take some credit.", []],
+      ["Author: Karim Benali\nName: Sophie", ["Karim Benali", "Sophie"]],
+      ["//   name: String,\n//   description: String", []],
+      ["          name: Name of the folder.", []],
+      [".IP \\(bu 4\nDefault: \"web\"\n.IP \\(bu 4\nType: \"legacy\" or \"web\"\nDefault: null\nType: String (can be set)\n", []],
+      ["Camille: on valide le brief ?\nKarim: oui, je m'en occupe", ["Camille", "Karim"]],
+      ["exports.Pax = Pax;", []],
+      ["Merci Pax ; à demain", ["Pax"]],
+    ]);
+  });
+
   describe("street names are no people", () => {
     cases([
       ["The shows on Marina Fort Street were important.", []],

@@ -141,6 +141,9 @@ const HARD_NOT_NAMES = [
   "grace", "ada", "pascal", "basic", "logo", "lisp", "prolog", "cobol", "fortran", "delphi", "ivy", "maven", "gradle",
   "can", "pour", "dans", "avec", "sans", "sous", "sur", "tous", "tout", "bien", "bon", "belle", "beau", "joli",
   "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
+  // type names of programming languages
+  "string", "number", "boolean", "bool", "object", "array", "function", "null", "undefined", "integer", "int", "float", "double", "void",
+  "promise", "symbol", "bigint", "buffer", "dict", "tuple", "char", "byte", "none", "nil",
   "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
   "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
   // pronouns some locales list as given names
@@ -184,6 +187,7 @@ const SOFT_WORDS = [
 ];
 
 const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
+const HARD = new Set(HARD_NOT_NAMES);
 const SOFT = new Set([...SOFT_PLACES, ...SOFT_WORDS]);
 const PLACES = new Set(SOFT_PLACES);
 
@@ -479,6 +483,12 @@ function looksLikeCode(text: string, s: number, e: number, prev: { word: Word; g
   // `Camille(`, `Camille.create`, `Camille_x`, `Camille<T>`, `Camille2`, `CamilleService` (camel case)
   if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || isDigit(after) || isUpper(after)) return true;
   if (after === 46 && e + 1 < text.length && isLetter(text.charCodeAt(e + 1))) return true;
+  // `exports.Pax = Pax;`: a value assigned in code.
+  if (after === 59) {
+    let i = s - 1;
+    while (i > 0 && text.charCodeAt(i) === 32) i--;
+    if (text.charCodeAt(i) === 61) return true;
+  }
   if (after === 61 && text.charCodeAt(e + 1) !== 61) return false;
   if (prev && prev.gap === " " && CODE_BEFORE.has(prev.word.lower)) return true;
   return false;
@@ -636,6 +646,11 @@ const SPEAKER_NOT = new Set([
   "description", "title", "titre", "link", "lien", "tags", "priority", "priorité", "deadline", "budget", "cible", "target", "format", "ton", "tone",
   "hook", "caption", "légende", "script", "scène", "scene", "plan", "shot", "voix", "narrateur", "narrator", "intro", "outro", "price", "prix", "server",
   "address", "adresse", "phone", "email", "mail", "tel", "téléphone", "mobile", "website", "site", "company", "société", "role", "rôle", "ville", "city",
+  // documentation and configuration labels
+  "type", "types", "default", "defaults", "value", "values", "usage", "option", "options", "returns", "return", "param", "params", "parameters",
+  "arguments", "args", "version", "license", "licence", "homepage", "repository", "see", "deprecated", "since", "alias", "aliases", "platform",
+  "command", "commands", "flag", "flags", "config", "key", "keys", "path", "file", "files", "category", "kind", "level", "mode", "state", "label",
+  "labels", "group", "scope", "reason", "cause", "details", "message", "code", "response", "request", "method", "environment", "requires", "required",
 ]);
 
 /** Whether prose follows the colon after `end`: a letter or a quote, not a number, a path or a value. */
@@ -662,7 +677,7 @@ function inTranscript(state: State): boolean {
     let m: RegExpExecArray | null;
     for (let n = 0; n < 2000 && (m = re.exec(state.text)) !== null; n++) {
       const lower = m[1].toLowerCase();
-      if (SPEAKER_NOT.has(lower) || STOP.has(lower)) continue;
+      if (SPEAKER_NOT.has(lower) || STOP.has(lower) || HARD.has(lower)) continue;
       speakers.add(lower);
       if (state.plain.has(lower) || (state.ambiguous.has(lower) && !SOFT.has(lower))) named = true;
     }
@@ -861,6 +876,10 @@ function readWord(state: State, s: number): number {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
   }
+  // `name: This should be a string`, `author: Take some credit`: a label's definition, not its value.
+  const labelled = field || (prev !== undefined && prev.gap === ": " && prevLower === "name");
+  const defined = labelled && !plain && name.more === 0 && text.charCodeAt(name.end) === 32 && isLower(text.charCodeAt(name.end + 1));
+  if (defined) return name.end;
   if (strong || field || column || (speaker && (known || name.more > 0 || transcribed)) || (signed && (known || name.more > 0))) {
     emitName(state, s, name.end, known || name.more > 0 ? 0.8 : 0.7, name.words);
     return name.end;
@@ -1063,7 +1082,6 @@ const LOWER_NAMING = /(?:\bname is|\bnom est|\bcalls? me|\bm['’]appelle|\bname
 /** Lower-case titles: `mr. elliott`, `mme dupont`. */
 const LOWER_TITLES = new Set(["mr", "mrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "mademoiselle"]);
 const LIST_GAP = /^(?:, | and | et | & |, and |, et )$/;
-const HARD = new Set(HARD_NOT_NAMES);
 
 /** Whether `lower` is a given name that no list marks as a word too (`patricia`, not `rose` or `will`). */
 function plainGiven(state: State, lower: string): boolean {
