@@ -134,6 +134,18 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 
+  describe("the recipient heading a postal address", () => {
+    cases([
+      ["Camille Devaux\n12 rue des Potagers\n69002 Lyon", ["Camille Devaux"]],
+      ["Maison Aubergine SAS\n12 rue des Potagers\n69002 Lyon", []],
+      ["Duqyaha Karataev\n\n3657 Laukaantie 80\nApt. 030\nKOKKOLA", ["Duqyaha Karataev"]],
+      [">Ella H. Snider\n>Otc Markets\n>Ella H. Snider\n>228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenlander 96817", ["Ella H. Snider", "Ella H. Snider"]],
+      [">Gyala Antall\n>Google Public Data Explorer\n>Gyala Antall\n>3369 24 Clarke Avenue\n>Apt. 805\n>Pines Beach\n>New Zealand 34694", ["Gyala Antall", "Gyala Antall"]],
+      ["Customer Service\n1111 Main Street\nSpringfield, IL 62704", []],
+      ["Please ship it here.\nSend To The Office\n1111 Main Street\nSpringfield, IL 62704", []],
+    ]);
+  });
+
   describe("documentation and code are no people", () => {
     cases([
       ["* name: This should be a string\n* author: Take some credit.", []],

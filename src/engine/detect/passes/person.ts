@@ -145,7 +145,7 @@ const HARD_NOT_NAMES = [
   "string", "number", "boolean", "bool", "object", "array", "function", "null", "undefined", "integer", "int", "float", "double", "void",
   "promise", "symbol", "bigint", "buffer", "dict", "tuple", "char", "byte", "none", "nil",
   "toutes", "chère", "cher", "merci", "bonjour", "salut", "hello", "dear", "team", "thanks", "madame", "monsieur",
-  "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "ella", "elle",
+  "del", "van", "von", "der", "den", "des", "les", "una", "uno", "dos", "tres", "elle",
   // pronouns some locales list as given names
   "you", "she", "his", "her", "him", "our", "they", "them", "your", "nous", "vous", "ils", "lui", "leur", "moi", "toi", "elles", "eux",
   // street words of other languages before a street's name: `Via Nuova`, `Rúa do Paseo`, `ul. Cicha`
@@ -1014,6 +1014,108 @@ function flushNames(state: State): void {
   }
 }
 
+/** Where the line's content starts: after indentation and quote or label marks (`> `, `??? `, `- `). */
+function lineContentStart(text: string, ls: number, le: number): number {
+  let i = ls;
+  while (i < le) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 62 || c === 63 || c === 42 || c === 45 || c === 13) i++;
+    else break;
+  }
+  return i;
+}
+
+/** End of the line's content: before trailing spaces and a carriage return. */
+function lineContentEnd(text: string, ls: number, le: number): number {
+  let i = le;
+  while (i > ls && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 13 || text.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
+/**
+ * The words of a line that may be a recipient's name, or undefined: two to four capitalised
+ * words (a middle initial and particles allowed), nothing else on the line, none of them a
+ * company's, an organisation's or a common word, one at least a listed name, a surname's shape or an initial.
+ */
+function recipientLine(state: State, s: number, e: number, vouched = false): Word[] | undefined {
+  const text = state.text;
+  const words: Word[] = [];
+  let evidence = false;
+  let i = s;
+  while (i < e) {
+    const we = wordEnd(text, i);
+    if (we === i) return undefined;
+    const lower = text.slice(i, we).toLowerCase();
+    const initial = we - i === 1 && isUpper(text.charCodeAt(i));
+    if (initial) {
+      evidence = true;
+      if (text.charCodeAt(we) === 46) i = we + 1;
+      else i = we;
+    } else if (PARTICLES.has(lower)) {
+      i = we;
+    } else {
+      if (capitalised(text, i, we) !== "title") return undefined;
+      if (STOP.has(lower) || HARD.has(lower) || ORG_WORDS.has(lower) || COMPANY_FORMS.has(text.slice(i, we)) || JOB_WORDS.has(lower) || SPEAKER_NOT.has(lower) || STREET_AFTER.has(lower)) return undefined;
+      if (state.plain.has(lower) || state.ambiguous.has(lower) || surnameLike(state, lower)) evidence = true;
+      words.push({ s: i, e: we, lower });
+      i = we;
+    }
+    if (i >= e) break;
+    if (text.charCodeAt(i) !== 32) return undefined;
+    i++;
+  }
+  return words.length >= 2 && words.length <= 4 && (evidence || vouched) ? words : undefined;
+}
+
+/**
+ * The recipient heading a postal address (`Duqyaha Karataev⏎⏎3657 Laukaantie 80⏎…`, `> Ella H. Snider⏎> Otc Markets⏎> 228 Ringvej 144`):
+ * the first line of the block the address closes (at most three lines above it, one blank line
+ * allowed), when that line reads as a name; the same line repeated in the block is that person too.
+ */
+function readAddressHeads(state: State): void {
+  const text = state.text;
+  const out = state.out;
+  let doneTo = -1;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    if (c.kind !== PII.address.kind || c.start < doneTo) continue;
+    doneTo = c.end;
+    const lines: [number, number][] = [];
+    let blank = 0;
+    let ls = text.lastIndexOf("\n", c.start - 1) + 1;
+    let headed = false;
+    while (ls > 0 && lines.length <= 3) {
+      const le = ls - 1;
+      const ps = text.lastIndexOf("\n", le - 1) + 1;
+      const cs = lineContentStart(text, ps, le);
+      const ce = lineContentEnd(text, cs, le);
+      ls = ps;
+      if (ce <= cs) {
+        if (lines.length > 0) {
+          headed = true;
+          break;
+        }
+        if (++blank > 1) break;
+        continue;
+      }
+      lines.push([cs, ce]);
+      if (ps === 0) headed = true;
+    }
+    if (!headed || lines.length === 0 || lines.length > 3) continue;
+    const [hs, he] = lines[lines.length - 1];
+    const head = text.slice(hs, he);
+    // The same line twice in the block (`>Gyala Antall⏎>Google Public Data Explorer⏎>Gyala Antall⏎>3369 …`) vouches for it.
+    const repeated = lines.some(([s, e]) => s !== hs && text.slice(s, e) === head);
+    const words = recipientLine(state, hs, he, repeated);
+    if (!words) continue;
+    for (const [s, e] of lines) {
+      if (s !== hs && text.slice(s, e) !== head) continue;
+      if (state.found.some((f) => f.s < e && s < f.end)) continue;
+      state.found.push({ s, end: e, confidence: 0.75, words: s === hs ? words : recipientLine(state, s, e) ?? words });
+    }
+  }
+}
+
 /** `@camille`, `@tom.becker`: a mention whose first part is a known given name. */
 function readMentions(state: State): void {
   const text = state.text;
@@ -1318,6 +1420,7 @@ export const personPass: Pass = {
       const next = readWord(state, i);
       if (next > starts.lastIndex) starts.lastIndex = next;
     }
+    readAddressHeads(state);
     flushNames(state);
     readMentions(state);
     readLowercase(state);
