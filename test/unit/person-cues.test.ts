@@ -146,6 +146,23 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 
+  describe("people by what they do", () => {
+    cases([
+      ["Gerth had given Gerth his address last week.", ["Gerth", "Gerth"]],
+      ["Docker had given its users a new flag.", []],
+      ["Mehrudin shouted at the driver.", ["Mehrudin"]],
+      ["Everyone said it was fine.", []],
+      ["Mama, just killed a man\nPut a gun against his head\nSpare him his life", []],
+      ["Ubul Csonka listed his top 20 songs.", ["Ubul Csonka"]],
+      ["Then Release Notes listed the fixes.", []],
+      ["She named him Frank.", ["Frank"]],
+      ["She named it Frank Street.", []],
+      ["It is the brainchild of our 3 founders: Monjeau, Graves and Reed.", ["Monjeau", "Graves", "Reed"]],
+      ["The three founders: Apple, Google and Meta.", []],
+      ["Nos fondateurs : Durand, Lefort et Marchal.", ["Durand", "Lefort", "Marchal"]],
+    ]);
+  });
+
   describe("documentation and code are no people", () => {
     cases([
       ["* name: This should be a string\n* author: Take some credit.", []],

@@ -279,7 +279,10 @@ const LABELS = new Set([
   "assignee", "reporter", "reviewer", "reviewers", "by", "par", "destinataire", "expéditeur", "sender", "recipient", "manager",
   "contributors", "maintainer", "maintainers", "organizer", "organisateur", "speaker", "speakers", "host", "guest", "invité", "invités", "titulaire", "holder",
   "patient", "candidat", "candidate", "employee", "employé", "salarié", "référent", "referent", "person", "personne", "directed",
+  "founder", "founders", "co-founders", "cofounders", "fondateur", "fondateurs", "fondatrice", "fondatrices", "cofondateurs", "team", "équipe", "members", "membres",
 ]);
+/** Labels of a group of people, which introduce names wherever they stand in the line. */
+const GROUP_LABELS = new Set(["founders", "co-founders", "cofounders", "fondateurs", "fondatrices", "cofondateurs", "attendees", "participants", "speakers", "guests", "invités", "intervenants", "members", "membres", "présents", "absents", "excusés"]);
 /** Table and CSV headers of columns holding names (lower case, compared word by word). */
 const NAME_HEADERS = new Set([
   "nom", "noms", "name", "names", "prénom", "prenom", "prénoms", "contact", "contacts", "interlocuteur", "interlocutrice", "responsable", "auteur", "author",
@@ -586,6 +589,7 @@ function emitName(state: State, s: number, end: number, confidence: number, word
 
 /** Whether the line holding `s` starts with a field label followed by `:` before `s`. */
 function labelBefore(text: string, s: number): boolean {
+  if (groupBefore(text, s)) return true;
   let ls = s;
   const limit = Math.max(0, s - 200);
   while (ls > limit && text.charCodeAt(ls - 1) !== 10) ls--;
@@ -600,9 +604,30 @@ function labelBefore(text: string, s: number): boolean {
   }
   // The label: one or two words, optionally after `>`, `-`, `*`, spaces.
   const head = text.slice(ls, colon).replace(/^[\s>*#_-]+/, "").replace(/[\s*_]+$/, "").toLowerCase();
-  if (head.length === 0 || head.length > 24) return false;
+  if (head.length === 0) return false;
   const words = head.split(/\s+/);
-  return words.length <= 3 && LABELS.has(words[words.length - 1]) && words.every((w) => /^[\p{L}'’-]+$/u.test(w));
+  const last = words[words.length - 1];
+  if (head.length > 24) return false;
+  return words.length <= 3 && LABELS.has(last) && words.every((w) => /^[\p{L}'’-]+$/u.test(w));
+}
+
+/** A group introduced inside a sentence, the word in its list: `the brainchild of our 3 founders: Monjeau, Graves and Reed`. */
+function groupBefore(text: string, s: number): boolean {
+  let colon = s - 1;
+  const limit = Math.max(0, s - 80);
+  while (colon > limit) {
+    const c = text.charCodeAt(colon);
+    if (c === 58) break;
+    // Names and list separators only between the colon and the word.
+    if (c === 10 || c === 46 || c === 40 || c === 61 || c === 123 || c === 34 || c === 59) return false;
+    colon--;
+  }
+  if (text.charCodeAt(colon) !== 58) return false;
+  let we = colon;
+  let ws = we;
+  while (ws > 0 && isLetter(text.charCodeAt(ws - 1))) ws--;
+  if (ws > 0 && text.charCodeAt(ws - 1) === 45) while (ws > 0 && (isLetter(text.charCodeAt(ws - 1)) || text.charCodeAt(ws - 1) === 45)) ws--;
+  return we > ws && GROUP_LABELS.has(text.slice(ws, we).toLowerCase());
 }
 
 /** Right after a label's colon or a list separator (`, ` `; ` ` et ` ` and ` ` & `). */
@@ -808,7 +833,8 @@ function readWord(state: State, s: number): number {
   // A capitalised job word inside a sentence belongs to a proper noun (`the Developer Command Prompt`), not before a name.
   const job = prev !== undefined && prev.gap === " " && JOB_WORDS.has(prevLower!) && (!isUpper(text.charCodeAt(prev.word.s)) || sentenceInitial(text, prev.word.s));
   const related = prev !== undefined && prev.gap === " " && RELATION_WORDS.has(prevLower!);
-  const naming = prev !== undefined && prev.gap === " " && NAMING_CUES.has(prevLower!);
+  // `called Marjo`, and `named him Frank`, `called her Devin`.
+  const naming = prev !== undefined && prev.gap === " " && (NAMING_CUES.has(prevLower!) || ((prevLower === "him" || prevLower === "her") && namingBefore(text, prev.word.s)));
   const field = listPosition(text, s) && labelBefore(text, s);
   // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
   const columnKind = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
@@ -826,7 +852,7 @@ function readWord(state: State, s: number): number {
     emitName(state, s, e, 0.7, [{ s, e, lower }]);
     return e;
   }
-  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e)) return e;
+  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e) && !agentAfter(text, e, lower || text.slice(s, e).toLowerCase(), sentenceInitial(text, s))) return e;
 
   const name = extendName(state, s, e);
   // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
@@ -867,7 +893,12 @@ function readWord(state: State, s: number): number {
     return name.end;
   }
   // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
-  const namedPair = naming && (plain || (name.more > 0 && (known || name.words.slice(1).some((w) => surnameLike(state, w.lower)))));
+  const namedPair = naming && (plain || (ambiguous && (prevLower === "him" || prevLower === "her")) || (name.more > 0 && (known || name.words.slice(1).some((w) => surnameLike(state, w.lower)))));
+  // `Gerth had given Gerth his address`, `Mehrudin shouted at Todd`: a word no list knows, acting as a person.
+  if (!known && name.more <= 1 && !ambiguousAgent(name.words[0].lower) && agentAfter(text, name.end, name.words[name.more].lower, sentenceInitial(text, s))) {
+    emitName(state, s, name.end, 0.7, name.words);
+    return name.end;
+  }
   if (((acting || job) && (known || name.more > 0)) || namedPair) {
     emitName(state, s, name.end, 0.75, name.words);
     return name.end;
@@ -944,6 +975,60 @@ function personVerbAfter(text: string, end: number): boolean {
   while (we < text.length && we - ws < 12 && isLetter(text.charCodeAt(we))) we++;
   if (we - ws < 2 || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
   return PERSON_VERBS.has(text.slice(ws, we));
+}
+
+/** Verbs in the past that only a person does: after a word no list knows, they make it a name. */
+const HUMAN_PAST = new Set(["said", "told", "asked", "replied", "answered", "shouted", "whispered", "smiled", "laughed", "cried", "thanked", "recalled", "admitted", "insisted", "complained", "married", "répondit", "sourit"]);
+const PERSONAL_PRONOUNS = new Set(["his", "her", "himself", "herself"]);
+/** What an imperative verb takes right after it. */
+const OBJECT_WORDS = new Set(["a", "an", "the", "him", "her", "it", "them", "me", "us", "you", "my", "your", "his", "our", "their", "this", "that", "these", "those", "to", "up", "down", "on", "in", "off", "out", "away", "back", "some", "all"]);
+/** Capitalised words that act as people without being anyone's name: `Everyone said`, `Mom told her`. */
+const AGENT_NOT = new Set([
+  "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "noone", "mom", "mum", "dad", "mommy", "daddy", "mother", "father",
+  "sister", "brother", "husband", "wife", "friend", "neighbor", "neighbour", "guy", "man", "woman", "kid", "child", "baby", "girl", "boy", "god",
+  "grandma", "grandpa", "granny", "doctor", "teacher", "police", "officer", "boss", "customer", "user", "client", "narrator", "interviewer",
+  "reporter", "author", "writer", "chef", "speaker", "support", "agent", "bot", "assistant", "one", "each", "who", "which", "that", "this", "what",
+  // sentence openers
+  "then", "now", "later", "today", "yesterday", "tomorrow", "also", "so", "but", "and", "yet", "still", "maybe", "perhaps", "finally", "first",
+  "next", "last", "here", "there", "when", "while", "after", "before", "since", "because", "although", "however", "meanwhile", "suddenly",
+  "actually", "honestly", "sadly", "luckily", "instead", "eventually", "soon", "once", "again", "even", "only", "just", "never", "always",
+]);
+
+function ambiguousAgent(lower: string): boolean {
+  return AGENT_NOT.has(lower) || STOP.has(lower) || HARD.has(lower) || SOFT.has(lower) || JOB_WORDS.has(lower) || RELATION_WORDS.has(lower) || SPEAKER_NOT.has(lower);
+}
+
+/**
+ * Whether the words after `end` make the word before a person: a verb only people do
+ * (`Mehrudin shouted`), or `his` / `her` within the next four words of the sentence
+ * (`Gerth had given Gerth his address`, `Ubul listed his top 20`).
+ */
+function agentAfter(text: string, end: number, lower: string, opening: boolean): boolean {
+  if (text.charCodeAt(end) !== 32 || ambiguousAgent(lower)) return false;
+  let i = end;
+  for (let n = 0; n < 5 && text.charCodeAt(i) === 32; n++) {
+    const ws = i + 1;
+    let we = ws;
+    while (we < text.length && we - ws < 12 && isLetter(text.charCodeAt(we))) we++;
+    if (we === ws || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
+    const word = text.slice(ws, we);
+    if (n === 0 && HUMAN_PAST.has(word)) return true;
+    // An imperative opening a sentence takes an object first: `Put a gun against his head`, `Spare him his life`, `Tell her his name`.
+    if (n === 0 && opening && OBJECT_WORDS.has(word)) return false;
+    if (PERSONAL_PRONOUNS.has(word) && (n > 0 || !opening)) return true;
+    i = we;
+  }
+  return false;
+}
+
+/** Whether `named` / `called` / `nicknamed` ends right before `s` (one space). */
+function namingBefore(text: string, s: number): boolean {
+  if (text.charCodeAt(s - 1) !== 32) return false;
+  for (const cue of ["named", "called", "nicknamed", "appelé", "appelée"]) {
+    const at = s - 1 - cue.length;
+    if (at >= 0 && text.startsWith(cue, at) && (at === 0 || !isLetter(text.charCodeAt(at - 1)))) return true;
+  }
+  return false;
 }
 
 /** Whether an organisation's word follows the name ending at `end`: `Russell Investments`, `Hall Orchestra`. */
