@@ -623,7 +623,7 @@ function groupBefore(text: string, s: number): boolean {
     colon--;
   }
   if (text.charCodeAt(colon) !== 58) return false;
-  let we = colon;
+  const we = colon;
   let ws = we;
   while (ws > 0 && isLetter(text.charCodeAt(ws - 1))) ws--;
   if (ws > 0 && text.charCodeAt(ws - 1) === 45) while (ws > 0 && (isLetter(text.charCodeAt(ws - 1)) || text.charCodeAt(ws - 1) === 45)) ws--;
