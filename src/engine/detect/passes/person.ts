@@ -773,6 +773,11 @@ function readWord(state: State, s: number): number {
   if (text.charCodeAt(s) === 73 && isApostrophe(text.charCodeAt(s + 1))) return e;
   // Identifier-shaped by its neighbours (`Object.keys`, `new Error(`, `String(x)`): rejected before any slice.
   if (codeNeighbours(text, s, e)) return e;
+  // `Usamov and Bowers were …`: checked before the word alone, since either may be unknown.
+  if (text.charCodeAt(e) === 32 && (text.startsWith("and ", e + 1) || text.startsWith("et ", e + 1))) {
+    const pairEnd = readPair(state, s, e);
+    if (pairEnd > 0) return pairEnd;
+  }
   // Most capitalised words are no listed name and no title, and an unknown word needs a cue
   // (below): with neither, the word is nothing, decided from char codes alone.
   const maybeKnown = mayBeKnown(text, s, e);
@@ -1199,6 +1204,44 @@ function readAddressHeads(state: State): void {
       state.found.push({ s, end: e, confidence: 0.75, words: s === hs ? words : recipientLine(state, s, e) ?? words });
     }
   }
+}
+
+/** Plural verbs after a pair of people: `Usamov and Bowers were precision engineers`. */
+const PAIR_VERBS = ["were", "are", "have", "had", "sont", "étaient", "ont"];
+
+/** A capitalised word that may stand for a person in a pair: not a common, organisation or place word. */
+function pairWord(state: State, s: number, e: number): string | undefined {
+  if (e - s < 3 || capitalised(state.text, s, e) !== "title") return undefined;
+  const lower = state.text.slice(s, e).toLowerCase();
+  if (ambiguousAgent(lower) || ORG_WORDS.has(lower) || PLACES.has(lower) || STREET_AFTER.has(lower) || COMPANY_FORMS.has(state.text.slice(s, e))) return undefined;
+  return lower;
+}
+
+/**
+ * Two people as one subject: `Usamov and Bowers were precision engineers`, `Durand et Lefort ont signé`:
+ * two capitalised words joined by `and` / `et` before a plural verb and a lower-case word, one of
+ * them at least a listed name or a surname's shape, neither a given name that is also a word.
+ * Returns the end of the pair, or 0.
+ */
+function readPair(state: State, as: number, ae: number): number {
+  const text = state.text;
+  const bs = ae + (text.charCodeAt(ae + 1) === 97 ? 5 : 4);
+  const be = wordEnd(text, bs);
+  if (be === bs || text.charCodeAt(be) !== 32) return 0;
+  const vs = be + 1;
+  const verb = PAIR_VERBS.find((v) => text.startsWith(v, vs) && text.charCodeAt(vs + v.length) === 32 && isLower(text.charCodeAt(vs + v.length + 1)));
+  if (!verb) return 0;
+  if (as > 0 && (text.charCodeAt(as - 1) === 45 || isApostrophe(text.charCodeAt(as - 1)) || isDigit(text.charCodeAt(as - 1)))) return 0;
+  const a = pairWord(state, as, ae);
+  const b = a === undefined ? undefined : pairWord(state, bs, be);
+  if (a === undefined || b === undefined) return 0;
+  const listed = (w: string): boolean => state.plain.has(w) || surnameLike(state, w);
+  const wordLike = (w: string): boolean => state.ambiguous.has(w) && !state.surnames.has(w);
+  if ((!listed(a) && !listed(b)) || wordLike(a) || wordLike(b)) return 0;
+  if (looksLikeCode(text, as, ae, previousWord(text, as)) || headingLine(state, as)) return 0;
+  emitName(state, as, ae, 0.7, [{ s: as, e: ae, lower: a }]);
+  emitName(state, bs, be, 0.7, [{ s: bs, e: be, lower: b }]);
+  return be;
 }
 
 /** `@camille`, `@tom.becker`: a mention whose first part is a known given name. */
