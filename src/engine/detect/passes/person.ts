@@ -857,7 +857,7 @@ function readWord(state: State, s: number): number {
     emitName(state, s, e, 0.7, [{ s, e, lower }]);
     return e;
   }
-  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e) && !agentAfter(text, e, lower || text.slice(s, e).toLowerCase(), sentenceInitial(text, s))) return e;
+  if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e) && !agentAfter(text, e, lower || text.slice(s, e).toLowerCase(), sentenceInitial(text, s)) && !authorOfWork(text, s, e)) return e;
 
   const name = extendName(state, s, e);
   // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
@@ -899,6 +899,11 @@ function readWord(state: State, s: number): number {
   }
   // After `called` or `I'm`, a pair of unknown words may be a product (`called Visual Studio`): a surname's ending says otherwise.
   const namedPair = naming && (plain || (ambiguous && (prevLower === "him" || prevLower === "her")) || (name.more > 0 && (known || name.words.slice(1).some((w) => surnameLike(state, w.lower)))));
+  // `the Petersson novel`, `le roman de Sokolov` aside: an author named by their work.
+  if (name.more <= 1 && !ambiguousAgent(name.words[0].lower) && !ORG_WORDS.has(name.words[name.more].lower) && authorOfWork(text, s, name.end)) {
+    emitName(state, s, name.end, 0.7, name.words);
+    return name.end;
+  }
   // `Gerth had given Gerth his address`, `Mehrudin shouted at Todd`: a word no list knows, acting as a person.
   if (!known && name.more <= 1 && !ambiguousAgent(name.words[0].lower) && agentAfter(text, name.end, name.words[name.more].lower, sentenceInitial(text, s))) {
     emitName(state, s, name.end, 0.7, name.words);
@@ -983,7 +988,7 @@ function personVerbAfter(text: string, end: number): boolean {
 }
 
 /** Verbs in the past that only a person does: after a word no list knows, they make it a name. */
-const HUMAN_PAST = new Set(["said", "told", "asked", "replied", "answered", "shouted", "whispered", "smiled", "laughed", "cried", "thanked", "recalled", "admitted", "insisted", "complained", "married", "répondit", "sourit"]);
+const HUMAN_PAST = new Set(["said", "told", "asked", "replied", "answered", "shouted", "whispered", "smiled", "laughed", "cried", "thanked", "recalled", "admitted", "insisted", "complained", "married", "répondit", "sourit", "lives", "lived"]);
 const PERSONAL_PRONOUNS = new Set(["his", "her", "himself", "herself"]);
 /** What an imperative verb takes right after it. */
 const OBJECT_WORDS = new Set(["a", "an", "the", "him", "her", "it", "them", "me", "us", "you", "my", "your", "his", "our", "their", "this", "that", "these", "those", "to", "up", "down", "on", "in", "off", "out", "away", "back", "some", "all"]);
@@ -1018,10 +1023,38 @@ function agentAfter(text: string, end: number, lower: string, opening: boolean):
     if (we === ws || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
     const word = text.slice(ws, we);
     if (n === 0 && HUMAN_PAST.has(word)) return true;
+    // `Dzhambek is from Civic Impulse LLC`: from a company, by its legal form on the line.
+    if (n === 0 && word === "is" && text.startsWith(" from ", we) && companyFormOnLine(text, we + 6)) return true;
     // An imperative opening a sentence takes an object first: `Put a gun against his head`, `Spare him his life`, `Tell her his name`.
     if (n === 0 && opening && OBJECT_WORDS.has(word)) return false;
     if (PERSONAL_PRONOUNS.has(word) && (n > 0 || !opening)) return true;
     i = we;
+  }
+  return false;
+}
+
+/** Works named after their author (not songs, films or books, named after bands, studios and titles too): `the Petersson novel`, `the Castro biography`. */
+const WORK_NOUNS = new Set(["novel", "novels", "biography", "memoir", "memoirs", "trilogy", "saga", "poem", "poems", "essay", "essays", "painting", "paintings", "portrait", "symphony", "concerto", "sonata", "screenplay"]);
+
+/** Whether `the` comes right before `s` and a work's noun right after `end`: `the Petersson novel`. */
+function authorOfWork(text: string, s: number, end: number): boolean {
+  if (s < 4 || text.charCodeAt(end) !== 32) return false;
+  const t = text.charCodeAt(s - 4);
+  if (!((t === 116 || t === 84) && text.startsWith("he ", s - 3)) || (s > 4 && isLetter(text.charCodeAt(s - 5)))) return false;
+  const ws = end + 1;
+  let we = ws;
+  while (we < text.length && we - ws < 12 && isLower(text.charCodeAt(we))) we++;
+  if (we === ws || (we < text.length && isLetter(text.charCodeAt(we)))) return false;
+  return WORK_NOUNS.has(text.slice(ws, we));
+}
+
+/** Whether a company's legal form (`Inc`, `LLC`, `SAS` …) ends a word on the line from `from`, within 60 code units. */
+function companyFormOnLine(text: string, from: number): boolean {
+  const limit = Math.min(text.length, from + 60);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 32 && companyFormAfter(text, i)) return true;
   }
   return false;
 }
