@@ -1190,6 +1190,15 @@ function recipientLine(state: State, s: number, e: number, vouched = false): Wor
   return words.length >= 2 && words.length <= 4 && (evidence || vouched) ? words : undefined;
 }
 
+const LABEL_LINE_MAX = 200;
+
+/** Start of the line holding the code unit before `i`, or -1 when it starts more than `max` code units back. */
+function lineStartWithin(text: string, i: number, max: number): number {
+  const limit = Math.max(0, i - max);
+  for (let k = i; k > limit; k--) if (text.charCodeAt(k - 1) === 10) return k;
+  return limit === 0 ? 0 : -1;
+}
+
 /**
  * The recipient heading a postal address (`Duqyaha Karataev⏎⏎3657 Laukaantie 80⏎…`, `> Ella H. Snider⏎> Otc Markets⏎> 228 Ringvej 144`):
  * the first line of the block the address closes (at most three lines above it, one blank line
@@ -1199,17 +1208,23 @@ function readAddressHeads(state: State): void {
   const text = state.text;
   const out = state.out;
   let doneTo = -1;
+  let lastLine = -1;
+  const heads: State["found"] = [];
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
     if (c.kind !== PII.address.kind || c.start < doneTo) continue;
     doneTo = c.end;
     const lines: [number, number][] = [];
     let blank = 0;
-    let ls = text.lastIndexOf("\n", c.start - 1) + 1;
+    // Label lines are short: a longer one (a minified line, a paragraph) heads no block.
+    let ls = lineStartWithin(text, c.start, LABEL_LINE_MAX);
+    if (ls < 0 || ls === lastLine) continue;
+    lastLine = ls;
     let headed = false;
     while (ls > 0 && lines.length <= 3) {
       const le = ls - 1;
-      const ps = text.lastIndexOf("\n", le - 1) + 1;
+      const ps = lineStartWithin(text, le, LABEL_LINE_MAX);
+      if (ps < 0) break;
       const cs = lineContentStart(text, ps, le);
       const ce = lineContentEnd(text, cs, le);
       ls = ps;
@@ -1233,10 +1248,24 @@ function readAddressHeads(state: State): void {
     if (!words) continue;
     for (const [s, e] of lines) {
       if (s !== hs && text.slice(s, e) !== head) continue;
-      if (state.found.some((f) => f.s < e && s < f.end)) continue;
-      state.found.push({ s, end: e, confidence: 0.75, words: s === hs ? words : recipientLine(state, s, e) ?? words });
+      if (overlapsFound(state.found, s, e)) continue;
+      heads.push({ s, end: e, confidence: 0.75, words: s === hs ? words : recipientLine(state, s, e) ?? words });
     }
   }
+  for (const h of heads) state.found.push(h);
+}
+
+/** Whether [s, e) overlaps a name found, in `found` sorted by start (the main walk's order). */
+function overlapsFound(found: State["found"], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = found.length;
+  // The first name starting at or after e; the one before it is the only one that may reach into [s, e) past its start (names never overlap).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].s < e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && found[lo - 1].end > s;
 }
 
 /** Plural verbs after a pair of people: `Usamov and Bowers were precision engineers`. */
