@@ -15,7 +15,9 @@ const PIPE = 124;
 const BACKSLASH = 92;
 const QUOTE = 34;
 const CR = 13;
-const DELIMITERS = [9, 59, 44] as const; // tab, ";", ","
+const TAB = 9;
+const SEMICOLON = 59;
+const COMMA = 44;
 /** A header cell longer than this is prose, not a column label. */
 const MAX_HEADER_CELL = 64;
 const MAX_HEADER_WORDS = 5;
@@ -111,7 +113,7 @@ export class TableColumns {
           block.headerStart = headerStart;
           block.bodyStart = e;
         }
-      } else if (countDelimiters(text, s, e, block.delimiter) !== block.count) return false;
+      } else if (!hasDelimiters(text, s, e, block.delimiter, block.count)) return false;
       block.knownEnd = e;
       s = e + 1;
     }
@@ -151,18 +153,37 @@ export class TableColumns {
     const text = this.text;
     let delimiter = -1;
     let count = 0;
-    for (const d of DELIMITERS) {
-      const c = countDelimiters(text, start, end, d);
-      if (c >= MIN_DELIMITERS && c > count) {
-        delimiter = d;
-        count = c;
-      }
+    // One walk of the line counts all three: the quotes are the same for each.
+    let tabs = 0;
+    let semicolons = 0;
+    let commas = 0;
+    let quoted = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) quoted = !quoted;
+      else if (quoted) continue;
+      else if (c === COMMA) commas++;
+      else if (c === SEMICOLON) semicolons++;
+      else if (c === TAB) tabs++;
+    }
+    // The first of tab, ";", "," with the most wins.
+    if (tabs >= MIN_DELIMITERS) {
+      delimiter = TAB;
+      count = tabs;
+    }
+    if (semicolons >= MIN_DELIMITERS && semicolons > count) {
+      delimiter = SEMICOLON;
+      count = semicolons;
+    }
+    if (commas >= MIN_DELIMITERS && commas > count) {
+      delimiter = COMMA;
+      count = commas;
     }
     if (delimiter < 0 || count > MAX_CELLS) return undefined;
     let top = start;
     while (top > 0) {
       const ps = lineStartAt(text, top - 1);
-      if (endsSentence(text, ps, top - 1) || countDelimiters(text, ps, top - 1, delimiter) !== count) break;
+      if (endsSentence(text, ps, top - 1) || !hasDelimiters(text, ps, top - 1, delimiter, count)) break;
       top = ps;
     }
     const headerEnd = lineEndAt(text, top);
@@ -260,15 +281,17 @@ function separatorPositions(text: string, start: number, end: number, delimiter:
   return out;
 }
 
-function countDelimiters(text: string, start: number, end: number, delimiter: number): number {
+/** Whether the line [start, end) holds exactly `count` delimiters outside quotes. */
+function hasDelimiters(text: string, start: number, end: number, delimiter: number, count: number): boolean {
   let n = 0;
   let quoted = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) quoted = !quoted;
-    else if (c === delimiter && !quoted) n++;
+    // Past the count the answer is known: a long minified line above a row costs little.
+    else if (c === delimiter && !quoted && ++n > count) return false;
   }
-  return n;
+  return n === count;
 }
 
 /** A column label: short, a few words, not a sentence. */
