@@ -85,7 +85,10 @@ export function namesTableModule() {
 
 export const NAMES_TABLE_BITS = ${BITS};
 
-export const NAMES_TABLE = ${JSON.stringify(table)};
+/** In a function, so that a run that reads no name neither deserialises nor allocates it (V8's code cache holds only what ran). */
+export function namesTable(): string {
+  return ${JSON.stringify(table)};
+}
 `;
 }
 

@@ -1,9 +1,10 @@
-import { NAMES_TABLE, NAMES_TABLE_BITS } from "./names-table";
+import { NAMES_TABLE_BITS, namesTable } from "./names-table";
 
 /**
  * Lookups in the person pass's name lists, read in place from the generated table (layout:
  * scripts/build-names-table.mjs): a directory entry gives the word's bucket, whose names are
- * compared with charCodeAt. No Set, no decoding, no slice, nothing built at load.
+ * compared with charCodeAt. No Set, no decoding, no slice, nothing built at load (the string
+ * itself is made on the first lookup).
  */
 
 /** What a lower-case word is in the lists. */
@@ -32,8 +33,11 @@ export function nameHashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
+let NAMES_TABLE = "";
+
 /** Where the bucket of `hash` starts in the table. */
 function bucketStart(hash: number): number {
+  if (NAMES_TABLE === "") NAMES_TABLE = namesTable();
   const d = (hash & MASK) * 3;
   return DIRECTORY + ((NAMES_TABLE.charCodeAt(d) - ZERO) * 94 + NAMES_TABLE.charCodeAt(d + 1) - ZERO) * 94 + NAMES_TABLE.charCodeAt(d + 2) - ZERO;
 }
