@@ -1,5 +1,4 @@
-// Builds src/engine/detect/passes/names-data.ts, the given names and surnames the person pass knows,
-// and from it names-table.ts, the table the pass reads them from (scripts/build-names-table.mjs).
+// Builds src/engine/detect/passes/names-data.ts, the given names and surnames the person pass knows.
 //
 // Sources: the name tables of the npm package gender-detection-from-name (MIT, Davide
 // Violante: en, fr, es, it, de, tr), passed as a folder; the first and last names of the
@@ -112,6 +111,3 @@ export const AMBIGUOUS_SURNAMES_CODED = ${JSON.stringify(frontCode(ambiguousSurn
 `;
 fs.writeFileSync(path.resolve(import.meta.dirname, "../src/engine/detect/passes/names-data.ts"), ts);
 console.log(`${plain.length} given names, ${ambiguous.length} also words; ${plainSurnames.length} surnames, ${ambiguousSurnames.length} also words; ${ts.length} characters`);
-// The engine reads the lists from the hash table built from this file (no decoding at load).
-const { namesTableModule } = await import("./build-names-table.mjs");
-fs.writeFileSync(path.resolve(import.meta.dirname, "../src/engine/detect/passes/names-table.ts"), namesTableModule());
