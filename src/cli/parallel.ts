@@ -14,6 +14,15 @@ import { scanOneFile, type FileJob, type FileOutcome, type FileScanContext } fro
 const WORKER_TAG = "veil-scan-worker";
 /** Below this many files one thread is faster: starting a worker costs ~30–60 ms here. */
 export const PARALLEL_MIN_FILES = 400;
+/**
+ * Unless the user chose the threads (`--jobs`), the main thread scans alone for this long
+ * first, and workers start only if the files left would take it PARALLEL_MIN_REMAINING_MS
+ * more at that pace: each worker pays its start and a cold JIT (~0.4 s of CPU over the bench
+ * corpus, compiled on threads that compete for the same cores), and the 12.9 MB bench
+ * corpus was faster on one thread (0.83 s) than on two (1.02 s). docs/speed.md has the figures.
+ */
+export const PARALLEL_PROBE_MS = 200;
+export const PARALLEL_MIN_REMAINING_MS = 1500;
 const BATCH_FILES = 24;
 
 /** What a worker needs to build the same scanner and config as the main thread. */
@@ -37,9 +46,16 @@ export const lastRun = { workers: 0, batchesByWorkers: 0, batchesByMain: 0 };
 
 /**
  * The outcome of each job, in the jobs' order. `threads` counts the main thread, which scans
- * batches too (unless `mainThreadScans` is false, for tests) while the workers start.
+ * batches too (unless `mainThreadScans` is false, for tests) while the workers start. With
+ * `probe`, workers start only when the main thread's first batches say they will pay.
  */
-export async function scanFiles(jobs: readonly FileJob[], context: FileScanContext, threads: number, setup: ScanWorkerSetup, options: { minFiles?: number; mainThreadScans?: boolean } = {}): Promise<FileOutcome[]> {
+export async function scanFiles(
+  jobs: readonly FileJob[],
+  context: FileScanContext,
+  threads: number,
+  setup: ScanWorkerSetup,
+  options: { minFiles?: number; mainThreadScans?: boolean; probe?: boolean } = {},
+): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(jobs.length);
   const workers = threads > 1 && jobs.length >= (options.minFiles ?? PARALLEL_MIN_FILES) ? threads - 1 : 0;
   Object.assign(lastRun, { workers, batchesByWorkers: 0, batchesByMain: 0 });
@@ -53,8 +69,26 @@ export async function scanFiles(jobs: readonly FileJob[], context: FileScanConte
   const batchJobs = (start: number) => jobs.slice(start, Math.min(start + BATCH_FILES, jobs.length));
   const requeued: number[] = [];
   const take = (): number | undefined => (requeued.length > 0 ? requeued.pop() : nextBatch < batches.length ? batches[nextBatch++] : undefined);
+  const scanBatch = (start: number) => {
+    lastRun.batchesByMain++;
+    const end = Math.min(start + BATCH_FILES, jobs.length);
+    for (let i = start; i < end; i++) outcomes[i] = scanOneFile(jobs[i], context);
+  };
 
   let remaining = batches.length;
+  if (options.probe) {
+    const began = performance.now();
+    while (nextBatch < batches.length && performance.now() - began < PARALLEL_PROBE_MS) {
+      scanBatch(batches[nextBatch++]);
+      remaining--;
+    }
+    const projected = ((performance.now() - began) / nextBatch) * remaining;
+    if (projected < PARALLEL_MIN_REMAINING_MS) {
+      while (nextBatch < batches.length) scanBatch(batches[nextBatch++]);
+      lastRun.workers = 0;
+      return outcomes;
+    }
+  }
   let alive = workers;
   let wake: (() => void) | undefined;
   const started: Worker[] = [];
@@ -94,9 +128,7 @@ export async function scanFiles(jobs: readonly FileJob[], context: FileScanConte
     while (remaining > 0) {
       const start = options.mainThreadScans === false && alive > 0 ? undefined : take();
       if (start !== undefined) {
-        lastRun.batchesByMain++;
-        const end = Math.min(start + BATCH_FILES, jobs.length);
-        for (let i = start; i < end; i++) outcomes[i] = scanOneFile(jobs[i], context);
+        scanBatch(start);
         remaining--;
         await yieldToEvents();
         continue;

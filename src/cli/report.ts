@@ -1,5 +1,5 @@
 /** What `veil scan` reports, and its three output formats: text, json, SARIF 2.1.0. */
-import * as crypto from "node:crypto";
+import type * as NodeCrypto from "node:crypto";
 import { listRules, type Category } from "../engine";
 import { pathToFileURL } from "node:url";
 import type { Severity } from "./config";
@@ -48,11 +48,14 @@ export function fingerprint(path: string, ruleId: string, value: string): string
   // node:crypto rather than the engine's sha256Hex: same digest, far faster on many findings;
   // the one-shot crypto.hash (Node ≥ 20.12) is ~4× cheaper again than a Hash object per call.
   const input = `veil/v1\u0000${path}\u0000${ruleId}\u0000${value}`;
+  const crypto = (nodeCrypto ??= process.getBuiltinModule("node:crypto"));
+  const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
   const digest = oneShotHash ? oneShotHash("sha256", input, "hex") : crypto.createHash("sha256").update(input, "utf8").digest("hex");
   return digest.slice(0, 32);
 }
 
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+/** Loaded by the first finding: a run that finds nothing does not pay for node:crypto (~2 ms). */
+let nodeCrypto: typeof NodeCrypto | undefined;
 
 export function formatJson(report: Report): string {
   return JSON.stringify({ version: 1, findings: report.findings, stats: report.stats }, null, 2) + "\n";

@@ -115,4 +115,20 @@ describe("scanFiles: batches on worker threads", function () {
     assert.ok(one.some((o) => o.kind === "scanned" && o.findings.length > 0));
     assert.ok(one.some((o) => o.kind === "skipped"));
   });
+
+  it("starts no worker, without --jobs, when the first batches say the rest is short", async () => {
+    const jobs = (readdirSync(tree.root, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))
+      .sort()
+      .map((absolute) => ({ absolute, display: absolute.slice(tree.root.length + 1) }));
+    const context = { scanner: new Scanner(), config: emptyConfig(), maxSize: 2048 };
+    const strip = (outcomes: { kind: string; scanMs?: number }[]) => outcomes.map((o) => ({ ...o, scanMs: 0 }));
+    const one = await scanFiles(jobs, context, 1, { maxSize: 2048 });
+    // A few hundred small files take milliseconds: far below what a worker's start and cold JIT cost.
+    const probed = await scanFiles(jobs, context, 3, { maxSize: 2048 }, { minFiles: 1, probe: true });
+    assert.equal(lastRun.workers, 0);
+    assert.ok(lastRun.batchesByMain > 10);
+    assert.deepEqual(strip(probed), strip(one));
+  });
 });

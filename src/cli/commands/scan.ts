@@ -46,7 +46,8 @@ Options:
                             .git/info/exclude ignore, read as git reads them, as Scan Workspace
                             does by default (veil.workspaceScan.respectGitignore)
   -j, --jobs N              threads that scan (default: one per core; 1 = no worker threads);
-                            workers start only for trees of ${PARALLEL_MIN_FILES}+ files, the report is the same
+                            workers start only for trees of ${PARALLEL_MIN_FILES}+ files (without --jobs, only
+                            when the first batches say they will pay); the report is the same
   -v, --verbose             name each skipped file on stderr, not just the counts
   -h, --help                show this help
 
@@ -149,10 +150,10 @@ class ScanRun {
   }
 
   /** Scans every file the walk found and reports the walk's events and the files' outcomes in walk order. */
-  async finish(threads: number, setup: ScanWorkerSetup): Promise<void> {
+  async finish(threads: number, setup: ScanWorkerSetup, probe: boolean): Promise<void> {
     const jobs: FileJob[] = [];
     for (const event of this.events) if (event.kind === "file") jobs.push(event.job);
-    const outcomes = await scanFiles(jobs, { scanner: this.scanner, config: this.config, maxSize: this.options.maxSize }, threads, setup);
+    const outcomes = await scanFiles(jobs, { scanner: this.scanner, config: this.config, maxSize: this.options.maxSize }, threads, setup, { probe });
     let next = 0;
     for (const event of this.events) {
       if (event.kind === "skip") this.reportSkip(event.reason, event.absolute);
@@ -340,7 +341,8 @@ async function run({ values, positionals }: ParsedArgs<typeof OPTIONS>, io: CliI
     excludes,
   });
   for (const path of positionals.length > 0 ? positionals : ["."]) scan.scanPath(path);
-  await scan.finish(threads, { config: configSource, maxSize });
+  // Threads the user chose start at once; the default (one per core) starts workers only when they pay.
+  await scan.finish(threads, { config: configSource, maxSize }, values.jobs === undefined);
 
   const report = { findings: scan.findings, stats: { files: scan.files, bytes: scan.bytes, scanMs: Math.round(scan.scanMs * 100) / 100 } };
   const format = values.format ?? "text";

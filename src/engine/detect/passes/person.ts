@@ -1,7 +1,7 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { TableColumns } from "../columns";
 import { emit, isDigit, PII } from "./common";
-import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED, SURNAMES_CODED } from "./names-data";
+import { AMBIGUOUS, GIVEN, MAX_NAME_LENGTH, NAME_HASH_SEED, nameHashStep, nameKind, nameKindOfCodes, NOT_LISTED, SURNAME } from "./nameTable";
 
 /**
  * People's names. One walk over the capitalised words of the text; a word is a name when
@@ -18,56 +18,58 @@ import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED, SURNAMES_CODED } from "./name
  * brands and city names alone stay silent.
  */
 
-let givenNames: Set<string> | undefined;
-let ambiguousNames: Set<string> | undefined;
-let knownSurnames: Set<string> | undefined;
-
-function decode(coded: string, into: Set<string>): void {
-  let prev = "";
-  for (const item of coded.split(",")) {
-    const k = item.charCodeAt(0) - 48;
-    prev = prev.slice(0, k) + item.slice(1);
-    into.add(prev);
-  }
+/** A name list of the pass: membership of a lower-case word. */
+interface NameList {
+  has(lower: string): boolean;
 }
 
-function names(): { plain: Set<string>; ambiguous: Set<string>; surnames: Set<string> } {
-  if (!givenNames || !ambiguousNames || !knownSurnames) {
-    givenNames = new Set();
-    ambiguousNames = new Set();
-    knownSurnames = new Set();
-    decode(GIVEN_NAMES_CODED, givenNames);
-    decode(AMBIGUOUS_NAMES_CODED, ambiguousNames);
-    decode(SURNAMES_CODED, knownSurnames);
+let lists: { plain: NameList; ambiguous: NameList; surnames: NameList } | undefined;
+
+/**
+ * The lists read from the generated table (nameTable.ts), with this file's corrections: a
+ * given name that is also a common word of NOT_NAMES is an ambiguous one, and no word of
+ * NOT_NAMES or STOP is a surname. The corrections are checked only for a listed word.
+ */
+export function names(): { plain: NameList; ambiguous: NameList; surnames: NameList } {
+  if (!lists) {
+    const madeAmbiguous = new Set<string>();
+    const notSurnames = new Set<string>(STOP);
     for (const w of NOT_NAMES) {
-      if (givenNames.delete(w)) ambiguousNames.add(w);
-      knownSurnames.delete(w);
+      if (nameKind(w) === GIVEN) madeAmbiguous.add(w);
+      notSurnames.add(w);
     }
-    for (const w of STOP) knownSurnames.delete(w);
-    for (const w of knownSurnames) addToTable(w);
-    for (const w of givenNames) addToTable(w);
-    for (const w of ambiguousNames) addToTable(w);
+    lists = {
+      plain: { has: (w) => nameKind(w) === GIVEN && !madeAmbiguous.has(w) },
+      ambiguous: {
+        has: (w) => {
+          const kind = nameKind(w);
+          return kind === AMBIGUOUS || (kind === GIVEN && madeAmbiguous.has(w));
+        },
+      },
+      surnames: { has: (w) => nameKind(w) === SURNAME && !notSurnames.has(w) },
+    };
     for (const w of TITLES) addToTable(w.toLowerCase());
     for (const w of STOP) addToTable(w);
     for (const w of SOFT) addToTable(w);
     for (const w of JOB_WORDS) addToTable(w);
   }
-  return { plain: givenNames, ambiguous: ambiguousNames, surnames: knownSurnames };
+  return lists;
 }
 
 /**
- * Hashes (FNV-1a over the code units) of every given name, ambiguous or not, every title and
- * every stop word, lower case: open addressing, 0 = empty. A capitalised word whose lower-case hash is not in
- * it is no name of the lists and no title, worked out from its char codes with no slice and no
- * toLowerCase; only a collision (rare at this load) sends a word to the slow path for nothing.
+ * Hashes (the name table's FNV-1a over the code units) of every title, stop word, soft word
+ * and job word, lower case: open addressing, 0 = empty. With the name table, mayBeKnown tells
+ * from a capitalised word's char codes, with no slice and no toLowerCase, that it is no name
+ * of the lists and no such word; a collision here (rare at this load) only sends a word to the
+ * slow path for nothing.
  */
-const TABLE_BITS = 18;
+const TABLE_BITS = 12;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const KNOWN_HASHES = new Int32Array(1 << TABLE_BITS);
 
 function addToTable(lower: string): void {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+  let h = NAME_HASH_SEED;
+  for (let i = 0; i < lower.length; i++) h = nameHashStep(h, lower.charCodeAt(i));
   h |= 1;
   let k = h & TABLE_MASK;
   while (KNOWN_HASHES[k] !== 0 && KNOWN_HASHES[k] !== h) k = (k + 1) & TABLE_MASK;
@@ -76,10 +78,13 @@ function addToTable(lower: string): void {
 
 /** Lower case of code units above ASCII, worked out on first sight: 0 = not yet, 0xffff = not one code unit (`İ`) or context-dependent (`Σ`). */
 const LOWER = new Uint16Array(65536);
+/** The word's lower-case code units, for the name table's comparison in place. */
+const LOWERED = new Uint16Array(MAX_NAME_LENGTH);
 
 /** Whether text[s, e) lower-cased may be a listed name, a title or a stop word (false: certainly none). */
-function mayBeKnown(text: string, s: number, e: number): boolean {
-  let h = 0x811c9dc5 | 0;
+export function mayBeKnown(text: string, s: number, e: number): boolean {
+  let h = NAME_HASH_SEED;
+  const n = e - s;
   for (let i = s; i < e; i++) {
     let c = text.charCodeAt(i);
     if (c < 128) {
@@ -94,8 +99,10 @@ function mayBeKnown(text: string, s: number, e: number): boolean {
       if (l === 0xffff) return true;
       c = l;
     }
-    h = Math.imul(h ^ c, 0x01000193);
+    if (i - s < MAX_NAME_LENGTH) LOWERED[i - s] = c;
+    h = nameHashStep(h, c);
   }
+  if (nameKindOfCodes(LOWERED, n, h) !== NOT_LISTED) return true;
   h |= 1;
   for (let k = h & TABLE_MASK; ; k = (k + 1) & TABLE_MASK) {
     const v = KNOWN_HASHES[k];
@@ -186,7 +193,7 @@ const SOFT_WORDS = [
   "loki", "freya", "echo", "iris", "juno", "mars", "venus", "mercury", "saturn", "neptune", "pluto", "jupiter",
 ];
 
-const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
+export const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
 const HARD = new Set(HARD_NOT_NAMES);
 const SOFT = new Set([...SOFT_PLACES, ...SOFT_WORDS]);
 const PLACES = new Set(SOFT_PLACES);
@@ -200,7 +207,7 @@ const ORG_WORDS_LIST = [
 ];
 
 /** Words that never start or continue a name, whatever the lists say. */
-const STOP = new Set([
+export const STOP = new Set([
   ...HARD_NOT_NAMES,
   "the", "and", "et", "ou", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "is", "are", "was",
   "inc", "ltd", "llc", "plc", "sas", "sarl", "sasu", "eurl", "sa", "sci", "gmbh", "ag", "bv", "nv", "corp", "co", "company",
@@ -397,10 +404,10 @@ interface State {
   text: string;
   out: Candidate[];
   context: PassContext;
-  plain: Set<string>;
-  ambiguous: Set<string>;
+  plain: NameList;
+  ambiguous: NameList;
   /** Surnames that are no given name and no common word (`Kaczmarek`, `Hajdu`). */
-  surnames: Set<string>;
+  surnames: NameList;
   columns: TableColumns | undefined;
   /** Words of company names (before SAS, Inc, GmbH …): never a person. */
   companies: Set<string>;
