@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { DEFAULT_IGNORED_DIRECTORIES, ExcludeGlobs, IgnoreFile } from "./ignore";
+import { DEFAULT_IGNORED_DIRECTORIES, IgnoreFile } from "./ignore";
+import { PathGlobs } from "../workspace/globs";
 import { IgnoreTree } from "../workspace/ignoreFile";
 import { fsErrorText, type FileJob } from "./scanFile";
 
@@ -17,11 +18,11 @@ export type WalkEvent = { kind: "file"; job: FileJob } | { kind: "skip"; reason:
 export interface WalkOptions {
   defaultIgnores: boolean;
   gitignore: boolean;
-  excludes: ExcludeGlobs;
+  excludes: PathGlobs;
 }
 
 interface Root {
-  excludes: ExcludeGlobs;
+  excludes: PathGlobs;
   ignoreFile?: IgnoreFile;
   /** With --gitignore: the .gitignore files met so far on the walk, and .git/info/exclude. */
   gitIgnore?: IgnoreTree;

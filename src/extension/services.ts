@@ -1,5 +1,6 @@
 import type * as vscode from "vscode";
 import type { Finding, LabelPolicy, ScanOptions } from "../engine";
+import type { PathGlobs } from "../workspace/globs";
 
 /** The three workspace labels; `undefined` = the workspace has none yet. */
 export type WorkspaceLabel = "public" | "sandbox" | "pro";
@@ -9,7 +10,8 @@ export interface VeilConfig {
   label: WorkspaceLabel | undefined;
   /** Terms, allowlists, disabled rules and categories as the engine wants them. */
   scanOptions: ScanOptions;
-  exclude: readonly string[];
+  /** `veil.exclude`, matched as `veil scan` matches its `exclude`. */
+  exclude: PathGlobs;
   debounceMs: number;
   maxFileSizeBytes: number;
   snippetContextLines: number;

@@ -6,7 +6,7 @@ import type { Scanner } from "../../engine";
 import { defineCommand, type ParsedArgs } from "../args";
 import { baselineKey } from "../baseline";
 import type { CliConfig } from "../config";
-import { ExcludeGlobs } from "../ignore";
+import { PathGlobs } from "../../workspace/globs";
 import type { CliIO } from "../io";
 import { scanFiles, type ScanWorkerSetup } from "../parallel";
 import { formatBytes, formatJson, formatSarif, formatText, type ReportFinding } from "../report";
@@ -99,7 +99,7 @@ async function run({ values, positionals }: ParsedArgs<typeof OPTIONS>, io: CliI
   if (!setup) return 2;
   const { maxSize, threads, configSource, config, baseline, scanner } = setup;
 
-  const excludes = new ExcludeGlobs([...(values.exclude ?? []), ...config.exclude]);
+  const excludes = new PathGlobs([...(values.exclude ?? []), ...config.exclude]);
   const walk = new ScanWalk(io.cwd, { defaultIgnores: !values["no-default-ignores"], gitignore: values.gitignore ?? false, excludes });
   for (const path of positionals.length > 0 ? positionals : ["."]) walk.walkPath(path);
   const scan = new ScanRun(io, scanner, config, baseline, { maxSize, verbose: values.verbose ?? false });
