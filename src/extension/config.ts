@@ -97,6 +97,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
     copyGuard: policy.copyGuard && setting("copyGuard.enabled"),
     policy,
     screenShareAutoForPro: setting("screenShare.autoForPro"),
+    guardAssistants: setting("guard.assistants"),
     ignoredRegexTerms: ignoredPatterns,
     problems,
   };
