@@ -1,5 +1,6 @@
 /** The `--config FILE` JSON: what to look for, what to allow, what to skip, how loud. */
 import { jsonErrorReason, type ScanOptions } from "../engine";
+import { parseJsonc } from "../workspace/jsonc";
 import { checkPart, checkSetting, describeValue, expectation, SETTINGS, SETTING_KEYS, termListSpecs, termSpecs, TERM_LISTS, type SettingKey, type SettingValues } from "../workspace/settingsSchema";
 
 export type Severity = "error" | "warning" | "note";
@@ -50,39 +51,6 @@ const DEPRECATED_KEYS: Record<string, string> = { allow: "allowedValues / allowe
 const OLD_CATEGORIES: Record<string, string> = { secret: "secrets", pii: "personalData", term: "terms" };
 const TOP_LEVEL = ["$schema", ...SCAN_KEYS, ...EDITOR_ONLY_KEYS, ...Object.keys(DEPRECATED_KEYS), "minConfidence", "severity"];
 
-/**
- * Removes `//` and `/* *\/` comments and trailing commas outside strings, as VS Code's
- * settings.json allows, keeping every other character so JSON errors still point right.
- */
-export function stripJsonComments(text: string): string {
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else if (c === ",") {
-      let j = i + 1;
-      while (j < text.length && /\s/.test(text[j])) j++;
-      // A comment between the comma and the bracket is rare; the comma stays then and JSON.parse says so.
-      if (text[j] !== "}" && text[j] !== "]") out += c;
-      i++;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
 type Json = unknown;
 
 function isObject(value: Json): value is Record<string, Json> {
@@ -96,7 +64,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   };
   let parsed: Json;
   try {
-    parsed = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, "")));
+    parsed = parseJsonc(text);
   } catch (error) {
     return fail(`not valid JSON (${jsonErrorReason(error)})`);
   }

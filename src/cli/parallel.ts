@@ -12,7 +12,7 @@ import { emptyConfig, parseConfig } from "./config";
 import { scanOneFile, type FileJob, type FileOutcome, type FileScanContext } from "./scanFile";
 
 const WORKER_TAG = "veil-scan-worker";
-/** Below this many files one thread is faster: starting a worker costs ~30–60 ms here. */
+/** Below this many files one thread is faster: a worker's start costs more than it scans (docs/speed.md). */
 export const PARALLEL_MIN_FILES = 400;
 /**
  * Unless the user chose the threads (`--jobs`), the main thread scans alone for this long

@@ -2,7 +2,7 @@
 import { isAscii } from "node:buffer";
 import { lastAtOrBefore } from "../engine";
 
-import { decodeText as decodeFileText, type TextEncodingName } from "../workspace/fileText";
+import { decodeText as decodeFileText, pushLineStarts, type TextEncodingName } from "../workspace/fileText";
 
 export { hasBinaryExtension, looksBinary, type TextEncodingName } from "../workspace/fileText";
 
@@ -34,9 +34,8 @@ export interface Position {
 
 /**
  * Line starts of a text, found only as far as the offsets asked for (findings come in text
- * order, so a file is walked at most once, and not past its last finding). Line breaks are
- * LF, CRLF and a lone CR, as in VS Code, so positions agree with the editor; a text without
- * CR is walked with indexOf.
+ * order, so a file is walked at most once, and not past its last finding), with the line
+ * breaks of src/workspace/fileText.ts, so positions agree with the editor.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -49,23 +48,7 @@ export class LineIndex {
   }
 
   private walkTo(offset: number): void {
-    const text = this.text;
-    const limit = Math.min(offset, text.length);
-    let i = this.walked;
-    if (!this.hasCR) {
-      for (let nl = text.indexOf("\n", i); nl !== -1 && nl < limit; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-      this.walked = Math.max(this.walked, limit);
-      return;
-    }
-    for (; i < limit; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
-    this.walked = Math.max(this.walked, i);
+    this.walked = Math.max(this.walked, pushLineStarts(this.text, this.walked, Math.min(offset, this.text.length), this.starts, this.hasCR));
   }
 
   position(offset: number): Position {

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { ScanOptions, TermSpec } from "../engine";
 import { checkSetting, SETTINGS, SETTING_KEYS, settingDefault, termListSpecs, termSpecs, TERM_LISTS, type SettingKey, type SettingValues } from "../workspace/settingsSchema";
+import { PathGlobs } from "../workspace/globs";
 import { engine } from "./engine";
 import type { VeilConfig, WorkspaceLabel } from "./services";
 
@@ -87,7 +88,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
   return {
     label,
     scanOptions,
-    exclude: setting("exclude"),
+    exclude: new PathGlobs(setting("exclude")),
     debounceMs: setting("debounceMs"),
     maxFileSizeBytes: setting("maxFileSizeKB") * 1024,
     snippetContextLines: setting("snippet.contextLines"),
@@ -96,6 +97,7 @@ export function readConfig(scope: vscode.Uri | undefined, trusted = vscode.works
     copyGuard: policy.copyGuard && setting("copyGuard.enabled"),
     policy,
     screenShareAutoForPro: setting("screenShare.autoForPro"),
+    guardAssistants: setting("guard.assistants"),
     ignoredRegexTerms: ignoredPatterns,
     problems,
   };

@@ -1,6 +1,5 @@
 import { isScreenShareActive, maskedMessage, shownMessage } from "./screenShareState";
 import * as vscode from "vscode";
-import { minimatch } from "minimatch";
 import type { Category, Finding, IncrementalFindings, PolicySeverity, ScanOptions, Scanner, SlicedScan, TextChange } from "../engine";
 import { runSliced } from "../workspace/sliceScheduler";
 import { engine } from "./engine";
@@ -91,12 +90,6 @@ export function toDiagnosticSeverity(severity: PolicySeverity): vscode.Diagnosti
     case "off":
       return undefined;
   }
-}
-
-/** Whether a workspace-relative path matches one of the `veil.exclude` globs. */
-export function isExcludedPath(relativePath: string, globs: readonly string[]): boolean {
-  const path = relativePath.replace(/\\/g, "/");
-  return globs.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes("/") }));
 }
 
 type SkipReason = "excluded" | "tooLarge";
@@ -282,9 +275,8 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private skipReason(document: vscode.TextDocument, config: VeilConfig): SkipReason | undefined {
-    if (config.exclude.length > 0 && document.uri.scheme !== "untitled") {
-      const relative = vscode.workspace.asRelativePath(document.uri, false);
-      if (isExcludedPath(relative, config.exclude)) return "excluded";
+    if (!config.exclude.empty && document.uri.scheme !== "untitled") {
+      if (config.exclude.matchesFile(vscode.workspace.asRelativePath(document.uri, false))) return "excluded";
     }
     // Length in UTF-16 units: close enough to bytes to apply a size limit without encoding.
     if (documentLength(document) > config.maxFileSizeBytes) return "tooLarge";

@@ -1,5 +1,7 @@
 import type * as vscode from "vscode";
 import type { Finding, LabelPolicy, ScanOptions } from "../engine";
+import type { PathGlobs } from "../workspace/globs";
+import type { AssistantId } from "../workspace/guard";
 
 /** The three workspace labels; `undefined` = the workspace has none yet. */
 export type WorkspaceLabel = "public" | "sandbox" | "pro";
@@ -9,7 +11,8 @@ export interface VeilConfig {
   label: WorkspaceLabel | undefined;
   /** Terms, allowlists, disabled rules and categories as the engine wants them. */
   scanOptions: ScanOptions;
-  exclude: readonly string[];
+  /** `veil.exclude`, matched as `veil scan` matches its `exclude`. */
+  exclude: PathGlobs;
   debounceMs: number;
   maxFileSizeBytes: number;
   snippetContextLines: number;
@@ -22,6 +25,8 @@ export interface VeilConfig {
   policy: LabelPolicy;
   /** `veil.screenShare.autoForPro` (used by the screen-share issue). */
   screenShareAutoForPro: boolean;
+  /** `veil.guard.assistants`, checked by the settings' schema (an unknown id is a problem, the others stay). */
+  guardAssistants: readonly AssistantId[];
   /** Regex terms of the workspace's settings left out because the workspace is not trusted. */
   ignoredRegexTerms: number;
   /** Settings that were ignored because they are malformed, for a one-time notice. */

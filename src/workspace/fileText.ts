@@ -88,10 +88,18 @@ export function decodeText(bytes: Uint8Array, utf8?: (bytes: Uint8Array) => stri
   return { text: decoder(encoding === "utf-8-bom" ? "utf-8" : encoding).decode(bytes), encoding };
 }
 
-/** Line starts of a text, with the line breaks VS Code knows (\r\n, \n, \r). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
+/**
+ * Line breaks as VS Code counts them (LF, CRLF, a lone CR): pushes to `starts` the start of
+ * each line after a break in [from, limit), and returns where the walk stopped. A text
+ * without CR is walked with indexOf.
+ */
+export function pushLineStarts(text: string, from: number, limit: number, starts: number[], hasCR = text.includes("\r")): number {
+  if (!hasCR) {
+    for (let nl = text.indexOf("\n", from); nl !== -1 && nl < limit; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+    return limit;
+  }
+  let i = from;
+  for (; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
     else if (c === 13) {
@@ -99,5 +107,12 @@ export function lineStarts(text: string): number[] {
       starts.push(i + 1);
     }
   }
+  return i;
+}
+
+/** Offsets where the text's lines start, the first one 0. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  pushLineStarts(text, 0, text.length, starts);
   return starts;
 }

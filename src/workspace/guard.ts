@@ -2,6 +2,7 @@
 // and Claude Code's `.claude/settings.json`. Shared by the CLI and the extension (Node and web
 // worker): no `vscode`, no Node built-ins; paths are relative to the workspace root, `/`-separated.
 import { IgnoreFile } from "./ignoreFile";
+import { parseJsonc } from "./jsonc";
 
 export type AssistantId = "claude-code" | "cursor" | "windsurf" | "gemini-code-assist" | "gemini-cli" | "aider" | "jetbrains-ai" | "cline" | "roo";
 
@@ -330,36 +331,13 @@ export function isCurrent(plan: GuardFilePlan): boolean {
   }
 }
 
-/** Strips `//` and `/* *\/` comments and trailing commas from JSONC (VS Code's settings files). */
-export function stripJsonComments(text: string): string {
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      const start = i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-      out += text.slice(start, ++i);
-    } else if (c === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? text.length : end + 2;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out.replace(/,(\s*[}\]])/g, "$1");
-}
-
 /** `veil.workspaceLabel` and `veil.terms` from a `.vscode/settings.json` text; bad values are ignored. */
 export function readWorkspaceSettings(text: string | undefined): { label: "public" | "sandbox" | "pro" | undefined; terms: { text: string; kind: string }[] } {
   const none = { label: undefined, terms: [] };
   if (text === undefined) return none;
   let root: Json;
   try {
-    root = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, "")));
+    root = parseJsonc(text);
   } catch {
     return none;
   }

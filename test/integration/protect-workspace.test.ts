@@ -109,4 +109,15 @@ suite("Protect Workspace from AI Assistants", () => {
       await config.update("workspaceLabel", previous, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  test("veil.guard.assistants, read through the settings' schema: an unknown id is left out, the listed assistants are the ones guarded", async () => {
+    const config = vscode.workspace.getConfiguration("veil");
+    await config.update("guard.assistants", ["cursor", "not-an-assistant", "aider"], vscode.ConfigurationTarget.Workspace);
+    try {
+      const state = await runCommand<GuardState>("veil.internal.aiGuardState");
+      assert.deepEqual([...Object.values(state.folders)[0].guarded].sort(), ["aider", "cursor"]);
+    } finally {
+      await config.update("guard.assistants", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

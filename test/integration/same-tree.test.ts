@@ -220,4 +220,19 @@ suite("One tree, veil scan and Scan Workspace", function () {
     assert.deepEqual([...fromEditor.keys()].sort(), expected.sort());
     assert.deepEqual(sorted(byFile(veilScan("--gitignore"))), sorted(fromEditor));
   });
+
+  test("veil.exclude and veil scan --exclude, given the same globs, leave out the same files (a bare folder name takes its files along)", async () => {
+    await config().update("workspaceScan.respectGitignore", false, vscode.ConfigurationTarget.Workspace);
+    const globs = ["notes", "*.md", "./u16le.txt", "**/deeper/**"];
+    await config().update("exclude", globs, vscode.ConfigurationTarget.Workspace);
+    try {
+      const fromEditor = await scanWorkspace();
+      const fromCli = byFile(veilScan(...globs.flatMap((g) => ["--exclude", g])));
+      assert.deepEqual(sorted(fromEditor), sorted(fromCli));
+      for (const gone of ["notes/plan.md", "notes/draft-plan.md", "crlf-emoji.md", "u16le.txt", "nested/deeper/local.txt"]) assert.ok(!fromCli.has(gone), `${gone} is excluded`);
+      for (const kept of ["plain.txt", "u16be.txt", "nested/local.txt"]) assert.ok(fromCli.has(kept), `${kept} is scanned`);
+    } finally {
+      await config().update("exclude", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseConfig, stripJsonComments } from "../../src/cli/config";
+import { parseConfig } from "../../src/cli/config";
+import { stripJsonComments } from "../../src/workspace/jsonc";
 import { Scanner } from "../../src/engine";
 import { FAKE_AWS_KEY, scanJson, tempTree } from "./cli-helpers";
 

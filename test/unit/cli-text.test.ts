@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { ExcludeGlobs, IgnoreFile } from "../../src/cli/ignore";
+import { IgnoreFile } from "../../src/cli/ignore";
+import { PathGlobs } from "../../src/workspace/globs";
 import { decodeText, hasBinaryExtension, LineIndex, looksBinary } from "../../src/cli/text";
 import { sniffEncoding } from "../../src/workspace/fileText";
 
@@ -128,13 +129,13 @@ describe("cli: ignore rules", () => {
   });
 
   it("matches --exclude globs with dot files, base names and directory pruning", () => {
-    const globs = new ExcludeGlobs(["dist/**", "*.min.js", "./fixtures", "**/.env*"]);
+    const globs = new PathGlobs(["dist/**", "*.min.js", "./fixtures", "**/.env*"]);
     assert.equal(globs.matches("dist", true), true);
     assert.equal(globs.matches("dist/a/b.js", false), true);
     assert.equal(globs.matches("src/x.min.js", false), true);
     assert.equal(globs.matches("fixtures", true), true);
     assert.equal(globs.matches("a/.env.local", false), true);
     assert.equal(globs.matches("src/main.js", false), false);
-    assert.equal(new ExcludeGlobs([]).matches("anything", false), false);
+    assert.equal(new PathGlobs([]).matches("anything", false), false);
   });
 });

@@ -5,12 +5,12 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { Minimatch } from "minimatch";
 import type { Finding } from "../../engine";
 import { defineCommand, type OptionSpecs, type ParsedArgs } from "../args";
 import { ConfigError } from "../config";
 import { describeFindings, judgeFile, loadGuardContext, relativeToRoot, type GuardContext } from "../guardFiles";
 import type { CliIO } from "../io";
+import { nameGlob } from "../../workspace/globs";
 
 const OPTIONS = {
   config: { type: "string" },
@@ -150,10 +150,10 @@ function expandWord(base: string, word: string, home: string | undefined): strin
   if (!/[*?[]/.test(basename(absolute))) return [absolute];
   const directory = dirname(absolute);
   if (/[*?[]/.test(directory)) return [];
-  const matcher = new Minimatch(basename(absolute), { dot: false });
+  const matches = nameGlob(basename(absolute));
   try {
     return readdirSync(directory)
-      .filter((name) => matcher.match(name))
+      .filter(matches)
       .map((name) => join(directory, name));
   } catch {
     return [];

@@ -42,9 +42,8 @@ export class KeywordAutomaton {
     this.classOf = classOf;
     this.classes = classes;
 
-    // A scanner builds this at its first scan, in cold code: so JavaScript loops only over
-    // states and edges, and the dense rows come from native copies of the failure state's row
-    // (a loop over states × classes cost a small run ~20–60 ms; docs/speed.md).
+    // Built at a scanner's first scan, in cold code: JavaScript loops only over states and
+    // edges; the dense rows are native copies of the failure state's row (docs/speed.md).
     let capacity = 1;
     for (const keyword of keywords) capacity += keyword.length;
     const goto = new Int32Array(capacity * classes).fill(-1);

@@ -26,7 +26,7 @@ const WINDOW = 2048;
 /**
  * Texts up to this long get one DFA test before the windows. On a longer one a pattern whose
  * DFA outgrows its cache (`(a|b)*a(a|b){12}`) would fall back to RE2's NFA over the whole
- * text (~1.5 s per MB); windows fall back to the bit-state backtracker, bounded per window.
+ * text (docs/user-patterns.md); windows fall back to the bit-state backtracker, bounded per window.
  */
 const WHOLE_TEXT_TEST = 1 << 16;
 /** Programs above this many instructions are refused: time per character grows with it. */

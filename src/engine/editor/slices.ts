@@ -24,7 +24,7 @@ import { lastAtOrBefore } from "../util/search";
  */
 export const SLICE_MARGIN = 36_864;
 
-/** Characters per slice core by default: a few milliseconds of scanning at ~100 MB/s. */
+/** Characters per slice core by default: a few milliseconds of scanning. */
 export const DEFAULT_SLICE_CHARS = 512 * 1024;
 
 export interface TextSlice {

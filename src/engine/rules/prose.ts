@@ -72,6 +72,27 @@ function proseValidate(quoteGroup: number, connectorGroup: number | undefined) {
 
 const ADVICE = "change that password and never write it next to the login: share it through a password manager";
 
+/**
+ * A password after its keyword in one language: `keyword`, an optional `qualifier` then a
+ * `connector` (`:`, `est`, `is`), or a bare `:` or space, then the value.
+ */
+function passwordInSentence(rule: { id: string; keywords: string[]; keyword: string; qualifier: string; connector: string; examples: Rule["examples"] }): Rule {
+  return {
+    id: rule.id,
+    category: "secret",
+    kind: "password",
+    title: "Password written in a sentence",
+    keywords: rule.keywords,
+    pattern: new RegExp(rule.keyword + String.raw`(?:${rule.qualifier}\s{0,3}(${rule.connector})|\s{0,3}(:)|\s{1,3})\s{0,3}` + VALUE, "gi"),
+    group: 4,
+    window: { before: 24, after: 200 },
+    validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
+    confidence: 0.85,
+    advice: ADVICE,
+    examples: rule.examples,
+  };
+}
+
 /** Uppercase letters and digits of a promo code, and words that are not one (`code promo OFFERT`). */
 const NOT_A_CODE = /^(?:PROMO|CODE|CODES|OFFRE|OFFERT|GRATUIT|FREE|HTTP|HTTPS|WWW|TVA|HT|TTC|EUR|USD|GBP|CHF|N\/A|TBD|TBC|TODO|NONE|NULL|XXXX+|ICI|HERE|BELOW|CI-DESSOUS|SUIVANT|VALIDE|VALID|EXPIRED|EXPIRE|EXPIRÉ)$/;
 
@@ -84,24 +105,13 @@ export function looksLikePromoCode(value: string): boolean {
 }
 
 export const PROSE_SECRET_RULES: readonly Rule[] = [
-  {
+  passwordInSentence({
     id: "prose-password-fr",
-    category: "secret",
-    kind: "password",
-    title: "Password written in a sentence",
     // Keywords are ASCII (the automaton's alphabet): "code d" stands for code d'accès / d'entrée.
     keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "code d", "wifi", "wi-fi", "wpa", "code secret", "code confidentiel", "digicode", "code porte", "code de la porte", "code portail", "code du portail"],
-    pattern: new RegExp(
-      String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail)(?![A-Za-z_])` +
-        String.raw`(?:${QUALIFIER_FR}\s{0,3}(:|：|\b(?:est|sera|reste|c['’]est)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
-        VALUE,
-      "gi",
-    ),
-    group: 4,
-    window: { before: 24, after: 200 },
-    validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
-    confidence: 0.85,
-    advice: ADVICE,
+    keyword: String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail)(?![A-Za-z_])`,
+    qualifier: QUALIFIER_FR,
+    connector: String.raw`:|：|\b(?:est|sera|reste|c['’]est)\b\s{0,3}:?|→|->`,
     examples: {
       match: [
         "Le mot de passe du wifi est Lumiere2026 !",
@@ -123,24 +133,13 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Le mot de passe est envoyé par SMS.",
       ],
     },
-  },
-  {
+  }),
+  passwordInSentence({
     id: "prose-password-en",
-    category: "secret",
-    kind: "password",
-    title: "Password written in a sentence",
     keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code"],
-    pattern: new RegExp(
-      String.raw`(?<![A-Za-z?&._$\x7b])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])` +
-        String.raw`(?:${QUALIFIER_EN}\s{0,3}(:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->)|\s{0,3}(:)|\s{1,3})\s{0,3}` +
-        VALUE,
-      "gi",
-    ),
-    group: 4,
-    window: { before: 24, after: 200 },
-    validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
-    confidence: 0.85,
-    advice: ADVICE,
+    keyword: String.raw`(?<![A-Za-z?&._$\x7b])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])`,
+    qualifier: QUALIFIER_EN,
+    connector: String.raw`:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->`,
     examples: {
       match: [
         "The password for the staging admin is Tr0ub4dor&3.",
@@ -165,7 +164,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "This command requires a one-time password (OTP) from your authenticator app.",
       ],
     },
-  },
+  }),
   {
     // A chat's question and its answer: "le mdp du compte, c'est toujours le même ?" then
     // "non, c'est Xyz!2031" on one of the next two lines. Weaker context, so a stronger shape.

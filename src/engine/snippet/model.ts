@@ -80,3 +80,45 @@ export function eachError(lines: readonly string[], at: (i: number, found: Parse
  * message surely ends.
  */
 export const LOG_RECORD_START = /^(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\[?\d\d:\d\d:\d\d\b|\[\d{1,2}-\w{3}-\d{4}|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\b[\s:|]|[IWEDF], \[)/;
+
+/** What a stack-trace parser says about its lines to {@link walkFrames}. */
+export interface FrameReader {
+  /** The frame that starts at this line, or undefined. */
+  frame(line: string, j: number): ParsedFrame | undefined;
+  /**
+   * Whether the line under a frame belongs to it (Python's source and caret, Go's and Rust's
+   * location line); it may fill the frame's fields from the line.
+   */
+  continues?(line: string, frame: ParsedFrame): boolean;
+  /** Whether a line that is no frame stays in the stack as text (`... 12 more`); "last" keeps it and ends the stack. */
+  text?(line: string, j: number): boolean | "last";
+  /** Consecutive text lines go into one item. */
+  joinText?: boolean;
+}
+
+/**
+ * The frame loop of every stack-trace parser: from line `from`, pushes frames (with their
+ * continuation lines) and the text lines kept between them to `items`, and returns the
+ * first line that is neither.
+ */
+export function walkFrames(lines: readonly string[], from: number, items: ParsedItem[], reader: FrameReader): number {
+  let j = from;
+  while (j < lines.length) {
+    const line = lines[j];
+    const frame = reader.frame(line, j);
+    if (frame) {
+      items.push(frame);
+      j++;
+      while (j < lines.length && reader.continues?.(lines[j], frame)) frame.lines.push(lines[j++]);
+      continue;
+    }
+    const keep = reader.text?.(line, j) ?? false;
+    if (!keep) break;
+    const last = items[items.length - 1];
+    if (reader.joinText && last?.type === "text") last.lines.push(line);
+    else items.push(text(line));
+    j++;
+    if (keep === "last") break;
+  }
+  return j;
+}

@@ -69,12 +69,6 @@ function readGuard(assistant: Assistant, text: string | undefined): { guarded: b
   return { guarded: true, listed: lines.slice(begin + 1, end).filter((l) => l.startsWith("/")).map((l) => unescapeLiteral(l.slice(1))) };
 }
 
-/** The assistants of `veil.guard.assistants` for a folder (all of them by default). */
-function configuredAssistants(folder: vscode.WorkspaceFolder): Assistant[] {
-  const value = vscode.workspace.getConfiguration("veil", folder.uri).get<unknown>("guard.assistants");
-  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : undefined;
-  return parseAssistantList(list).tools;
-}
 
 /**
  * The command Claude Code runs: this VS Code's own runtime (Node, or Electron as Node) and the
@@ -145,7 +139,7 @@ export class AiGuardController implements vscode.Disposable {
     const folders = new Map<string, FolderGuard>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const state: FolderGuard = { guarded: [], listed: new Set() };
-      for (const assistant of configuredAssistants(folder)) {
+      for (const assistant of parseAssistantList(this.services.config(folder.uri).guardAssistants).tools) {
         const found = readGuard(assistant, await readWorkspaceText(vscode.Uri.joinPath(folder.uri, assistant.file)));
         if (found.guarded) state.guarded.push(assistant);
         for (const path of found.listed) state.listed.add(path);
@@ -185,7 +179,7 @@ export class AiGuardController implements vscode.Disposable {
   async protectFolder(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken): Promise<ProtectResult> {
     const config = this.services.config(folder.uri);
     const categories = guardedCategories(config.label);
-    const tools = configuredAssistants(folder);
+    const tools = parseAssistantList(config.guardAssistants).tools;
     const result: ProtectResult = { folder: folder.name, written: [], current: [], flagged: 0, hook: false };
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), SKIPPED_FOLDERS, undefined, token);
     const own = new Set(ASSISTANTS.map((a) => a.file));

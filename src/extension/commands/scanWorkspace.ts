@@ -5,7 +5,7 @@ import { CommandId, TestCommandId } from "./ids";
 import { registerCommand, registerInternalCommand } from "./register";
 import { pathInFolder, readWorkspaceText } from "../workspaceFiles";
 import type { Finding, ScanOptions, Scanner } from "../../engine";
-import { isExcludedPath } from "../diagnostics";
+import type { PathGlobs } from "../../workspace/globs";
 import { decodeText, hasBinaryExtension, lineStarts, looksBinary } from "../../workspace/fileText";
 import { IgnoreTree } from "../../workspace/ignoreFile";
 import { readLocalFile } from "../platform/localFiles";
@@ -50,7 +50,7 @@ interface Progress {
 
 interface FolderSetup {
   folder: vscode.WorkspaceFolder;
-  excludes: readonly string[];
+  excludes: PathGlobs;
   /** The folder's `.veilignore` (at its root), gitignore syntax. */
   veilIgnore: IgnoreTree;
   /** The folder's `.gitignore` files (root and nested) and `.git/info/exclude`, unless `veil.workspaceScan.respectGitignore` is off. */
@@ -85,7 +85,7 @@ async function setUpFolder(folder: vscode.WorkspaceFolder, uris: readonly vscode
 }
 
 function isSkipped(setup: FolderSetup, path: string): boolean {
-  return (setup.excludes.length > 0 && isExcludedPath(path, setup.excludes)) || setup.veilIgnore.ignores(path) || (setup.gitIgnore?.ignores(path) ?? false);
+  return setup.excludes.matchesFile(path) || setup.veilIgnore.ignores(path) || (setup.gitIgnore?.ignores(path) ?? false);
 }
 
 export interface WorkspaceScanOptions {

@@ -1,6 +1,6 @@
 // Reading workspace files in the Node extension host: `file:` URIs straight from the disk with
-// Node's fs. Through vscode.workspace.fs each read is a round trip to another process (~2 ms
-// a file in code-server, 90% of Scan Workspace's time). The web build gets localFiles.web.ts.
+// Node's fs, since through vscode.workspace.fs each read is a round trip to another process
+// (docs/speed.md). The web build gets localFiles.web.ts.
 import { open } from "node:fs/promises";
 import type * as vscode from "vscode";
 

@@ -219,8 +219,7 @@ function contextBefore(rc: RunContext, pos: number, re: RegExp): boolean {
 /**
  * The context before `pos`: back to the nearest digit, the start of the line above, or 48
  * characters, whichever comes first. One walk that stops early: on a row of numbers the
- * previous one is a few characters away (it used to find the line start first, 48 steps on a
- * long line, for every attempt on every run).
+ * previous one is a few characters away.
  */
 function lookBefore(rc: RunContext, pos: number, re: RegExp): boolean {
   const text = rc.text;

@@ -1,5 +1,5 @@
-import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, text } from "../model";
+import type { ErrorParser, ParsedItem } from "../model";
+import { eachError, text, walkFrames, type FrameReader } from "../model";
 
 /**
  * Go panics and goroutine dumps: `panic: …` / `fatal error: …`, then `goroutine N [state]:`
@@ -10,6 +10,8 @@ import { eachError, text } from "../model";
 const START = /^(?:panic: |fatal error: |runtime: |SIG[A-Z]+: )/;
 const GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
 const FUNC = /^(?:created by )?([\w./*()$%~-]+?(?:\.[\w$*()%~-]+)+)(?:\((.*)\))?(?: in goroutine \d+)?\s*$/;
+/** `go test`'s `    file_test.go:12: message`. */
+const TEST_LOG = /^\s+(\S+?\.go):(\d+): (.*)$/;
 const FILE = /^\t(.+?\.(?:go|s|c)):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
 const MAX_OTHER_GOROUTINES = 3;
 
@@ -39,6 +41,24 @@ function goLibrary(fn: string, file: string | undefined): string | undefined {
   return pkg.startsWith("runtime") ? "runtime" : pkg;
 }
 
+/** A goroutine's frame: the function line, then its `\tfile.go:42 +0x1c` line. */
+const GOROUTINE_FRAMES: FrameReader = {
+  frame(line) {
+    if (!FUNC.test(line) || line.startsWith("\t")) return undefined;
+    const fn = line.replace(/^created by /, "").replace(/\(.*$/, "").replace(/ in goroutine \d+$/, "").trim();
+    return { type: "frame", lines: [line], function: fn, library: goLibrary(fn, undefined) };
+  },
+  continues(line, frame) {
+    const loc = frame.file === undefined ? FILE.exec(line) : null;
+    if (!loc) return false;
+    frame.file = loc[1];
+    frame.line = Number(loc[2]);
+    frame.library = goLibrary(frame.function!, frame.file);
+    return true;
+  },
+  text: (line) => /^\.\.\.additional frames elided\.\.\.$/.test(line),
+};
+
 export const goParser: ErrorParser = {
   id: "go",
   parse(lines) {
@@ -47,20 +67,21 @@ export const goParser: ErrorParser = {
       const failTest = /^\s*--- FAIL: (\S+)/.exec(line);
       if (failTest) {
         const items: ParsedItem[] = [text(line)];
-        let j = i + 1;
         let message = "";
+        const j = walkFrames(lines, i + 1, items, {
+          frame(at) {
+            const m = TEST_LOG.exec(at);
+            if (!m) return undefined;
+            message ||= m[3];
+            return { type: "frame", lines: [at], file: m[1], line: Number(m[2]) };
+          },
+          continues: (more) => /^\s{8,}\S/.test(more),
+        });
         let m: RegExpExecArray | null;
-        while (j < lines.length && (m = /^\s+(\S+?\.go):(\d+): (.*)$/.exec(lines[j]))) {
-          const frame: ParsedFrame = { type: "frame", lines: [lines[j]], file: m[1], line: Number(m[2]) };
-          items.push(frame);
-          message ||= m[3];
-          j++;
-          while (j < lines.length && /^\s{8,}\S/.test(lines[j])) frame.lines.push(lines[j++]);
-        }
         // With -v, the test's log lines come before its "--- FAIL" line.
         let start = i;
         if (j === i + 1) {
-          while (start > 0 && (m = /^\s+(\S+?\.go):(\d+): (.*)$/.exec(lines[start - 1]))) {
+          while (start > 0 && (m = TEST_LOG.exec(lines[start - 1]))) {
             start--;
             items.splice(0, 0, { type: "frame", lines: [lines[start]], file: m[1], line: Number(m[2]) });
             message = m[3];
@@ -90,29 +111,7 @@ export const goParser: ErrorParser = {
       let kept = 0;
       while (j < lines.length && GOROUTINE.test(lines[j])) {
         const section: ParsedItem[] = [text(lines[j])];
-        j++;
-        while (j < lines.length) {
-          const f = FUNC.exec(lines[j]);
-          if (!f || lines[j].startsWith("\t")) {
-            if (/^\.\.\.additional frames elided\.\.\.$/.test(lines[j])) {
-              section.push(text(lines[j++]));
-              continue;
-            }
-            break;
-          }
-          const fn = lines[j].replace(/^created by /, "").replace(/\(.*$/, "").replace(/ in goroutine \d+$/, "").trim();
-          const frame: ParsedFrame = { type: "frame", lines: [lines[j]], function: fn };
-          j++;
-          const loc = FILE.exec(lines[j] ?? "");
-          if (loc) {
-            frame.lines.push(lines[j]);
-            frame.file = loc[1];
-            frame.line = Number(loc[2]);
-            j++;
-          }
-          frame.library = goLibrary(fn, frame.file);
-          section.push(frame);
-        }
+        j = walkFrames(lines, j + 1, section, GOROUTINE_FRAMES);
         goroutines++;
         const userCode = section.some((it) => it.type === "frame" && !it.library);
         if (goroutines === 1 || (userCode && kept < MAX_OTHER_GOROUTINES)) {

@@ -1,5 +1,5 @@
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, text } from "../model";
+import { eachError, text, walkFrames } from "../model";
 
 /**
  * Java, Kotlin, Scala: `\tat pkg.Class.method(File.java:42)` under an exception line,
@@ -71,25 +71,20 @@ export const jvmParser: ErrorParser = {
   id: "jvm",
   parse(lines) {
     return eachError(lines, (i) => {
-      if (!parseJvmFrame(lines[i])) {
-        return undefined;
-      }
+      if (!parseJvmFrame(lines[i])) return undefined;
       // The exception line(s) above the first frame.
       const start = errorStart(lines, i, (line) => EXCEPTION.test(line));
-      if (start === i) {
-        return undefined;
-      }
+      if (start === i) return undefined;
       const items: ParsedItem[] = [text(...lines.slice(start, i))];
-      let end = i;
-      while (end < lines.length) {
-        const line = lines[end];
-        const frame = parseJvmFrame(line);
-        if (frame) items.push(frame);
-        else if (MORE.test(line) || CAUSE.test(line) || /^\s+\.\.\. \d+ more/.test(line)) items.push(text(line));
-        else if (end > 0 && CAUSE.test(lines[end - 1]) && line.trim() !== "" && !parseJvmFrame(line) && /^\s/.test(line) === false && !EXCEPTION.test(line) && lines[end + 1] !== undefined && parseJvmFrame(lines[end + 1])) items.push(text(line));
-        else break;
-        end++;
-      }
+      const end = walkFrames(lines, i, items, {
+        frame: parseJvmFrame,
+        text: (line, j) =>
+          MORE.test(line) ||
+          CAUSE.test(line) ||
+          /^\s+\.\.\. \d+ more/.test(line) ||
+          // A cause's message may go on for a line before its frames.
+          (j > 0 && CAUSE.test(lines[j - 1]) && line.trim() !== "" && !/^\s/.test(line) && !EXCEPTION.test(line) && lines[j + 1] !== undefined && parseJvmFrame(lines[j + 1]) !== undefined),
+      });
       const headLine = lines.slice(start, i).find((l) => EXCEPTION.test(l)) ?? lines[i - 1];
       const headline = (EXCEPTION.exec(headLine)?.[0] ?? headLine.trim()).replace(/^Exception in thread "[^"]*" /, "");
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && !it.library && it.file !== undefined);
@@ -112,29 +107,28 @@ export const dotnetParser: ErrorParser = {
   id: "dotnet",
   parse(lines) {
     const isFrame = (line: string) => DOTNET_FRAME.test(line) && !/\([^()]*\.(?:java|kt|scala):\d+\)\s*$/.test(line) && !/ \(/.test(line.replace(/^\s*at /, "").split("(")[0]);
+    const frame = (line: string): ParsedFrame | undefined => {
+      const m = isFrame(line) ? DOTNET_FRAME.exec(line) : null;
+      if (!m) return undefined;
+      const method = m[2];
+      const parsed: ParsedFrame = { type: "frame", lines: [line], function: method, library: DOTNET_LIBRARIES.test(method) ? method.split(".")[0] : undefined };
+      if (m[4]) {
+        parsed.file = m[4];
+        parsed.line = Number(m[5]);
+        if (/[\\/]\.nuget[\\/]packages[\\/]/i.test(m[4])) parsed.library ??= "nuget";
+      }
+      return parsed;
+    };
     return eachError(lines, (i) => {
       if (!isFrame(lines[i])) return undefined;
       // An inner exception (` ---> …`) is not the headline: keep walking up to the outer one.
       const start = errorStart(lines, i, (line) => DOTNET_EXCEPTION.test(line) && !/^\s*---> /.test(line));
       if (start === i) return undefined;
       const items: ParsedItem[] = [text(...lines.slice(start, i))];
-      let end = i;
-      while (end < lines.length) {
-        const line = lines[end];
-        const m = isFrame(line) ? DOTNET_FRAME.exec(line) : null;
-        if (m) {
-          const method = m[2];
-          const frame: ParsedFrame = { type: "frame", lines: [line], function: method, library: DOTNET_LIBRARIES.test(method) ? method.split(".")[0] : undefined };
-          if (m[4]) {
-            frame.file = m[4];
-            frame.line = Number(m[5]);
-            if (/[\\/]\.nuget[\\/]packages[\\/]/i.test(m[4])) frame.library ??= "nuget";
-          }
-          items.push(frame);
-        } else if (DOTNET_TEXT.test(line) || (DOTNET_EXCEPTION.test(line) && isFrame(lines[end + 1] ?? ""))) items.push(text(line));
-        else break;
-        end++;
-      }
+      const end = walkFrames(lines, i, items, {
+        frame,
+        text: (line, j) => DOTNET_TEXT.test(line) || (DOTNET_EXCEPTION.test(line) && isFrame(lines[j + 1] ?? "")),
+      });
       const headLine = lines.slice(start, i).find((l) => DOTNET_EXCEPTION.test(l)) ?? lines[i - 1];
       const headline = (DOTNET_EXCEPTION.exec(headLine)?.[0] ?? headLine.trim()).replace(/^Unhandled exception\.\s*/, "");
       const top = items.find((it): it is ParsedFrame => it.type === "frame" && it.file !== undefined);

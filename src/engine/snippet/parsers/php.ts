@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, text } from "../model";
+import { eachError, text, walkFrames } from "../model";
 
 /**
  * PHP: `PHP Fatal error:  Uncaught X: msg in /path/file.php:14` or `… in /path/file.php on
@@ -25,12 +25,8 @@ export const phpParser: ErrorParser = {
       const h = HEAD.exec(lines[i]);
       const isError = h && !/^(?:Warning|Notice|Deprecated)$/.test(h[1]);
       const frameFirst = !h && phpFrame(lines[i]) && /^#0 /.test(lines[i]);
-      if (!h && !frameFirst) {
-        return undefined;
-      }
-      if (h && !h[3] && !EXCEPTION_AT.test(lines[i]) && !/^(?:Stack trace:|\[stacktrace\])/.test(lines[i + 1] ?? "")) {
-        return undefined;
-      }
+      if (!h && !frameFirst) return undefined;
+      if (h && !h[3] && !EXCEPTION_AT.test(lines[i]) && !/^(?:Stack trace:|\[stacktrace\])/.test(lines[i + 1] ?? "")) return undefined;
       const items: ParsedItem[] = [];
       let start = i;
       let headline: string;
@@ -51,11 +47,7 @@ export const phpParser: ErrorParser = {
         headline = lines[start].trim();
       }
       if (/^(?:Stack trace:|\[stacktrace\])\s*$/.test(lines[j] ?? "")) items.push(text(lines[j++]));
-      let f: ParsedFrame | undefined;
-      while (j < lines.length && (f = phpFrame(lines[j]))) {
-        items.push(f);
-        j++;
-      }
+      j = walkFrames(lines, j, items, { frame: phpFrame });
       if (/^\s+thrown in .+ on line \d+/.test(lines[j] ?? "")) items.push(text(lines[j++]));
       if (/^"\}\s*$/.test(lines[j] ?? "")) items.push(text(lines[j++]));
       return { family: "php", language: "php", headline, severity: h && !isError ? "warning" : "error", start, end: Math.max(j, i + 1), items };

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, LOG_RECORD_START, text } from "../model";
+import { eachError, LOG_RECORD_START, text, walkFrames, type FrameReader } from "../model";
 
 /**
  * Python tracebacks, chained ones included ("During handling of the above exception…",
@@ -16,13 +16,22 @@ function indentOf(line: string): number {
   return /^\s*/.exec(line)![0].length;
 }
 
+/** A frame is its `File` line and the more indented source and caret lines under it. */
+const TRACEBACK_FRAMES: FrameReader = {
+  frame(line) {
+    const m = FRAME.exec(line);
+    if (!m) return undefined;
+    return { type: "frame", lines: [line], file: m[2], line: Number(m[3]), function: m[4]?.trim(), library: libraryOfPath(m[2]) };
+  },
+  continues: (line, frame) => line.trim() !== "" && indentOf(line) > indentOf(frame.lines[0]) && !FRAME.test(line),
+  text: (line) => /^\s+\[Previous line repeated \d+ more times?\]/.test(line) || /^\s+\.\.\.\s*$/.test(line),
+};
+
 export const pythonParser: ErrorParser = {
   id: "python",
   parse(lines) {
     return eachError(lines, (i) => {
-      if (!TRACEBACK.test(lines[i])) {
-        return undefined;
-      }
+      if (!TRACEBACK.test(lines[i])) return undefined;
       const items: ParsedItem[] = [];
       let start = i;
       // A logging call usually says what failed on the line right above.
@@ -35,23 +44,7 @@ export const pythonParser: ErrorParser = {
       for (;;) {
         // One traceback: header, frames, exception line(s).
         items.push(text(lines[j]));
-        j++;
-        while (j < lines.length) {
-          const m = FRAME.exec(lines[j]);
-          if (m) {
-            const indent = m[1].length;
-            const frame: ParsedFrame = { type: "frame", lines: [lines[j]], file: m[2], line: Number(m[3]), function: m[4]?.trim(), library: libraryOfPath(m[2]) };
-            j++;
-            while (j < lines.length && lines[j].trim() !== "" && indentOf(lines[j]) > indent && !FRAME.test(lines[j])) frame.lines.push(lines[j++]);
-            items.push(frame);
-            continue;
-          }
-          if (/^\s+\[Previous line repeated \d+ more times?\]/.test(lines[j]) || /^\s+\.\.\.\s*$/.test(lines[j])) {
-            items.push(text(lines[j++]));
-            continue;
-          }
-          break;
-        }
+        j = walkFrames(lines, j + 1, items, TRACEBACK_FRAMES);
         // The exception: its first line, then continuation lines until a blank or a new block.
         const excStart = j;
         while (j < lines.length && j - excStart < 20 && lines[j].trim() !== "" && !TRACEBACK.test(lines[j]) && !CHAIN.test(lines[j]) && (j === excStart || !LOG_RECORD_START.test(lines[j]))) j++;

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, text } from "../model";
+import { eachError, text, walkFrames } from "../model";
 
 /**
  * Ruby: `file.rb:12:in 'method': message (Class)` then `\tfrom file.rb:8:in 'caller'` lines
@@ -16,14 +16,18 @@ function rubyFrame(line: string): (ParsedFrame & { message?: string }) | undefin
   return { type: "frame", lines: [line], file: m[2], line: Number(m[3]), function: m[4], library: libraryOfPath(m[2]), message: m[5] };
 }
 
+function frameWithoutMessage(line: string): ParsedFrame | undefined {
+  const frame = rubyFrame(line);
+  if (frame) delete frame.message;
+  return frame;
+}
+
 export const rubyParser: ErrorParser = {
   id: "ruby",
   parse(lines) {
     return eachError(lines, (i) => {
       const first = rubyFrame(lines[i]);
-      if (!first) {
-        return undefined;
-      }
+      if (!first) return undefined;
       const items: ParsedItem[] = [];
       let start = i;
       let headline = "";
@@ -55,17 +59,10 @@ export const rubyParser: ErrorParser = {
         first.lines.push(...extra);
         j = k;
       }
-      let f: ParsedFrame | undefined;
-      while (j < lines.length && (f = rubyFrame(lines[j]))) {
-        delete (f as { message?: string }).message;
-        items.push(f);
-        j++;
-      }
+      j = walkFrames(lines, j, items, { frame: frameWithoutMessage });
       if (j < lines.length && /^\s*\.\.\. \d+ levels\.\.\.\s*$/.test(lines[j])) items.push(text(lines[j++]));
       // A lone `file.rb:3:in 'x'` line is too weak to call an error.
-      if (!headline && j - i < 2) {
-        return j;
-      }
+      if (!headline && j - i < 2) return j;
       return { family: "ruby", language: "ruby", headline: headline || "Ruby error", severity: "error", start, end: j, items };
     });
   },

@@ -1,6 +1,6 @@
 import { libraryOfPath } from "../paths";
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, LOG_RECORD_START, text } from "../model";
+import { eachError, LOG_RECORD_START, text, walkFrames, type FrameReader } from "../model";
 
 /**
  * Rust panics: `thread 'main' panicked at src/main.rs:4:5:` + message (1.73+) or
@@ -21,6 +21,25 @@ function rustLibrary(fn: string, file: string | undefined): string | undefined {
   return undefined;
 }
 
+/** A backtrace frame: `  12: shop::orders::total`, then its `at ./src/orders.rs:12:5` lines (the first one is the call site). */
+const BACKTRACE_FRAMES: FrameReader = {
+  frame(line) {
+    const f = AT.test(line) ? null : FRAME.exec(line);
+    return f ? { type: "frame", lines: [line], function: f[1], library: rustLibrary(f[1], undefined) } : undefined;
+  },
+  continues(line, frame) {
+    const at = AT.exec(line);
+    if (!at) return false;
+    if (frame.file === undefined) {
+      frame.file = at[1];
+      frame.line = Number(at[2]);
+      frame.column = at[3] ? Number(at[3]) : undefined;
+      frame.library = rustLibrary(frame.function!, frame.file);
+    }
+    return true;
+  },
+};
+
 export const rustParser: ErrorParser = {
   id: "rust",
   parse(lines) {
@@ -28,9 +47,7 @@ export const rustParser: ErrorParser = {
       const line = lines[i];
       const mNew = PANIC_NEW.exec(line);
       const mOld = mNew ? null : PANIC_OLD.exec(line);
-      if (!mNew && !mOld) {
-        return undefined;
-      }
+      if (!mNew && !mOld) return undefined;
       let start = i;
       const items: ParsedItem[] = [];
       // `---- tests::total stdout ----` names the failing test.
@@ -54,23 +71,7 @@ export const rustParser: ErrorParser = {
       if (notes.length) items.push(text(...notes));
       if (/^stack backtrace:/.test(lines[j] ?? "")) {
         items.push(text(lines[j++]));
-        let f: RegExpExecArray | null;
-        while (j < lines.length && (f = FRAME.exec(lines[j])) && !AT.test(lines[j])) {
-          const frame: ParsedFrame = { type: "frame", lines: [lines[j]], function: f[1] };
-          j++;
-          let at: RegExpExecArray | null;
-          while (j < lines.length && (at = AT.exec(lines[j]))) {
-            frame.lines.push(lines[j]);
-            if (frame.file === undefined) {
-              frame.file = at[1];
-              frame.line = Number(at[2]);
-              frame.column = at[3] ? Number(at[3]) : undefined;
-            }
-            j++;
-          }
-          frame.library = rustLibrary(f[1], frame.file);
-          items.push(frame);
-        }
+        j = walkFrames(lines, j, items, BACKTRACE_FRAMES);
         while (j < lines.length && /^note: /.test(lines[j])) items.push(text(lines[j++]));
       }
       const thread = mNew ? mNew[1] : mOld![1];

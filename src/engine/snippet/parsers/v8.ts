@@ -1,6 +1,6 @@
 import { libraryOfPath, languageOf } from "../paths";
 import type { ErrorParser, ParsedFrame, ParsedItem } from "../model";
-import { eachError, text } from "../model";
+import { eachError, text, walkFrames } from "../model";
 
 /**
  * Node.js and Chrome (V8) stacks: `    at fn (file:line:col)`, `    at file:line:col`,
@@ -75,33 +75,25 @@ export const v8Parser: ErrorParser = {
   id: "v8",
   parse(lines) {
     return eachError(lines, (i) => {
-      const first = parseV8Frame(lines[i]);
-      if (!first) {
-        return undefined;
-      }
+      if (!parseV8Frame(lines[i])) return undefined;
       const items: ParsedItem[] = [];
-      let end = i;
       // Frames, plus what Node nests inside them: `{ code: 'X', [cause]: Error: … at … }`.
       let depth = 0;
-      while (end < lines.length) {
-        const line = lines[end];
-        const frame = parseV8Frame(line);
-        if (frame) {
-          items.push(frame);
-          if (/\{\s*$/.test(line)) depth++;
-          end++;
-          continue;
-        }
-        if (depth > 0 || /^\s*\[cause\]:|^\s*\[errors\]:|^\s*\{$/.test(line)) {
+      const end = walkFrames(lines, i, items, {
+        frame(line) {
+          const frame = parseV8Frame(line);
+          if (frame && /\{\s*$/.test(line)) depth++;
+          return frame;
+        },
+        text(line, j) {
+          if (depth === 0 && !/^\s*\[cause\]:|^\s*\[errors\]:|^\s*\{$/.test(line)) return false;
           if (/^\s*\}\s*$/.test(line) || /^\s*\}[,\]]?\s*$/.test(line)) depth = Math.max(0, depth - 1);
           else if (/[{[]\s*$/.test(line)) depth++;
-          pushText(items, line);
-          end++;
-          if (depth === 0 && /^\s*[}\]]/.test(line) && !(end < lines.length && (parseV8Frame(lines[end]) || /^\s*\[cause\]/.test(lines[end])))) break;
-          continue;
-        }
-        break;
-      }
+          const next = lines[j + 1];
+          return depth === 0 && /^\s*[}\]]/.test(line) && !(next !== undefined && (parseV8Frame(next) || /^\s*\[cause\]/.test(next))) ? "last" : true;
+        },
+        joinText: true,
+      });
       const start = messageStart(lines, i);
       const head: ParsedItem[] = [];
       const caret = caretBlock(lines, start);
@@ -131,12 +123,6 @@ export const v8Parser: ErrorParser = {
     });
   },
 };
-
-function pushText(items: ParsedItem[], line: string): void {
-  const last = items[items.length - 1];
-  if (last && last.type === "text") last.lines.push(line);
-  else items.push(text(line));
-}
 
 function jsLanguage(file: string): string {
   const lang = languageOf(stripUrl(file));
@@ -176,20 +162,19 @@ function caretBlock(lines: readonly string[], start: number): { item: ParsedItem
  */
 const GECKO_FRAME = /^\s*([^@\s][^@]*?)?@((?:[a-z][\w+.-]*:\/\/|\/|[A-Za-z]:[\\/]|debugger eval code|<anonymous>)[^@]*?):(\d+):(\d+)\s*$/;
 
+function geckoFrame(line: string): ParsedFrame | undefined {
+  const m = GECKO_FRAME.exec(line);
+  if (!m) return undefined;
+  return { type: "frame", lines: [line], function: m[1]?.trim(), file: m[2], line: Number(m[3]), column: Number(m[4]), library: libraryOfPath(stripUrl(m[2])) ?? (m[2].startsWith("debugger eval") ? "native" : undefined) };
+}
+
 export const geckoParser: ErrorParser = {
   id: "gecko",
   parse(lines) {
     return eachError(lines, (i) => {
-      if (!GECKO_FRAME.test(lines[i])) {
-        return undefined;
-      }
+      if (!GECKO_FRAME.test(lines[i])) return undefined;
       const items: ParsedItem[] = [];
-      let end = i;
-      let m: RegExpExecArray | null;
-      while (end < lines.length && (m = GECKO_FRAME.exec(lines[end]))) {
-        items.push({ type: "frame", lines: [lines[end]], function: m[1]?.trim(), file: m[2], line: Number(m[3]), column: Number(m[4]), library: libraryOfPath(stripUrl(m[2])) ?? (m[2].startsWith("debugger eval") ? "native" : undefined) });
-        end++;
-      }
+      const end = walkFrames(lines, i, items, { frame: geckoFrame });
       let start = i;
       for (let j = i - 1; j >= 0 && j >= i - 10 && lines[j].trim() !== ""; j--) {
         start = j;
