@@ -3,7 +3,8 @@
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -83,11 +84,58 @@ const targets = [
       },
     ],
   },
-  cliTarget({ production, outfile: "dist/cli.js" }),
 ];
 
-/** The CLI bundle's options; scripts/pack-cli.mjs and scripts/build-pre-commit.mjs build the same one. */
-export function cliTarget({ production, outfile }) {
+/**
+ * Packages the CLI reads from their own file on first use (dist/cli-vendor/NAME.js), not at
+ * start-up: a `veil scan` never reads pdf-lib, and reads re2js or fflate only for a regex term
+ * or an image. They were a third of the bundle, read and deserialised by every run (docs/speed.md).
+ */
+export const CLI_VENDOR = ["pdf-lib", "re2js", "fflate"];
+export const CLI_VENDOR_DIR = "cli-vendor";
+
+/** Each vendored package bundled on its own, with the names it exports (for the loader stubs). */
+export async function buildCliVendor({ production }) {
+  const require = createRequire(import.meta.url);
+  const vendors = [];
+  for (const name of CLI_VENDOR) {
+    const result = await esbuild.build({
+      ...common,
+      sourcemap: false,
+      minify: production,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: "js" },
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      write: false,
+    });
+    const contents = result.outputFiles[0].contents;
+    const loaded = { exports: {} };
+    new Function("module", "exports", "require", Buffer.from(contents).toString("utf8"))(loaded, loaded.exports, require);
+    vendors.push({ name, file: `${CLI_VENDOR_DIR}/${name}.js`, contents, exports: Object.keys(loaded.exports).sort() });
+  }
+  return vendors;
+}
+
+/** Resolves each vendored package to a stub whose exports load the package's file when first read. */
+function cliVendorStubs(vendors) {
+  const byName = new Map(vendors.map((v) => [v.name, v]));
+  return {
+    name: "cli-vendor-stubs",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => (args.namespace !== "cli-vendor" && byName.has(args.path) ? { path: args.path, namespace: "cli-vendor" } : undefined));
+      build.onResolve({ filter: new RegExp(`^\\./${CLI_VENDOR_DIR}/`) }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: "cli-vendor" }, (args) => {
+        const vendor = byName.get(args.path);
+        const getters = vendor.exports.map((key) => `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`);
+        return { loader: "js", contents: [`let loaded;`, `const load = () => (loaded ??= require("./${vendor.file}"));`, ...getters].join("\n") };
+      });
+    },
+  };
+}
+
+/** The CLI bundle's options (dist/cli.js); scripts/pack-cli.mjs and scripts/build-pre-commit.mjs build the same one. */
+export function cliTarget({ production, outfile, vendors }) {
   return {
     ...common,
     sourcemap: !production,
@@ -98,18 +146,32 @@ export function cliTarget({ production, outfile }) {
     format: "cjs",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    plugins: [stampOnWrite],
+    plugins: [cliVendorStubs(vendors), stampOnWrite],
   };
 }
 
+/** Builds the CLI: the bundle at `outfile`, its vendored packages beside it. Returns every file, written or not. */
+export async function buildCli({ production, outfile, write = true }) {
+  const vendors = await buildCliVendor({ production });
+  const result = await esbuild.build({ ...cliTarget({ production, outfile, vendors }), write });
+  const files = vendors.map((v) => ({ path: path.join(path.dirname(outfile), v.file), contents: v.contents }));
+  if (write) {
+    await mkdir(path.join(path.dirname(outfile), CLI_VENDOR_DIR), { recursive: true });
+    for (const f of files) await writeFile(f.path, f.contents);
+    return [{ path: outfile, contents: await readFile(outfile) }, ...files];
+  }
+  return [{ path: outfile, contents: stampBuildId(result.outputFiles.find((f) => f.path.endsWith(".js")).contents) }, ...files];
+}
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (!isMain) {
   // Imported for cliTarget: build nothing.
 } else if (watch) {
-  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  const vendors = await buildCliVendor({ production });
+  await buildCli({ production, outfile: "dist/cli.js" });
+  const contexts = await Promise.all([...targets, cliTarget({ production, outfile: "dist/cli.js", vendors })].map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("esbuild: watching for changes");
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  await Promise.all([...targets.map((t) => esbuild.build(t)), buildCli({ production, outfile: "dist/cli.js" })]);
 }

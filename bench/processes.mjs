@@ -7,11 +7,11 @@
 //       so that the default ignores do not skip it
 // Standalone: node bench/processes.mjs [--quick] (after npm run build).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const median = (values) => {
@@ -54,15 +54,25 @@ function treeBytes(dir) {
 }
 
 /** Rows and notes for bench/run.mjs's table. `roots`: the bench corpus's folders. */
-export function processBench({ root, roots, quick = false }) {
+export async function processBench({ root, roots, quick = false }) {
   const rows = [];
   const notes = [];
-  // What npm's `veil` and the pre-commit hooks run: the launcher, which loads dist/cli.js through its V8 code cache.
-  const cli = join(root, "bin", "veil.js");
   const secretlint = join(HERE, "secretlint-process.mjs");
-  if (!existsSync(join(root, "dist", "cli.js"))) return { rows: [["(6) processes", "dist/cli.js missing: npm run build", "", "", ""]], notes };
   const scratch = mkdtempSync(join(tmpdir(), "veil-bench-"));
   try {
+    // What npm's `veil-privacy` installs (scripts/pack-cli.mjs): the launcher, which loads the
+    // production dist/cli.js through its V8 code cache, and the vendored packages beside it.
+    const { buildCli } = await import(pathToFileURL(join(root, "esbuild.mjs")).href);
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      await buildCli({ production: true, outfile: join(scratch, "cli-package", "dist", "cli.js") });
+    } finally {
+      process.chdir(cwd);
+    }
+    mkdirSync(join(scratch, "cli-package", "bin"));
+    copyFileSync(join(root, "bin", "veil.js"), join(scratch, "cli-package", "bin", "veil.js"));
+    const cli = join(scratch, "cli-package", "bin", "veil.js");
     // Warm-ups: the file cache, and Veil's code cache (written by its first run).
     const small = join(scratch, "app.js");
     writeFileSync(small, 'import { readFile } from "node:fs/promises";\nexport async function load(path) {\n  return JSON.parse(await readFile(path, "utf8"));\n}\n');
@@ -139,7 +149,7 @@ export function processBench({ root, roots, quick = false }) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(HERE, "..");
   const shared = resolve(root, "..", "shared", "corpus");
-  const { rows, notes } = processBench({ root, roots: [existsSync(shared) ? shared : join(root, "src")], quick: process.argv.includes("--quick") });
+  const { rows, notes } = await processBench({ root, roots: [existsSync(shared) ? shared : join(root, "src")], quick: process.argv.includes("--quick") });
   for (const r of rows) console.log(r.join(" | "));
   for (const n of notes) console.log(n);
 }

@@ -432,7 +432,7 @@ if (typeof engine.anonymize === "function" && typeof engine.Vault === "function"
 // (6) As users run it: whole processes (bench/processes.mjs).
 {
   const { processBench } = await import("./processes.mjs");
-  const result = processBench({ root: ROOT, roots, quick: QUICK });
+  const result = await processBench({ root: ROOT, roots, quick: QUICK });
   rows.push(...result.rows);
   notes.push(...result.notes);
 }

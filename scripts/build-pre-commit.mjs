@@ -1,28 +1,29 @@
 #!/usr/bin/env node
-// npm run build:pre-commit: the production CLI bundle committed at pre-commit/cli.js, so the
-// pre-commit framework runs `veil` from a plain git clone (language: script, no install step).
+// npm run build:pre-commit: the production CLI bundle committed at pre-commit/cli.js (with its
+// vendored packages in pre-commit/cli-vendor/), so the pre-commit framework runs `veil` from a
+// plain git clone (language: script, no install step).
 // test/unit/distribution.test.ts fails when the committed copy differs from the sources.
 //   node scripts/build-pre-commit.mjs [--check]
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
-const { cliTarget, stampBuildId } = await import("../esbuild.mjs");
+const { buildCli } = await import("../esbuild.mjs");
 const target = path.join("pre-commit", "cli.js");
-const result = await esbuild.build({ ...cliTarget({ production: true, outfile: target }), write: false });
-const fresh = stampBuildId(result.outputFiles[0].contents);
+const files = await buildCli({ production: true, outfile: target, write: false });
 if (process.argv.includes("--check")) {
-  const current = fs.existsSync(target) ? fs.readFileSync(target) : undefined;
-  if (!current || !Buffer.from(fresh).equals(current)) {
-    console.error(`${target} is out of date with the sources: run npm run build:pre-commit and commit it`);
+  const stale = files.filter((f) => !fs.existsSync(f.path) || !Buffer.from(f.contents).equals(fs.readFileSync(f.path)));
+  if (stale.length > 0) {
+    console.error(`${stale.map((f) => path.relative(root, f.path)).join(", ")} out of date with the sources: run npm run build:pre-commit and commit it`);
     process.exit(1);
   }
-  console.error(`${target} is up to date`);
+  console.error(`${target} and its vendored packages are up to date`);
 } else {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, fresh, { mode: 0o755 });
-  console.error(`wrote ${target} (${(fresh.length / 1024).toFixed(1)} KiB)`);
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(f.path), { recursive: true });
+    fs.writeFileSync(f.path, f.contents, { mode: f.path.endsWith("cli.js") ? 0o755 : 0o644 });
+  }
+  console.error(`wrote ${files.map((f) => `${path.relative(root, f.path)} (${(f.contents.length / 1024).toFixed(1)} KiB)`).join(", ")}`);
 }

@@ -37,7 +37,7 @@ const listing = execFileSync(process.execPath, [vsce, "ls", "--no-dependencies"]
 const size = fs.statSync(out).size;
 const problems = [];
 if (size >= MAX_BYTES) problems.push(`the .vsix is ${size} bytes, over the 3 MiB budget`);
-for (const needed of ["dist/extension.js", "dist/web/extension.js", "dist/cli.js", "package.json", "package.nls.json", "media/icon.png"]) {
+for (const needed of ["dist/extension.js", "dist/web/extension.js", "dist/cli.js", "dist/cli-vendor/pdf-lib.js", "dist/cli-vendor/re2js.js", "dist/cli-vendor/fflate.js", "package.json", "package.nls.json", "media/icon.png"]) {
   if (!listing.includes(needed)) problems.push(`${needed} is missing from the .vsix`);
 }
 for (const file of listing) {

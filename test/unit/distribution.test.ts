@@ -36,7 +36,7 @@ describe("distribution: the npm tarball", function () {
     assert.match(tarball, new RegExp(`${CLI_PACKAGE_NAME}-\\d+\\.\\d+\\.\\d+\\.tgz$`));
     const list = run("tar", ["-tzf", tarball], { cwd: dir });
     assert.equal(list.status, 0, list.stderr);
-    assert.deepEqual(list.stdout.split("\n").filter(Boolean).sort(), ["package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/bin/veil.js", "package/dist/cli.js", "package/package.json"]);
+    assert.deepEqual(list.stdout.split("\n").filter(Boolean).sort(), ["package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/bin/veil.js", "package/dist/cli-vendor/fflate.js", "package/dist/cli-vendor/pdf-lib.js", "package/dist/cli-vendor/re2js.js", "package/dist/cli.js", "package/package.json"]);
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], { cwd: dir }).stdout) as Record<string, unknown>;
     assert.equal(manifest.name, CLI_PACKAGE_NAME);
     assert.deepEqual(manifest.bin, { veil: "bin/veil.js" });
@@ -144,7 +144,7 @@ describe("distribution: the .vsix", function () {
       assert.equal(built.status, 0, built.stdout + built.stderr);
       const list = run("unzip", ["-Z1", out], { cwd: dir });
       const files = list.stdout.split("\n").filter(Boolean);
-      assert.ok(files.includes("extension/dist/cli.js"), files.join(", "));
+      for (const file of ["cli.js", "cli-vendor/pdf-lib.js", "cli-vendor/re2js.js", "cli-vendor/fflate.js"]) assert.ok(files.includes(`extension/dist/${file}`), files.join(", "));
       assert.ok(!files.some((f) => f.endsWith(".map") || f.startsWith("extension/pre-commit/")));
     } finally {
       rmSync(dir, { recursive: true, force: true });

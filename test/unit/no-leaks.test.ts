@@ -18,7 +18,9 @@ import { listRules, scan, type ScanOptions } from "../../src/engine";
 import { FAKE_AWS_KEY } from "./cli-helpers";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
-const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli.js"), launcher: join(ROOT, "bin", "veil.js") };
+const BUNDLES = { extension: join(ROOT, "dist", "extension.js"), web: join(ROOT, "dist", "web", "extension.js"), cli: join(ROOT, "dist", "cli.js"), launcher: join(ROOT, "bin", "veil.js"),
+  // The packages the CLI reads from their own file on first use (esbuild.mjs's CLI_VENDOR).
+  "cli-vendor/pdf-lib": join(ROOT, "dist", "cli-vendor", "pdf-lib.js"), "cli-vendor/re2js": join(ROOT, "dist", "cli-vendor", "re2js.js"), "cli-vendor/fflate": join(ROOT, "dist", "cli-vendor", "fflate.js") };
 
 function newestSource(directory: string): number {
   let newest = 0;
@@ -46,7 +48,7 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
   this.timeout(180_000);
 
   describe("built bundles", () => {
-    const text: Record<keyof typeof BUNDLES, string> = { extension: "", web: "", cli: "", launcher: "" };
+    const text = Object.fromEntries(Object.keys(BUNDLES).map((key) => [key, ""])) as Record<keyof typeof BUNDLES, string>;
 
     before(() => {
       // Build when a bundle is missing or older than the sources, so the check is on this code.
@@ -59,7 +61,7 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
       for (const key of Object.keys(BUNDLES) as (keyof typeof BUNDLES)[]) text[key] = readFileSync(BUNDLES[key], "utf8");
     });
 
-    for (const key of ["extension", "web", "cli", "launcher"] as const) {
+    for (const key of Object.keys(BUNDLES) as (keyof typeof BUNDLES)[]) {
       it(`${key}: no network module, no fetch / XMLHttpRequest / WebSocket, no computed require`, () => {
         assert.deepEqual(occurrences(text[key], requireOf(NETWORK_MODULES)), [], "network module required");
         assert.deepEqual(occurrences(text[key], NETWORK_APIS), [], "network API used");
@@ -76,6 +78,10 @@ describe("no leaks: bundles, map file mode, CLI output", function () {
         if (key === "extension") assert.ok(occurrences(text[key], requireOf(["worker_threads"])).length <= 1, "worker_threads only for the scan pool");
       });
     }
+
+    it("the CLI's vendored packages: no child_process, cluster or inspector", () => {
+      for (const key of ["cli-vendor/pdf-lib", "cli-vendor/re2js", "cli-vendor/fflate"] as const) assert.deepEqual(occurrences(text[key], requireOf(["child_process", "cluster", "inspector"])), [], key);
+    });
 
     it("cli: child_process is used only to run git", () => {
       const source = text.cli;

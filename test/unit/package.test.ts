@@ -129,6 +129,8 @@ describe(".vscodeignore", () => {
 
   it("packs the CLI bundle (the Install Command-Line Tool command and the Claude Code hooks run it)", () => {
     assert.ok(packedUnder(ignoreLines, "dist/cli.js"));
+    // esbuild.mjs's CLI_VENDOR: packages the CLI reads from their own file on first use.
+    for (const name of ["pdf-lib", "re2js", "fflate"]) assert.ok(packedUnder(ignoreLines, `dist/cli-vendor/${name}.js`), `${name}, which the CLI loads on first use, would be left out`);
   });
 
   it("leaves out sources, tests, the committed pre-commit bundle, source maps and dependencies", () => {
