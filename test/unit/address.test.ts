@@ -152,3 +152,21 @@ describe("address pass: where an address ends", () => {
     assert.deepEqual(addresses("350 Fifth Avenue\nSuite 4100, New York, NY 10118\nUSA"), ["350 Fifth Avenue\nSuite 4100, New York, NY 10118\nUSA"]);
   });
 });
+
+describe("address pass: quoted and bracketed addresses, numbers with a slash", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds an address opened by a quote or a bracket, its closing quote left out", () => {
+    assert.deepEqual(addresses('billing address "Ul. Marszałkowska 84/92, 00-514 Warszawa"'), ["Ul. Marszałkowska 84/92, 00-514 Warszawa"]);
+    assert.deepEqual(addresses("(Via Roma 5, 00100 Roma)"), ["Via Roma 5, 00100 Roma"]);
+    assert.deepEqual(addresses('address "12 rue des Lilas, 75011 Paris"'), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Kerkstraat 12/3, 1017 GC Amsterdam"), ["Kerkstraat 12/3, 1017 GC Amsterdam"]);
+  });
+
+  it("stays silent on quoted street words in code and on fractions after a street word", () => {
+    assert.deepEqual(addresses('x = t("place", 3)'), []);
+    assert.deepEqual(addresses('label: "Place order" (step 2/3)'), []);
+    assert.deepEqual(addresses("see (Via 1/2) in the appendix"), []);
+  });
+});

@@ -34,10 +34,14 @@ const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
 const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
 /**
  * Street and box words reach the automaton after a space, a tab or a line break (` rue`,
- * `\nRue`), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
+ * `\nRue`; the words that open a street's name after a quote or a bracket too), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
  * hits; suffixes (`Bahnhofstrasse`) as they are.
  */
-export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) => (SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w]));
+/** Street words that open a street's name (`Rue de la Loi 16`, `Via Roma 1`, `ul. Cicha 5`); after a quote or a bracket too (`"Ul. Marszałkowska 84/92, …"`). */
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
+export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) =>
+  SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w, ...(LEADING_WORDS.has(w) ? ['"' + w, "(" + w] : [])],
+);
 /** Searched with indexOf, so only the common ones (each costs a pass over the text). */
 const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chaussée"];
 /** Both spellings of the non-ASCII words (`allée`, `Allée`) by their first non-ASCII letter, with its offset in the word. */
@@ -53,7 +57,6 @@ for (const w of NON_ASCII_WORDS) {
 
 const STREET_SET = new Set(STREET_WORDS);
 /** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
-const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
 const SUFFIX_SET = new Set(STREET_SUFFIXES);
 /** US street abbreviations (USPS Publication 28 suffixes): `St`, `Rd`, `Pkwy`, `Hwy`. */
 const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy"]);
@@ -160,7 +163,7 @@ function numberedThingBefore(text: string, at: number, limit: number): boolean {
 
 /** After the street's name: a house number `16`, `1a`, `19.` within the line; returns its end or -1. */
 function houseNumberAfter(text: string, from: number, le: number): number {
-  const m = /^[^\d\n,;:()]{0,40}?\s(\d{1,5}[a-zA-Z]?\.?)(?=[\s,;)]|$)/.exec(text.slice(from, Math.min(le, from + 60)));
+  const m = /^[^\d\n,;:()]{0,40}?\s(\d{1,5}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?\.?)(?=[\s,;)]|$)/.exec(text.slice(from, Math.min(le, from + 60)));
   if (!m) return -1;
   return from + m[0].length;
 }
@@ -349,7 +352,8 @@ function segmentsEnd(text: string, end: number, le: number): { end: number; post
     const segmentLimit = Math.min(le, j + 62);
     while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
     const segment = text.slice(j, k);
-    const trimmed = segment.replace(/[\s.]+$/, "");
+    // Closing quotes stay outside: `"12 rue des Lilas, 75011 Paris"`.
+    const trimmed = segment.replace(/[\s."'»”’]+$/, "");
     if (trimmed.length === 0 || trimmed.length > 60) break;
     const m = isPostalSegment(trimmed);
     if (!(m || UNIT.test(trimmed) || COUNTRIES.test(trimmed) || /^[A-Z]{2}$/.test(trimmed) || /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3}$/u.test(trimmed))) break;
@@ -534,7 +538,7 @@ export const addressPass: Pass = {
       let ks = sorted[h];
       // The automaton reports the space or line break before a street word.
       const c0 = text.charCodeAt(ks);
-      if (c0 === 32 || c0 === 10 || c0 === 9) ks++;
+      if (c0 === 32 || c0 === 10 || c0 === 9 || c0 === 34 || c0 === 40) ks++;
       if (ks < emittedTo || ks < skipTo) continue;
       if (++fails > FAILS_PER_LINE) {
         const nl = text.indexOf("\n", ks);
