@@ -50,7 +50,8 @@ export function looksLikeProseSecret(value: string, quoted: boolean, connector: 
   // A word (any script, with its hyphens and apostrophes) is a sentence going on, unless quoted.
   const isWord = /^[\p{L}'’-]+$/u.test(core);
   if (isWord && !quoted) return false;
-  if (!connector && !quoted && !(/\d/.test(value) && /\p{L}/u.test(value)) && !/[^\p{L}\p{N}]/u.test(core)) return false;
+  // Without a connector: letters with digits, a symbol, or a code of five digits or more (`(passcode 551902)`).
+  if (!connector && !quoted && !(/\d/.test(value) && /\p{L}/u.test(value)) && !/[^\p{L}\p{N}]/u.test(core) && !/^\d{5,12}$/.test(core)) return false;
   return true;
 }
 
@@ -152,6 +153,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "user jsmith, pass: Harbor77x",
         'the password is "meadowlark"',
         "Gate code: 2580#1",
+        "Zoom for the review (passcode 551902)",
         "The lockbox is left of the door, code: 391724",
       ],
       noMatch: [
@@ -167,6 +169,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "auth.basic = { username: basic[0], password: basic[1] }",
         "This command requires a one-time password (OTP) from your authenticator app.",
         "The key box is next to the garage door.",
+        "Use a password of 12 characters or more",
+        "passcode 2026 policy update",
       ],
     },
   }),
