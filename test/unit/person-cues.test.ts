@@ -195,4 +195,26 @@ describe("people's names: cues beyond the lists", () => {
       ["You said your email is out of date.", []],
     ]);
   });
+
+  describe("M. (Monsieur) before a surname no list knows", () => {
+    cases([
+      ["Présents : Sandrine Leclerc\nExcusé : M. Fontaine", ["Sandrine Leclerc", "Fontaine"]],
+      ["Rendez-vous avec M. Moreau lundi.", ["Moreau"]],
+      ["M. Rousseau a signé le devis.", ["Rousseau"]],
+      ["Taille M. Disponible en bleu.", []],
+      ["Size M. Available in blue.", []],
+      ["Vitamin M. Research shows little.", []],
+    ]);
+  });
+
+  describe("table and CSV columns", () => {
+    cases([
+      ["name,email\nJohn Smith,j@example.com\n", ["John Smith"]],
+      ["Name,City\nFlorence Martin,Paris\n", ["Florence Martin"]],
+      ["John Smith\n", []],
+      ["nom,prenom,email,ville\nGarnier,Élodie,e@example.fr,Dublin\n", ["Garnier", "Élodie"]],
+      ["| Nom | Ville |\n|---|---|\n| Karim | Florence |\n", ["Karim"]],
+      ["| Client | Société |\n|---|---|\n| Camille Devaux | Jordan |\n", ["Camille Devaux"]],
+    ]);
+  });
 });
