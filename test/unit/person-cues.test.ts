@@ -217,4 +217,13 @@ describe("people's names: cues beyond the lists", () => {
       ["| Client | Société |\n|---|---|\n| Camille Devaux | Jordan |\n", ["Camille Devaux"]],
     ]);
   });
+
+  describe("chat speakers typed in lower case after a timestamp", () => {
+    cases([
+      ["[09:13] kevin: oui https://example.com/Doc\n[09:14] Julie Marchand: merci", ["kevin", "Julie Marchand"]],
+      ["12/02/2026, 09:13 - julie marchand: ok on se voit\n12/02/2026, 09:14 - kevin: oui", ["julie marchand", "kevin"]],
+      ["[09:13] note: fix this\n[09:14] error: timeout", []],
+      ["[10:00] build: 12 files\n", []],
+    ]);
+  });
 });
