@@ -133,3 +133,40 @@ describe("address pass: Polish, Portuguese and Nordic forms", () => {
     assert.deepEqual(addresses("Final score 10-15 Lyon, 12-345 Paris fans"), []);
   });
 });
+
+describe("address pass: where an address ends", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("ends at the postal line's last place segment, not at the end of the line", () => {
+    assert.deepEqual(addresses("Please send it to our office at 350 Fifth Avenue, Suite 4100,\nNew York, NY 10118, attention of Margaret Chen (legal)."), ["350 Fifth Avenue, Suite 4100,\nNew York, NY 10118"]);
+    assert.deepEqual(addresses("demeurant 112 avenue Jean Jaurès, 92120 Montrouge, SIRET 812 345 678 00019,"), ["112 avenue Jean Jaurès, 92120 Montrouge"]);
+    assert.deepEqual(addresses("Adresse : 240 chemin des Cigales, 84220 Gordes\n- La boîte à clés est à gauche de la porte, code : 3917"), ["240 chemin des Cigales, 84220 Gordes"]);
+    assert.deepEqual(addresses("12 rue des Lilas, 75011 Paris, Tel 0612 34567"), ["12 rue des Lilas, 75011 Paris"]);
+  });
+
+  it("still takes a code after a country or region, a country and a unit after the postal line", () => {
+    assert.deepEqual(addresses("Kerkstraat 12, Netherlands 62971"), ["Kerkstraat 12, Netherlands 62971"]);
+    assert.deepEqual(addresses("1111 Main Street, Springfield, IL 62704, USA"), ["1111 Main Street, Springfield, IL 62704, USA"]);
+    assert.deepEqual(addresses("4 place Bellecour, 69002 Lyon, France"), ["4 place Bellecour, 69002 Lyon, France"]);
+    assert.deepEqual(addresses("350 Fifth Avenue\nSuite 4100, New York, NY 10118\nUSA"), ["350 Fifth Avenue\nSuite 4100, New York, NY 10118\nUSA"]);
+  });
+});
+
+describe("address pass: quoted and bracketed addresses, numbers with a slash", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds an address opened by a quote or a bracket, its closing quote left out", () => {
+    assert.deepEqual(addresses('billing address "Ul. Marszałkowska 84/92, 00-514 Warszawa"'), ["Ul. Marszałkowska 84/92, 00-514 Warszawa"]);
+    assert.deepEqual(addresses("(Via Roma 5, 00100 Roma)"), ["Via Roma 5, 00100 Roma"]);
+    assert.deepEqual(addresses('address "12 rue des Lilas, 75011 Paris"'), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Kerkstraat 12/3, 1017 GC Amsterdam"), ["Kerkstraat 12/3, 1017 GC Amsterdam"]);
+  });
+
+  it("stays silent on quoted street words in code and on fractions after a street word", () => {
+    assert.deepEqual(addresses('x = t("place", 3)'), []);
+    assert.deepEqual(addresses('label: "Place order" (step 2/3)'), []);
+    assert.deepEqual(addresses("see (Via 1/2) in the appendix"), []);
+  });
+});

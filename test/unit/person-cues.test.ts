@@ -195,4 +195,35 @@ describe("people's names: cues beyond the lists", () => {
       ["You said your email is out of date.", []],
     ]);
   });
+
+  describe("M. (Monsieur) before a surname no list knows", () => {
+    cases([
+      ["Présents : Sandrine Leclerc\nExcusé : M. Fontaine", ["Sandrine Leclerc", "Fontaine"]],
+      ["Rendez-vous avec M. Moreau lundi.", ["Moreau"]],
+      ["M. Rousseau a signé le devis.", ["Rousseau"]],
+      ["Taille M. Disponible en bleu.", []],
+      ["Size M. Available in blue.", []],
+      ["Vitamin M. Research shows little.", []],
+    ]);
+  });
+
+  describe("table and CSV columns", () => {
+    cases([
+      ["name,email\nJohn Smith,j@example.com\n", ["John Smith"]],
+      ["Name,City\nFlorence Martin,Paris\n", ["Florence Martin"]],
+      ["John Smith\n", []],
+      ["nom,prenom,email,ville\nGarnier,Élodie,e@example.fr,Dublin\n", ["Garnier", "Élodie"]],
+      ["| Nom | Ville |\n|---|---|\n| Karim | Florence |\n", ["Karim"]],
+      ["| Client | Société |\n|---|---|\n| Camille Devaux | Jordan |\n", ["Camille Devaux"]],
+    ]);
+  });
+
+  describe("chat speakers typed in lower case after a timestamp", () => {
+    cases([
+      ["[09:13] kevin: oui https://example.com/Doc\n[09:14] Julie Marchand: merci", ["kevin", "Julie Marchand"]],
+      ["12/02/2026, 09:13 - julie marchand: ok on se voit\n12/02/2026, 09:14 - kevin: oui", ["julie marchand", "kevin"]],
+      ["[09:13] note: fix this\n[09:14] error: timeout", []],
+      ["[10:00] build: 12 files\n", []],
+    ]);
+  });
 });

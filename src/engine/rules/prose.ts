@@ -50,7 +50,8 @@ export function looksLikeProseSecret(value: string, quoted: boolean, connector: 
   // A word (any script, with its hyphens and apostrophes) is a sentence going on, unless quoted.
   const isWord = /^[\p{L}'’-]+$/u.test(core);
   if (isWord && !quoted) return false;
-  if (!connector && !quoted && !(/\d/.test(value) && /\p{L}/u.test(value)) && !/[^\p{L}\p{N}]/u.test(core)) return false;
+  // Without a connector: letters with digits, a symbol, or a code of five digits or more (`(passcode 551902)`).
+  if (!connector && !quoted && !(/\d/.test(value) && /\p{L}/u.test(value)) && !/[^\p{L}\p{N}]/u.test(core) && !/^\d{5,12}$/.test(core)) return false;
   return true;
 }
 
@@ -108,8 +109,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
   passwordInSentence({
     id: "prose-password-fr",
     // Keywords are ASCII (the automaton's alphabet): "code d" stands for code d'accès / d'entrée.
-    keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "code d", "wifi", "wi-fi", "wpa", "code secret", "code confidentiel", "digicode", "code porte", "code de la porte", "code portail", "code du portail"],
-    keyword: String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail)(?![A-Za-z_])`,
+    keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "code d", "wifi", "wi-fi", "wpa", "code secret", "code confidentiel", "digicode", "code porte", "code de la porte", "code portail", "code du portail", "boite a cle", "boites a cle", "code alarme", "code de l'alarme", "code cadenas", "code du cadenas"],
+    keyword: String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail|bo[iî]tes? [àa] cl(?:[ée]s?|efs?)|code (?:de l['’])?alarme|code (?:du )?cadenas)(?![A-Za-z_])`,
     qualifier: QUALIFIER_FR,
     connector: String.raw`:|：|\b(?:est|sera|reste|c['’]est)\b\s{0,3}:?|→|->`,
     examples: {
@@ -121,6 +122,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Digicode : 24A81B, 3e étage",
         "code wifi : 8A7F3K2D9Q",
         "mdp Soleil2024 (à changer)",
+        "La boîte à clés est à gauche de la porte, code : 391724",
+        "Code alarme : 1984AB",
       ],
       noMatch: [
         "Mot de passe oublié ?",
@@ -131,13 +134,14 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Le mot de passe : [PASSWORD_1]",
         "cliquez sur « mot de passe oublié » puis suivez le lien",
         "Le mot de passe est envoyé par SMS.",
+        "La boîte à clés est sous le paillasson.",
       ],
     },
   }),
   passwordInSentence({
     id: "prose-password-en",
-    keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code"],
-    keyword: String.raw`(?<![A-Za-z?&._$\x7b])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry) code)(?![A-Za-z_])`,
+    keywords: ["password", "passwd", "pwd", "passcode", "passphrase", "pass:", "pass :", "wifi", "wi-fi", "door code", "gate code", "access code", "entry code", "lockbox", "lock box", "key box", "keybox", "key safe", "alarm code"],
+    keyword: String.raw`(?<![A-Za-z?&._$\x7b])(?:pass(?:word|wd|code|phrase)s?|pwd|pass(?=\s{0,2}:)|wi-?fi (?:key|code)|(?:door|gate|access|entry|alarm) code|lock ?box(?: code)?|key ?(?:box|safe)(?: code)?)(?![A-Za-z_])`,
     qualifier: QUALIFIER_EN,
     connector: String.raw`:|\b(?:is|was|will be|remains|stays|should be)\b\s{0,3}:?|→|->`,
     examples: {
@@ -149,6 +153,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "user jsmith, pass: Harbor77x",
         'the password is "meadowlark"',
         "Gate code: 2580#1",
+        "Zoom for the review (passcode 551902)",
+        "The lockbox is left of the door, code: 391724",
       ],
       noMatch: [
         "Forgot your password? Click the link below.",
@@ -162,6 +168,9 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         'You need a passphrase to unlock the secret key for user: "isaacs <i@izs.me>"',
         "auth.basic = { username: basic[0], password: basic[1] }",
         "This command requires a one-time password (OTP) from your authenticator app.",
+        "The key box is next to the garage door.",
+        "Use a password of 12 characters or more",
+        "passcode 2026 policy update",
       ],
     },
   }),

@@ -34,10 +34,14 @@ const isAscii = (w: string) => /^[\x00-\x7f]*$/.test(w);
 const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
 /**
  * Street and box words reach the automaton after a space, a tab or a line break (` rue`,
- * `\nRue`), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
+ * `\nRue`; the words that open a street's name after a quote or a bracket too), so `true`, `have`, `always`, `replace`, `course` and `checkbox` in code are no
  * hits; suffixes (`Bahnhofstrasse`) as they are.
  */
-export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) => (SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w]));
+/** Street words that open a street's name (`Rue de la Loi 16`, `Via Roma 1`, `ul. Cicha 5`); after a quote or a bracket too (`"Ul. Marszałkowska 84/92, …"`). */
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
+export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) =>
+  SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w, ...(LEADING_WORDS.has(w) ? ['"' + w, "(" + w] : [])],
+);
 /** Searched with indexOf, so only the common ones (each costs a pass over the text). */
 const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chaussée"];
 /** Both spellings of the non-ASCII words (`allée`, `Allée`) by their first non-ASCII letter, with its offset in the word. */
@@ -53,7 +57,6 @@ for (const w of NON_ASCII_WORDS) {
 
 const STREET_SET = new Set(STREET_WORDS);
 /** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
-const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
 const SUFFIX_SET = new Set(STREET_SUFFIXES);
 /** US street abbreviations (USPS Publication 28 suffixes): `St`, `Rd`, `Pkwy`, `Hwy`. */
 const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy"]);
@@ -62,23 +65,30 @@ const BOX_SET = new Set(BOX_WORDS);
 const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz"]);
 
 /** A postal line: `75011 Paris`, `75011 Paris CEDEX 11`, `1000 Bruxelles`, `Springfield, IL 62704`, `London NW1 6XE`, `Montréal QC H2X 1Y4`. */
-const POSTAL = new RegExp(
-  [
-    // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters), PL `00-950`, PT `1000-001`, SE/CZ/SK/GR `114 55`, then a city.
-    String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?(?:\d{4,5}(?: ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3} \d{2})\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
-    // US: City, ST 12345(-1234)
-    String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
-    // US military post office: APO AE 09012
-    String.raw`\b(?:APO|FPO|DPO|apo|fpo|dpo) (?:AA|AE|AP|aa|ae|ap) \d{5}\b`,
-    // UK postcode
-    String.raw`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`,
-    // Canada postcode
-    String.raw`\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b`,
-    // a code after a country or region line ending: `, CO\n 46381`, `Netherlands 62971`
-    String.raw`(?:^|\s)\d{4,6}\s*$`,
-  ].join("|"),
-  "u",
-);
+const POSTAL_FORMS = [
+  // FR, BE, CH, DE, NL, Nordic: a code of 4 or 5 digits (NL: + 2 letters), PL `00-950`, PT `1000-001`, SE/CZ/SK/GR `114 55`, then a city.
+  String.raw`(?:^|[\s,])(?:[A-Z]{1,2}-)?(?:\d{4,5}(?: ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3} \d{2})\s+\p{Lu}[\p{L}'’.-]+(?:[ -][\p{L}'’.-]+){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?`,
+  // US: City, ST 12345(-1234)
+  String.raw`\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`,
+  // US military post office: APO AE 09012
+  String.raw`\b(?:APO|FPO|DPO|apo|fpo|dpo) (?:AA|AE|AP|aa|ae|ap) \d{5}\b`,
+  // UK postcode
+  String.raw`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`,
+  // Canada postcode
+  String.raw`\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b`,
+  // a code after a country or region line ending: `, CO\n 46381`, `Netherlands 62971`
+  String.raw`(?:^|\s)\d{4,6}\s*$`,
+];
+const POSTAL = new RegExp(POSTAL_FORMS.join("|"), "u");
+
+/** POSTAL without its last form (a code ending a line), which a comma-separated segment takes only after a place's name or a region code. */
+const POSTAL_SEGMENT = new RegExp(POSTAL_FORMS.slice(0, -1).join("|"), "u");
+/** `Netherlands 62971`, `CO 46381`, `46381`: not `SIRET 812 345 678 00019` nor `Tel 0612 34567`. */
+const CODE_AFTER_PLACE = /^(?:[A-Z]{2}|\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’.-]*){0,3})?\s*\d{4,6}$/u;
+
+function isPostalSegment(trimmed: string): boolean {
+  return POSTAL_SEGMENT.test(" " + trimmed) || CODE_AFTER_PLACE.test(trimmed);
+}
 
 /** Words that end an address label: `Adresse :`, `lives at`, `Shipping address:`. */
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
@@ -153,7 +163,7 @@ function numberedThingBefore(text: string, at: number, limit: number): boolean {
 
 /** After the street's name: a house number `16`, `1a`, `19.` within the line; returns its end or -1. */
 function houseNumberAfter(text: string, from: number, le: number): number {
-  const m = /^[^\d\n,;:()]{0,40}?\s(\d{1,5}[a-zA-Z]?\.?)(?=[\s,;)]|$)/.exec(text.slice(from, Math.min(le, from + 60)));
+  const m = /^[^\d\n,;:()]{0,40}?\s(\d{1,5}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?\.?)(?=[\s,;)]|$)/.exec(text.slice(from, Math.min(le, from + 60)));
   if (!m) return -1;
   return from + m[0].length;
 }
@@ -319,14 +329,12 @@ function streetNameEnd(text: string, from: number, le: number): number {
 }
 
 /**
- * Grows an address over what follows on its line (`, 75011 Paris`, `, Springfield, IL 62704`,
- * `Suite 200`) and the address lines below; says whether a postal line was seen.
+ * The address's end after `end` on its line, segment by segment (commas, `;`, `|` and brackets
+ * part them): postal lines, units, countries, region codes, places' names. The first segment
+ * that is none of them (`attention of …`, `SIRET …`) ends the address.
  */
-function grow(text: string, found: Found): { end: number; postal: boolean } {
-  let end = found.end;
+function segmentsEnd(text: string, end: number, le: number): { end: number; postal: boolean } {
   let postal = false;
-  const le = lineEndOf(text, end);
-  // The rest of the line, segment by segment.
   let i = end;
   while (i < le) {
     let j = i;
@@ -344,15 +352,26 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
     const segmentLimit = Math.min(le, j + 62);
     while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
     const segment = text.slice(j, k);
-    const trimmed = segment.replace(/[\s.]+$/, "");
+    // Closing quotes stay outside: `"12 rue des Lilas, 75011 Paris"`.
+    const trimmed = segment.replace(/[\s."'»”’]+$/, "");
     if (trimmed.length === 0 || trimmed.length > 60) break;
-    const padded = " " + trimmed;
-    const m = POSTAL.test(padded);
-    if (m) postal = true;
+    const m = isPostalSegment(trimmed);
     if (!(m || UNIT.test(trimmed) || COUNTRIES.test(trimmed) || /^[A-Z]{2}$/.test(trimmed) || /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3}$/u.test(trimmed))) break;
+    if (m) postal = true;
     end = j + trimmed.length;
     i = k;
   }
+  return { end, postal };
+}
+
+/**
+ * Grows an address over what follows on its line (`, 75011 Paris`, `, Springfield, IL 62704`,
+ * `Suite 200`) and the address lines below; says whether a postal line was seen.
+ */
+function grow(text: string, found: Found): { end: number; postal: boolean } {
+  const first = segmentsEnd(text, found.end, lineEndOf(text, found.end));
+  let end = first.end;
+  let postal = first.postal;
   // The lines below: up to four that read as address lines.
   if (end === lineEndOf(text, end) || /^[\s,]*$/.test(text.slice(end, lineEndOf(text, end)))) {
     let ls = lineEndOf(text, end) + 1;
@@ -378,8 +397,13 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
         if (military) return { end: lead + military[0].length, postal: true };
       }
       if (!isAddressLine(line)) break;
-      if (POSTAL.test(line.trim())) postal = true;
-      end = ls + line.replace(/[\s\r]+$/, "").length;
+      // The line's own segments: `New York, NY 10118, attention of Margaret Chen` ends at the ZIP.
+      const lineEnd = ls + line.replace(/[\s\r]+$/, "").length;
+      const segments = segmentsEnd(text, lead, lineEnd);
+      if (segments.end === lead) break;
+      if (segments.postal || POSTAL.test(text.slice(lead, segments.end))) postal = true;
+      end = segments.end;
+      if (segments.end < lineEnd) break;
       ls = e + 1;
     }
   }
@@ -514,7 +538,7 @@ export const addressPass: Pass = {
       let ks = sorted[h];
       // The automaton reports the space or line break before a street word.
       const c0 = text.charCodeAt(ks);
-      if (c0 === 32 || c0 === 10 || c0 === 9) ks++;
+      if (c0 === 32 || c0 === 10 || c0 === 9 || c0 === 34 || c0 === 40) ks++;
       if (ks < emittedTo || ks < skipTo) continue;
       if (++fails > FAILS_PER_LINE) {
         const nl = text.indexOf("\n", ks);

@@ -481,7 +481,9 @@ function mayHaveCue(text: string, s: number, e: number): boolean {
   if (b !== 32) return false;
   const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
   // After a lower-case word (`said Iwase`, `name is X`), a colon, a comma, a pipe, `>` or a line start.
-  return (b2 >= 97 && b2 <= 122) || b2 === 58 || b2 === 44 || b2 === 124 || b2 === 62 || b2 === 10 || b2 === 63 || b2 === 59 || b2 >= 0xc0;
+  if ((b2 >= 97 && b2 <= 122) || b2 === 58 || b2 === 44 || b2 === 124 || b2 === 62 || b2 === 10 || b2 === 63 || b2 === 59 || b2 >= 0xc0) return true;
+  // After `M.` (Monsieur): `Excusé : M. Fontaine`.
+  return b2 === 46 && s > 2 && text.charCodeAt(s - 3) === 77 && (s === 3 || !isLetter(text.charCodeAt(s - 4)));
 }
 
 /** Whether the word at [s, e) reads as an identifier in code. */
@@ -740,7 +742,14 @@ function afterSignOff(text: string, s: number): boolean {
   return words <= 3;
 }
 
-/** 1 when the cell at `s` is in a column of names, 2 when it repeats its column's header, else 0. */
+/** Table and CSV headers of columns holding places, companies or things, whose cells are no people (`Dublin` under `ville`). */
+const NOT_NAME_HEADERS = new Set([
+  "ville", "villes", "city", "cities", "town", "pays", "country", "région", "region", "département", "departement", "state", "province", "county", "lieu", "location", "venue",
+  "société", "societe", "company", "entreprise", "organisation", "organization", "employer", "employeur", "marque", "brand", "produit", "product", "article",
+  "adresse", "address", "rue", "street", "statut", "status", "catégorie", "categorie", "category", "poste", "fonction", "job", "role", "rôle",
+]);
+
+/** 1 when the cell at `s` is in a column of names, 2 when it repeats its column's header, 3 when its column holds places or companies, else 0. */
 function inNameColumn(state: State, s: number): number {
   const columns = (state.columns ??= new TableColumns(state.text));
   const header = columns.headerAt(s)?.header;
@@ -748,8 +757,9 @@ function inNameColumn(state: State, s: number): number {
   if (state.text.startsWith(header, s)) return 2;
   const lowered = header.toLowerCase();
   if (NAME_HEADERS.has(lowered)) return 1;
-  for (const w of lowered.split(/[\s/_-]+/)) if (NAME_HEADERS.has(w)) return 1;
-  return 0;
+  const words = lowered.split(/[\s/_-]+/);
+  for (const w of words) if (NAME_HEADERS.has(w)) return 1;
+  return NOT_NAME_HEADERS.has(lowered) || (words.length <= 2 && NOT_NAME_HEADERS.has(words[0])) ? 3 : 0;
 }
 
 /** Whether the line holding `s` has a table or CSV separator; worked out once per line (words come in order). */
@@ -848,10 +858,10 @@ function readWord(state: State, s: number): number {
   // `called Marjo`, and `named him Frank`, `called her Devin`.
   const naming = prev !== undefined && prev.gap === " " && (NAMING_CUES.has(prevLower!) || ((prevLower === "him" || prevLower === "her") && namingBefore(text, prev.word.s)));
   const field = listPosition(text, s) && labelBefore(text, s);
-  // The column lookup only matters where nothing else decides: a known name with a surname is one anyway.
-  const columnKind = !field && !strong && !(known && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
-  // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name.
-  if (columnKind === 2) return e;
+  // The column lookup only matters where nothing else decides: a listed given name with a surname is one anyway (not `John Smith`: both are words too).
+  const columnKind = !field && !strong && !(plain && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
+  // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name; a city or a company column holds none.
+  if (columnKind === 2 || columnKind === 3) return e;
   const column = columnKind === 1;
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
@@ -951,11 +961,25 @@ function readTitled(state: State, title: string, ns: number, fallback: number): 
   if (!ncap || ne - ns < 2) return fallback;
   const nlower = text.slice(ns, ne).toLowerCase();
   if (STOP.has(nlower) || TITLES.has(text.slice(ns, ne))) return fallback;
-  if (WEAK_TITLES.has(title) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps")) return fallback;
+  if (WEAK_TITLES.has(title) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps") && !(title === "M" && ne - ns >= 3 && monsieurContext(text, ns - 3))) return fallback;
   if (looksLikeCode(text, ns, ne, undefined)) return fallback;
   const name = extendName(state, ns, ne, true);
   emitName(state, ns, name.end, 0.85, name.words);
   return name.end;
+}
+
+/** Words after which `M.` is Monsieur, not a letter ending a sentence (`taille M. Disponible`): `à M. Fontaine`, `Excusé : M. Moreau`. */
+const BEFORE_MONSIEUR = new Set(["à", "a", "de", "du", "chez", "avec", "par", "pour", "et", "ou", "selon", "entre", "contre", "cher", "bonjour", "merci", "excusé", "excusée", "excusés", "absent", "absente", "présent", "présente", "représenté", "représentée", "signé", "signée", "attention", "attn", "destinataire", "contact", "interlocuteur", "client", "from", "to", "cc"]);
+
+/** Whether the `M.` at `m` opens its line or follows punctuation or one of BEFORE_MONSIEUR: then any capitalised name after it is a person. */
+function monsieurContext(text: string, m: number): boolean {
+  let i = m;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === 0 || text.charCodeAt(i - 1) === 10) return true;
+  const c = text.charCodeAt(i - 1);
+  if (c === 58 || c === 44 || c === 59 || c === 40 || c === 0xab || c === 34 || c === 0x2013 || c === 0x2014 || c === 45 || c === 62 || c === 124) return true;
+  const prev = previousWord(text, m);
+  return prev !== undefined && prev.gap === " " && BEFORE_MONSIEUR.has(prev.word.lower);
 }
 
 /** Whether a greeting word is right before `s` (`Hi Austin,`). */
@@ -1341,6 +1365,30 @@ function readMentions(state: State): void {
   }
 }
 
+/**
+ * A chat's speaker typed in lower case after its timestamp: `[09:13] kevin: oui`, WhatsApp's
+ * `12/02/2026, 09:13 - julie marchand: ok`. The first word must be a listed given name. (The
+ * same name read by readLowercase too is one finding: the scanner merges overlaps.)
+ */
+const STAMPED_LOWER_SPEAKER = /(?:^|\n)[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])? [-–])[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24})(?: ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24}))?[ \t]?:(?![/\d])/g;
+
+function readStampedSpeakers(state: State): void {
+  const text = state.text;
+  const re = STAMPED_LOWER_SPEAKER;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const first = m[1];
+    if (!state.plain.has(first) || SPEAKER_NOT.has(first)) continue;
+    const colon = m.index + m[0].length - 1;
+    let e = colon;
+    while (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) e--;
+    const s = e - (m[2] === undefined ? first.length : first.length + 1 + m[2].length);
+    emit(state.out, state.context, PII.person, s, e, 0.8);
+    state.spans.push([s, e]);
+  }
+}
+
 /** Second walk: parts of full names seen alone (`chez Devaux`, `pour Sophie`). */
 function readParts(state: State): void {
   if (state.parts.size === 0) return;
@@ -1621,6 +1669,7 @@ export const personPass: Pass = {
     flushNames(state);
     readMentions(state);
     readLowercase(state);
+    readStampedSpeakers(state);
     readParts(state);
   },
 };
