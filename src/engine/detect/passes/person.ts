@@ -1370,23 +1370,31 @@ function readMentions(state: State): void {
  * `12/02/2026, 09:13 - julie marchand: ok`. The first word must be a listed given name. (The
  * same name read by readLowercase too is one finding: the scanner merges overlaps.)
  */
-const STAMPED_LOWER_SPEAKER = /(?:^|\n)[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])? [-–])[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24})(?: ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24}))?[ \t]?:(?![/\d])/g;
-
+const STAMP_LINE = String.raw`[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])? [-–])[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24})(?: ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24}))?[ \t]?:(?![/\d])`;
+/** The line after a line break (`\n` first: the regex engine skips ahead to each one), and the text's first line. */
+const STAMPED_LOWER_SPEAKER = new RegExp(`\\n${STAMP_LINE}`, "g");
+const STAMPED_AT_START = new RegExp(STAMP_LINE, "y");
 function readStampedSpeakers(state: State): void {
   const text = state.text;
+  STAMPED_AT_START.lastIndex = 0;
+  const first = STAMPED_AT_START.exec(text);
+  if (first !== null) stampedSpeaker(state, first);
   const re = STAMPED_LOWER_SPEAKER;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const first = m[1];
-    if (!state.plain.has(first) || SPEAKER_NOT.has(first)) continue;
-    const colon = m.index + m[0].length - 1;
-    let e = colon;
-    while (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) e--;
-    const s = e - (m[2] === undefined ? first.length : first.length + 1 + m[2].length);
-    emit(state.out, state.context, PII.person, s, e, 0.8);
-    state.spans.push([s, e]);
-  }
+  while ((m = re.exec(text)) !== null) stampedSpeaker(state, m);
+}
+
+function stampedSpeaker(state: State, m: RegExpExecArray): void {
+  const first = m[1];
+  if (!state.plain.has(first) || SPEAKER_NOT.has(first)) return;
+  const text = state.text;
+  const colon = m.index + m[0].length - 1;
+  let e = colon;
+  while (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) e--;
+  const s = e - (m[2] === undefined ? first.length : first.length + 1 + m[2].length);
+  emit(state.out, state.context, PII.person, s, e, 0.8);
+  state.spans.push([s, e]);
 }
 
 /** Second walk: parts of full names seen alone (`chez Devaux`, `pour Sophie`). */
