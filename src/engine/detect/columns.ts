@@ -43,6 +43,8 @@ interface Block {
   knownEnd: number;
   /** Header cells, or undefined while a Markdown block has shown no separator yet. */
   headers: string[] | undefined;
+  /** CSV only: the header line is split when a line below it first asks (most blocks in code are one line). */
+  headersPending: boolean;
   /** Start of the header line; offsets on it or on the separator get no header. */
   headerStart: number;
   /** End of the line that holds the separator (Markdown) or the header (CSV). */
@@ -78,7 +80,13 @@ export class TableColumns {
     const start = this.currentStart;
     const end = this.currentEnd;
     const block = this.blockFor(start, end);
-    if (!block || !block.headers || start < block.bodyStart) return undefined;
+    if (!block || start < block.bodyStart) return undefined;
+    if (block.headersPending) {
+      block.headersPending = false;
+      const headers = splitCsv(text, block.headerStart, block.bodyStart, block.delimiter);
+      if (headers.every(isLabel) && headers.some((h) => /\p{L}/u.test(h))) block.headers = headers;
+    }
+    if (!block.headers) return undefined;
     const column = this.columnOf(start, end, offset, block);
     if (column < 0 || column >= block.headers.length) return undefined;
     const header = block.headers[column];
@@ -122,7 +130,7 @@ export class TableColumns {
 
   private markdownBlock(start: number, end: number): Block {
     const text = this.text;
-    const block: Block = { table: "markdown", top: start, knownEnd: end, headers: undefined, headerStart: -1, bodyStart: -1, delimiter: PIPE, count: 0 };
+    const block: Block = { table: "markdown", top: start, knownEnd: end, headers: undefined, headersPending: false, headerStart: -1, bodyStart: -1, delimiter: PIPE, count: 0 };
     // Up to the nearest separator row above (or on) this line, or the block's top.
     let s = start;
     let e = end;
@@ -187,13 +195,12 @@ export class TableColumns {
       top = ps;
     }
     const headerEnd = lineEndAt(text, top);
-    const headers = splitCsv(text, top, headerEnd, delimiter);
-    const labels = headers.every(isLabel) && headers.some((h) => /\p{L}/u.test(h));
     return {
       table: "csv",
       top,
       knownEnd: end,
-      headers: labels ? headers : undefined,
+      headers: undefined,
+      headersPending: true,
       headerStart: top,
       bodyStart: headerEnd,
       delimiter,
