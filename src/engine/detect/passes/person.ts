@@ -1374,13 +1374,22 @@ const STAMP_LINE = String.raw`[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?
 /** The line after a line break (`\n` first: the regex engine skips ahead to each one), and the text's first line. */
 const STAMPED_LOWER_SPEAKER = new RegExp(`\\n${STAMP_LINE}`, "g");
 const STAMPED_AT_START = new RegExp(STAMP_LINE, "y");
+/** What every stamped line holds: a time (`09:13`) or a bracket's end before the speaker (`] kevin`). */
+const STAMP_SIGN = /\d:\d\d|\][ \t]+[a-zß-öø-ÿ]/g;
+
 function readStampedSpeakers(state: State): void {
   const text = state.text;
-  STAMPED_AT_START.lastIndex = 0;
-  const first = STAMPED_AT_START.exec(text);
-  if (first !== null) stampedSpeaker(state, first);
+  STAMP_SIGN.lastIndex = 0;
+  if (!STAMP_SIGN.test(text)) return;
+  // No stamped line ends before the first sign: the walk starts on its line.
+  const from = text.lastIndexOf("\n", STAMP_SIGN.lastIndex - 1);
+  if (from < 0) {
+    STAMPED_AT_START.lastIndex = 0;
+    const first = STAMPED_AT_START.exec(text);
+    if (first !== null) stampedSpeaker(state, first);
+  }
   const re = STAMPED_LOWER_SPEAKER;
-  re.lastIndex = 0;
+  re.lastIndex = Math.max(0, from);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) stampedSpeaker(state, m);
 }
