@@ -17,7 +17,9 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const SYSTEM_PACKAGES = [
   "chromium", "ripgrep", "libkrb5-dev", "libsecret-1-dev", "libxkbfile-dev", "libx11-dev",
   // Oracles of the metadata tests (veil strip): exiftool, ImageMagick, ffmpeg, pdftotext.
-  "libimage-exiftool-perl", "imagemagick", "ffmpeg", "poppler-utils",
+  // exiftool reads Office files (docx, xlsx, pptx) only with Archive::Zip, which is a mere
+  // Recommends of its package and so skipped by --no-install-recommends.
+  "libimage-exiftool-perl", "libarchive-zip-perl", "imagemagick", "ffmpeg", "poppler-utils",
   // The pre-commit framework, for the distribution test.
   "pre-commit",
 ];

@@ -173,8 +173,17 @@ describe("adversarial input: every rule and pass stays linear on 1 MB", function
         table(worst).replace(/^/gm, "      ") +
         (known.length > 0 ? `\n      over the bound because of a known slow rule (${known.length}):\n` + table(known).replace(/^/gm, "      ") : ""),
     );
-    // An input over its bound was measured up to five times (see measure): its best counts.
-    const failing = results.filter((m) => m.ratio > m.bound && !m.known);
+    // An input over its bound was measured up to five times (see measure), then again after the
+    // whole run, on its own text built afresh (best of 3): a heap full of the inputs before it
+    // can push one borderline figure over (seen on the shared machine: 105, then 40 alone).
+    // Its best counts; a slow pass stays slow in both.
+    const failing = results
+      .filter((m) => m.ratio > m.bound && !m.known)
+      .map((m) => {
+        const again = measure(scannerFor(m.input.options), m.input, m.input.make(), 3);
+        return again.ratio < m.ratio ? again : m;
+      })
+      .filter((m) => m.ratio > m.bound);
     assert.deepEqual(
       failing.map((m) => `${m.input.target}: ${m.input.shape} (ratio ${m.ratio.toFixed(0)} > ${m.bound.toFixed(0)})`),
       [],

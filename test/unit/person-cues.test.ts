@@ -215,6 +215,17 @@ describe("people's names: cues beyond the lists", () => {
       ["nom,prenom,email,ville\nGarnier,Élodie,e@example.fr,Dublin\n", ["Garnier", "Élodie"]],
       ["| Nom | Ville |\n|---|---|\n| Karim | Florence |\n", ["Karim"]],
       ["| Client | Société |\n|---|---|\n| Camille Devaux | Jordan |\n", ["Camille Devaux"]],
+      // A CSV pasted twice: its repeated header line holds labels, the rows under both still names.
+      ["Nom,Prénom,Ville\nGarnier,Élodie,Lyon\nNom,Prénom,Ville\nMartin,Florence,Nantes\n", ["Garnier", "Élodie", "Martin", "Florence"]],
+      ["Nom,Prénom\nNom,Prénom\nNom,Prénom\n", []],
+    ]);
+  });
+
+  describe("words glued to code or password signs", () => {
+    cases([
+      ["Mot de passe : Soleil#2!Soleil", []],
+      ["if (!Camille) return;", []],
+      ["Merci Camille ! Karim arrive.", ["Camille", "Karim"]],
     ]);
   });
 

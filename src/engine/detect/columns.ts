@@ -93,6 +93,31 @@ export class TableColumns {
     return header === "" ? undefined : { header, column, table: block.table };
   }
 
+  /**
+   * The end of the line holding `offset` when that line repeats its table's header line
+   * verbatim (a CSV pasted twice, an export with a header per page), else -1: such a line
+   * holds labels, no values, and is read no further.
+   */
+  repeatedHeaderEnd(offset: number): number {
+    const text = this.text;
+    if (offset < 0 || offset >= text.length) return -1;
+    if (offset < this.currentStart || offset > this.currentEnd) {
+      this.currentStart = lineStartAt(text, offset);
+      this.currentEnd = lineEndAt(text, offset);
+    }
+    const start = this.currentStart;
+    const end = this.currentEnd;
+    const block = this.blockFor(start, end);
+    if (!block || block.headerStart < 0 || start < block.bodyStart) return -1;
+    // Only under a header the columns go by (split into labels), as the cells' own lookup would.
+    if (!this.headerAt(offset)) return -1;
+    const headerEnd = lineEndAt(text, block.headerStart);
+    const length = headerEnd - block.headerStart;
+    if (end - start !== length || length === 0) return -1;
+    for (let i = 0; i < length; i++) if (text.charCodeAt(start + i) !== text.charCodeAt(block.headerStart + i)) return -1;
+    return end;
+  }
+
   private blockFor(start: number, end: number): Block | undefined {
     const text = this.text;
     if (start === this.noBlockLine) return undefined;

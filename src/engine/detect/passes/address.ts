@@ -494,7 +494,8 @@ function tryNumbered(text: string, i: number, spans: Spans): number {
 function labelEndsAt(text: string, end: number, limit: number): boolean {
   let e = end;
   while (e > limit && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 58 || text.charCodeAt(e - 1) === 45 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 42 || text.charCodeAt(e - 1) === 0xa0)) e--;
-  if (e - limit < 5) return false;
+  // Every label ends with a letter: a number or a sign there (`1 Abc 1` above) ends the question before any slice.
+  if (e - limit < 5 || !isLetterChar(text.charCodeAt(e - 1))) return false;
   const tail = text.slice(Math.max(limit, e - 12), e).toLowerCase();
   for (const w of LABEL_ENDINGS) if (tail.endsWith(w) && !isLetterChar(text.charCodeAt(e - w.length - 1))) return true;
   return false;

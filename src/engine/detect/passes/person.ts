@@ -463,9 +463,11 @@ function headingLine(state: State, s: number): boolean {
 /** The character-level half of looksLikeCode: what touches the word on either side. */
 function codeNeighbours(text: string, s: number, e: number): boolean {
   const before = s > 0 ? text.charCodeAt(s - 1) : 32;
-  if (before === 46 || before === 95 || before === 36 || before === 35 || before === 47 || before === 92 || before === 60) return true;
+  // `!Soleil` (a negation, or a password's symbols) is no word of prose, where `!` ends a sentence before a space.
+  if (before === 46 || before === 95 || before === 36 || before === 35 || before === 47 || before === 92 || before === 60 || before === 33) return true;
   const after = e < text.length ? text.charCodeAt(e) : 32;
-  if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || isDigit(after)) return true;
+  // `Soleil#2`: a hash glued to a word is code or a password, never a name in prose.
+  if (after === 40 || after === 95 || after === 60 || after === 91 || after === 36 || after === 35 || isDigit(after)) return true;
   return after === 46 && e + 1 < text.length && isLetter(text.charCodeAt(e + 1));
 }
 
@@ -801,6 +803,11 @@ function readWord(state: State, s: number): number {
   if (!maybeKnown && (s < state.extendedTo || !mayHaveCue(text, s, e))) return e;
   // Headings are titles, not people: `## Caret Dependencies`, `.SH "Life Cycle Scripts"`, `<h2>`.
   if (headingLine(state, s)) return e;
+  // A table's header line repeated as a row: labels, not people; the whole line is passed over.
+  if ((s === 0 || text.charCodeAt(s - 1) === 10) && lineHasTable(state, s)) {
+    const repeated = (state.columns ??= new TableColumns(text)).repeatedHeaderEnd(s);
+    if (repeated > 0) return repeated;
+  }
   const cap = capitalised(text, s, e);
   if (!cap) return e;
   // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
