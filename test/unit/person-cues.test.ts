@@ -221,6 +221,23 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 
+  describe("M. before a listed surname, given names joined by et / and", () => {
+    cases([
+      ["Je vois M. Moreau demain.", ["Moreau"]],
+      ["Hier j'ai appelé M. Lefebvre.", ["Lefebvre"]],
+      ["la taille M. Blanc est épuisée.", []],
+      ["Taille M. Disponible en bleu.", []],
+      ["Tom Dupont est là.", ["Tom Dupont"]],
+      ["Rose Garden est ouvert.", []],
+      ["Merci à Océane et Baptiste pour hier.", ["Océane", "Baptiste"]],
+      ["Margaux and Tom arrive tomorrow.", ["Margaux", "Tom"]],
+    ]);
+    it("does not read the last item of a firm's list of surnames as a given name", () => {
+      assert.ok(!people("Aristóteles spent a year at Jones, Mitchell and Williams as the assistant.").includes("Williams"));
+      assert.ok(!people("The Jones, Smith and Davis Orchestra was founded in 1990.").includes("Smith"));
+    });
+  });
+
   describe("words glued to code or password signs", () => {
     cases([
       ["Mot de passe : Soleil#2!Soleil", []],

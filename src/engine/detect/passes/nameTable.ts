@@ -1,4 +1,4 @@
-import { AMBIGUOUS_NAMES_CODED, GIVEN_NAMES_CODED, SURNAMES_CODED } from "./names-data";
+import { AMBIGUOUS_NAMES_CODED, AMBIGUOUS_SURNAMES_CODED, GIVEN_NAMES_CODED, SURNAMES_CODED } from "./names-data";
 
 /**
  * Lookups in the person pass's name lists: an open-addressing hash table over one array of
@@ -108,4 +108,23 @@ export function nameKindOfCodes(codes: Uint16Array, n: number, hash: number): nu
     while (i < n && chars[s + i] === codes[i]) i++;
     if (i === n) return v & 3;
   }
+}
+
+let ambiguousSurnames: Set<string> | undefined;
+
+/**
+ * Whether `lower` is a surname that is also a common word (`moreau`, `blanc`, `fontaine`): kept
+ * out of the table, which would make each a surname everywhere, and asked only after a title
+ * (`M. Moreau`). A few hundred names: a Set, decoded on the first question.
+ */
+export function isAmbiguousSurname(lower: string): boolean {
+  if (!ambiguousSurnames) {
+    ambiguousSurnames = new Set();
+    let previous = "";
+    for (const item of AMBIGUOUS_SURNAMES_CODED.split(",")) {
+      previous = previous.slice(0, item.charCodeAt(0) - 48) + item.slice(1);
+      ambiguousSurnames.add(previous);
+    }
+  }
+  return ambiguousSurnames.has(lower);
 }

@@ -1,7 +1,7 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { TableColumns } from "../columns";
 import { emit, isDigit, PII } from "./common";
-import { AMBIGUOUS, GIVEN, MAX_NAME_LENGTH, NAME_HASH_SEED, nameHashStep, nameKind, nameKindOfCodes, NOT_LISTED, SURNAME } from "./nameTable";
+import { AMBIGUOUS, GIVEN, isAmbiguousSurname, MAX_NAME_LENGTH, NAME_HASH_SEED, nameHashStep, nameKind, nameKindOfCodes, NOT_LISTED, SURNAME } from "./nameTable";
 
 /**
  * People's names. One walk over the capitalised words of the text; a word is a name when
@@ -874,7 +874,7 @@ function readWord(state: State, s: number): number {
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
   // `Morrison, Rogers and Torres`, `Camille, Karim et Sophie`: the next item of a list whose last item was a name.
-  const listed = !soft && listFollows(state, s) && !sentenceInitial(text, s);
+  const listed = !soft && listFollows(state, s, known) && !sentenceInitial(text, s);
   // `Remember me, Maria?`, `Don't go to town, Mark!`: a known name called by a comma and a question or an exclamation.
   const called = ambiguous && !PLACES.has(lower) && prev !== undefined && prev.gap === ", " && (text.charCodeAt(e) === 63 || text.charCodeAt(e) === 33);
   if (called) {
@@ -908,7 +908,9 @@ function readWord(state: State, s: number): number {
     // a place or a common word (`Jordan`, `Victoria`) needs a listed given name or a surname's ending after it too.
     const second = name.words[1].lower;
     const soundPair = !soft || state.plain.has(second) || surnameLike(state, second) || name.initial > 0;
-    if (ambiguous && !(cued || acting || naming) && (sentenceInitial(text, s) || !soundPair)) return name.end;
+    // A listed surname that is no word after it (`Tom Smith is here.`) is context enough, even there.
+    const surnamed = !soft && name.words.slice(1).some((w) => state.surnames.has(w.lower));
+    if (ambiguous && !(cued || acting || naming) && ((sentenceInitial(text, s) && !surnamed) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
     return name.end;
   }
@@ -968,7 +970,7 @@ function readTitled(state: State, title: string, ns: number, fallback: number): 
   if (!ncap || ne - ns < 2) return fallback;
   const nlower = text.slice(ns, ne).toLowerCase();
   if (STOP.has(nlower) || TITLES.has(text.slice(ns, ne))) return fallback;
-  if (WEAK_TITLES.has(title) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps") && !(title === "M" && ne - ns >= 3 && monsieurContext(text, ns - 3))) return fallback;
+  if (WEAK_TITLES.has(title) && !(state.plain.has(nlower) || state.ambiguous.has(nlower) || ncap === "caps") && !(title === "M" && ne - ns >= 3 && (monsieurContext(text, ns - 3) || surnameAfterMonsieur(state, text, ns - 3, nlower)))) return fallback;
   if (looksLikeCode(text, ns, ne, undefined)) return fallback;
   const name = extendName(state, ns, ne, true);
   emitName(state, ns, name.end, 0.85, name.words);
@@ -989,6 +991,16 @@ function monsieurContext(text: string, m: number): boolean {
   return prev !== undefined && prev.gap === " " && BEFORE_MONSIEUR.has(prev.word.lower);
 }
 
+/** Words after which `M.` is a size, not Monsieur, whatever follows (`taille M. Blanc`). */
+const BEFORE_SIZE = new Set(["taille", "tailles", "size", "sizes", "pointure", "format", "modèle", "modele", "variante", "version", "type", "option"]);
+
+/** `Je vois M. Dupont`, `j'ai appelé M. Moreau`: a listed surname (or one that is also a word) after `M.` in a sentence. */
+function surnameAfterMonsieur(state: State, text: string, m: number, lower: string): boolean {
+  if (!state.surnames.has(lower) && !isAmbiguousSurname(lower)) return false;
+  const prev = previousWord(text, m);
+  return prev === undefined || prev.gap !== " " || !BEFORE_SIZE.has(prev.word.lower);
+}
+
 /** Whether a greeting word is right before `s` (`Hi Austin,`). */
 function greetingBefore(text: string, s: number): boolean {
   const prev = previousWord(text, s);
@@ -996,7 +1008,7 @@ function greetingBefore(text: string, s: number): boolean {
 }
 
 /** Whether `s` is the next item of a list (`, ` ` and ` ` et ` ` & `) whose item before is the last name found. */
-function listFollows(state: State, s: number): boolean {
+function listFollows(state: State, s: number, given = false): boolean {
   const last = state.found[state.found.length - 1];
   if (!last || last.end >= s || s - last.end > 5) return false;
   const gap = state.text.slice(last.end, s);
@@ -1006,6 +1018,9 @@ function listFollows(state: State, s: number): boolean {
   const e = wordEnd(text, s);
   const c = e < text.length ? text.charCodeAt(e) : 46;
   if (!(c === 44 || c === 46 || c === 59 || c === 41 || c === 10 || (c === 32 && !isUpper(text.charCodeAt(e + 1)) && !isDigit(text.charCodeAt(e + 1))))) return false;
+  // A listed given name after a given name alone (`Merci à Océane et Baptiste`): first names, no firm's.
+  // Two items joined by `et` / `and`, not a longer run of single words (`Jones, Mitchell and Williams`, `Jones, Smith and Davis`: firms).
+  if (given && gap !== ", " && last.words.length === 1 && state.plain.has(last.words[0].lower) && !/,\s*$/.test(text.slice(Math.max(0, last.s - 3), last.s))) return true;
   // A full name in the list, or a list after a colon (`founders: Morrison, Rogers and Torres`); `Marshall, Hernandez and Simpson` alone is a firm's name.
   let k = state.found.length - 1;
   while (k > 0 && state.found[k].words.length === 1 && /^(?:, | and | et | & )$/.test(text.slice(state.found[k - 1].end, state.found[k].s))) k--;
