@@ -99,23 +99,17 @@ export class TableColumns {
    * holds labels, no values, and is read no further.
    */
   repeatedHeaderEnd(offset: number): number {
-    const text = this.text;
-    if (offset < 0 || offset >= text.length) return -1;
-    if (offset < this.currentStart || offset > this.currentEnd) {
-      this.currentStart = lineStartAt(text, offset);
-      this.currentEnd = lineEndAt(text, offset);
-    }
-    const start = this.currentStart;
-    const end = this.currentEnd;
-    const block = this.blockFor(start, end);
-    if (!block || block.headerStart < 0 || start < block.bodyStart) return -1;
-    // Only under a header the columns go by (split into labels), as the cells' own lookup would.
+    // Only under a header the columns go by (split into labels), as the cells' own lookup would;
+    // headerAt leaves the line's bounds and its block cached.
     if (!this.headerAt(offset)) return -1;
-    const headerEnd = lineEndAt(text, block.headerStart);
-    const length = headerEnd - block.headerStart;
-    if (end - start !== length || length === 0) return -1;
+    const block = this.block;
+    if (!block || block.headerStart < 0) return -1;
+    const text = this.text;
+    const start = this.currentStart;
+    const length = lineEndAt(text, block.headerStart) - block.headerStart;
+    if (this.currentEnd - start !== length || length === 0) return -1;
     for (let i = 0; i < length; i++) if (text.charCodeAt(start + i) !== text.charCodeAt(block.headerStart + i)) return -1;
-    return end;
+    return this.currentEnd;
   }
 
   private blockFor(start: number, end: number): Block | undefined {
