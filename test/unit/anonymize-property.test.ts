@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { termFormKey } from "../../src/engine/detect/terms";
+import { isPlaceholderSecret } from "../../src/engine/rules/placeholder";
 import { anonymize, findPlaceholderTokens, restore, scan, Vault, type AnonymizeOptions, type AnonymizeResult, type ScanOptions } from "../../src/engine";
 
 const SCAN: ScanOptions = {
@@ -20,8 +21,14 @@ const WITHOUT_MONEY: AnonymizeOptions = { scan: SCAN, money: false };
 const RUNS = Number(process.env.VEIL_PROPERTY_RUNS) || 300;
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-/** Fake AWS access key ids matching the core rule AKIA[A-Z2-7]{16}. */
-const awsKey = fc.array(fc.constantFrom(...BASE32), { minLength: 16, maxLength: 16 }).map((c) => `AKIA${c.join("")}`);
+/**
+ * Fake AWS access key ids matching the core rule AKIA[A-Z2-7]{16}; not the masks and runs the
+ * engine takes for a stand-in on purpose (`AKIAAAAAAAAAAAAAAAAA`).
+ */
+const awsKey = fc
+  .array(fc.constantFrom(...BASE32), { minLength: 16, maxLength: 16 })
+  .map((c) => `AKIA${c.join("")}`)
+  .filter((key) => !isPlaceholderSecret(key));
 const lower = (min: number, max: number) => fc.array(fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), { minLength: min, maxLength: max }).map((c) => c.join(""));
 const email = fc
   .tuple(lower(1, 8), fc.option(lower(1, 6), { nil: undefined }), lower(2, 8), fc.constantFrom("com", "fr", "org", "io"))

@@ -20,8 +20,12 @@ import { withoutIgnoreCase } from "../detect/anyCase";
 const OTHER_FIELD = String.raw`(?!user|login|e-?mail|identifiant|utilisateur|account name|compte :)`;
 const QUALIFIER_FR = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"«»“”]){1,50}?)?`;
 const QUALIFIER_EN = String.raw`(?:\s{1,3}(?:${OTHER_FIELD}[^\n:=.;!?"“”]){1,50}?)?`;
-/** The value: optional opening quote (group `q`), then up to 64 characters; trailing `.,;:)]` stay outside. */
-const VALUE = String.raw`([«"“'\x60])?\s?([^\s"'«»“”\x60<>=:[][^\s"'«»“”\x60<>]{3,63}?)(?=[.,;:)\]]*(?:[\s"'»”\x60<]|$))`;
+/**
+ * The value: optional opening quote (group `q`), then up to 64 characters; trailing `.,;:)]`
+ * stay outside. It does not open on a bracket, a brace or a comma: that is the syntax after a
+ * string that ends on the keyword (`["password: "],false]`), not a password.
+ */
+const VALUE = String.raw`([«"“'\x60])?\s?([^\s"'«»“”\x60<>=:[\]{},][^\s"'«»“”\x60<>]{3,63}?)(?=[.,;:)\]]*(?:[\s"'»”\x60<]|$))`;
 
 /** Password managers and vaults named where the password would be: `mdp : voir 1Password`. */
 const WHERE_IT_IS = /^(?:1password|bitwarden|lastpass|keepass\w*|dashlane|vaultwarden|keychain|trousseau|vault|sms|mail|e-?mail|slack|signal|whatsapp)$/i;
@@ -160,6 +164,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Forgot your password? Click the link below.",
         "The password is incorrect.",
         "password: string;",
+        '{"labels":["password: "],"masked":false}',
         "password: req.body.password,",
         "Password: see 1Password",
         "password: ${DB_PASSWORD}",
