@@ -229,6 +229,8 @@ describe("people's names: cues beyond the lists", () => {
       ["Taille M. Disponible en bleu.", []],
       ["Tom Dupont est là.", ["Tom Dupont"]],
       ["Rose Garden est ouvert.", []],
+      ["Tom O'Brien is here.", ["Tom O'Brien"]],
+      ["Grant McDonald's menu is new.", []],
       ["Merci à Océane et Baptiste pour hier.", ["Océane", "Baptiste"]],
       ["Margaux and Tom arrive tomorrow.", ["Margaux", "Tom"]],
     ]);

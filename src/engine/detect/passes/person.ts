@@ -317,6 +317,9 @@ const MAX_PARTS = 4;
 /** Endings that mark a surname in many languages: Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos. */
 const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
 
+/** `O'Brien`, `O’Neill`, `McAllister`: a surname by its prefix, in lower case. */
+const IRISH_SCOTTISH = /^(?:o['’]|mc)[a-z]{3}/;
+
 /** A listed surname or a surname's ending. */
 function surnameLike(state: State, lower: string): boolean {
   return state.surnames.has(lower) || SURNAME_SHAPE.test(lower);
@@ -909,7 +912,7 @@ function readWord(state: State, s: number): number {
     const second = name.words[1].lower;
     const soundPair = !soft || state.plain.has(second) || surnameLike(state, second) || name.initial > 0;
     // A listed surname that is no word after it (`Tom Smith is here.`) is context enough, even there.
-    const surnamed = !soft && name.words.slice(1).some((w) => state.surnames.has(w.lower));
+    const surnamed = !soft && name.words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower));
     if (ambiguous && !(cued || acting || naming) && ((sentenceInitial(text, s) && !surnamed) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
     return name.end;
