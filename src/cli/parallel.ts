@@ -17,12 +17,13 @@ export const PARALLEL_MIN_FILES = 400;
 /**
  * Unless the user chose the threads (`--jobs`), the main thread scans alone for this long
  * first, and workers start only if the files left would take it PARALLEL_MIN_REMAINING_MS
- * more at that pace: each worker pays its start and a cold JIT (~0.4 s of CPU over the bench
- * corpus, compiled on threads that compete for the same cores), and the 12.9 MB bench
- * corpus was faster on one thread (0.83 s) than on two (1.02 s). docs/speed.md has the figures.
+ * more at that pace. The pace is the cold one (the first 200 ms run ~2.5× slower than the
+ * rest), and each worker pays its start and its own cold JIT on threads that compete for the
+ * same cores: the 13.5 MB bench corpus (projected 3.8–5 s, scanned in 1.6 s) is faster on one
+ * thread, a 264 MB tree (projected 15.7 s) gains on two. docs/speed.md has the figures.
  */
 export const PARALLEL_PROBE_MS = 200;
-export const PARALLEL_MIN_REMAINING_MS = 1500;
+export const PARALLEL_MIN_REMAINING_MS = 6000;
 const BATCH_FILES = 24;
 
 /** What a worker needs to build the same scanner and config as the main thread. */
