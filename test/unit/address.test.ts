@@ -170,3 +170,22 @@ describe("address pass: quoted and bracketed addresses, numbers with a slash", (
     assert.deepEqual(addresses("see (Via 1/2) in the appendix"), []);
   });
 });
+
+/** A column whose header says it holds addresses reads `3 place du Capitole` as one without a postcode or a label on its line. */
+describe("address pass: address columns of tables and CSV exports", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds a street of a weak type (place, cours, Close, Drive) under Adresse or address_line_1, with the town in the next cell", () => {
+    assert.deepEqual(addresses("nom;adresse\nBouchard;3 place du Capitole\nMercier;5 cours Lafayette\n"), ["3 place du Capitole", "5 cours Lafayette"]);
+    assert.deepEqual(addresses("name,address_line_1,city\nAnn Lee,119 Countess Close,Leeds\nBo Ray,615 Benedum Drive,Austin\n"), ["119 Countess Close,Leeds", "615 Benedum Drive,Austin"]);
+    assert.deepEqual(addresses("| Client | Adresse de livraison |\n|---|---|\n| Picard | 12 place Bellecour |\n"), ["12 place Bellecour"]);
+  });
+
+  it("stays silent on the same cells under other headers, e-mail or IP address columns, and data lines that split like a CSV", () => {
+    assert.deepEqual(addresses("atelier;détail\nYoga;3 place disponibles\nDanse;5 cours par mois\n"), []);
+    assert.deepEqual(addresses("nom;cours\nBouchard;3 cours Lafayette\nMercier;5 cours Mozart\n"), []);
+    assert.deepEqual(addresses("user,email address,note\nann,12 place holders,x\nbo,4 route maps,y\n"), []);
+    assert.deepEqual(addresses('"type": "ADDRESS", "x": 1\n"value": "3 place du Capitole", "y": 2\n'), []);
+  });
+});

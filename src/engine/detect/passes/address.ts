@@ -1,5 +1,6 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { emit, isDigit, PII } from "./common";
+import { TableColumns } from "../columns";
 
 /**
  * Postal addresses, from the words that name a street or a delivery point, which the
@@ -501,6 +502,22 @@ function labelEndsAt(text: string, end: number, limit: number): boolean {
   return false;
 }
 
+/** Words of a table or CSV header over postal addresses (`adresse`, `Street address`, `adresse_livraison`, `Billing`). */
+const ADDRESS_HEADER_WORDS = new Set(["adresse", "address", "addr", "adr", "rue", "street", "domicile", "voie", "livraison", "shipping", "billing", "facturation", "postal", "postale"]);
+/** Headers that name an address of another kind: `Adresse e-mail`, `IP address`, `Adresse du site`. */
+const OTHER_ADDRESS_HEADER = /mail|courriel|\bip\b|ipv[46]|url|web|site|\bmac\b|wallet|portefeuille|\bbtc\b|\beth\b|code|zip|\bcp\b/;
+
+const HEADER_SHAPE = /^[\p{L}\d _./()#-]+$/u;
+
+/** Whether the header says its column holds postal addresses (a cell reads as one without a label on its line). */
+export function isAddressHeader(header: string | undefined): boolean {
+  // A label, not a line of code or data that happens to split like one (`"type": "ADDRESS"`).
+  if (!header || header.length > 40 || !HEADER_SHAPE.test(header)) return false;
+  const lower = header.toLowerCase();
+  if (OTHER_ADDRESS_HEADER.test(lower)) return false;
+  return lower.split(/[^a-zà-ÿ]+/).some((word) => ADDRESS_HEADER_WORDS.has(word));
+}
+
 function labelled(text: string, start: number): boolean {
   const ls = lineStartOf(text, start);
   if (labelEndsAt(text, start, ls)) return true;
@@ -529,6 +546,7 @@ export const addressPass: Pass = {
       }
     }
     const spans = new Spans();
+    let columns: TableColumns | undefined;
     const sorted = hits.length > 1 ? Int32Array.from(hits).sort() : hits;
     let emittedTo = -1;
     // Street words that lead nowhere, one after the other on one line: past FAILS_PER_LINE of
@@ -575,7 +593,9 @@ export const addressPass: Pass = {
       }
       if (!address) continue;
       const grown = grow(text, address);
-      const label = labelled(text, address.start);
+      const label =
+        labelled(text, address.start) ||
+        (!grown.postal && (strength === 0 || address.unconfirmed === true) && isAddressHeader((columns ??= new TableColumns(text)).headerAt(address.start)?.header));
       if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
