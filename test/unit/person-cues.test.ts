@@ -254,6 +254,26 @@ describe("people's names: cues beyond the lists", () => {
       ["12/02/2026, 09:13 - julie marchand: ok on se voit\n12/02/2026, 09:14 - kevin: oui", ["julie marchand", "kevin"]],
       ["[09:13] note: fix this\n[09:14] error: timeout", []],
       ["[10:00] build: 12 files\n", []],
+      ["[09:41] Kevin Nguyen: hey\n[09:42] maria.lopez: yes\n[09:43] julie_martin: ok", ["Kevin Nguyen", "maria.lopez", "julie_martin"]],
+      ["[09:42] rose.garden: in bloom\n[09:43] will.smith: ok\n[09:44] maria: ok", []],
+    ]);
+  });
+
+  describe("a full name's given name seen again: a word-like one beside a listed surname, a listed one in lower case", () => {
+    cases([
+      ["Tom O'Reilly said the vault moves. Ask Tom for the key.", ["Tom O'Reilly", "Tom"]],
+      ["Tom Tom sells maps. Ask Tom for the key.", []],
+      ["Photo : Grégoire Lemaire (grégoire facture à part).", ["Grégoire Lemaire", "grégoire"]],
+      ["Photo : Grégoire Lemaire, gregoire.lemaire@x.fr, /home/grégoire/rushes", ["Grégoire Lemaire"]],
+      ["Réunion avec Mathilde ; mathilde valide.", ["Mathilde"]],
+    ]);
+  });
+
+  describe("a quoted CSV cell written `Surname, Given` under a name header", () => {
+    cases([
+      ['Full Name,Email\n"Kowalski, Anna",a@b.c\n', ["Kowalski", "Anna"]],
+      ['Nom;Email\n"Dupont, Marie";m@d.fr\n', ["Dupont", "Marie"]],
+      ['City,Note\n"Paris, France",x\n"Lyon, Rhône",y\n', []],
     ]);
   });
 });

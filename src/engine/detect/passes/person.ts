@@ -418,6 +418,8 @@ interface State {
   found: { s: number; end: number; confidence: number; words: Word[] }[];
   /** Parts of full names found, for the second walk. */
   parts: Set<string>;
+  /** Given names of full names, looked for in lower case too (readLowercaseParts). */
+  lowerParts: Set<string>;
   /** End of the last name emitted: words before it were already read. */
   emittedTo: number;
   spans: [number, number][];
@@ -483,6 +485,11 @@ function mayHaveCue(text: string, s: number, e: number): boolean {
   if (nextIsCapitalised(text, e)) return true;
   const b = s > 0 ? text.charCodeAt(s - 1) : 10;
   if (b === 10 || b === 124 || b === 9 || b === 44 || b === 59) return true;
+  // A quoted CSV cell's first word (`,"Kowalski, Anna",`).
+  if (b === 34) {
+    const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
+    return b2 === 10 || b2 === 44 || b2 === 59 || b2 === 9;
+  }
   if (b !== 32) return false;
   const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
   // After a lower-case word (`said Iwase`, `name is X`), a colon, a comma, a pipe, `>` or a line start.
@@ -1186,11 +1193,24 @@ function flushNames(state: State): void {
     if (companies.size > 0 && f.words.some((w) => companies.has(w.lower))) continue;
     emit(state.out, state.context, PII.person, f.s, f.end, f.confidence);
     state.spans.push([f.s, f.end]);
-    // Parts of a given name + surname only: `Life Cycle Scripts` teaches nothing.
-    if (f.words.length >= 2 && f.words.some((w) => state.plain.has(w.lower))) {
+    // Parts of a given name + surname only: `Life Cycle Scripts` teaches nothing. A given name
+    // that is also a word (`Olivier`, `Tom`; not an everyday one such as `Will`) needs a listed
+    // or O'/Mc surname beside it.
+    if (f.words.length >= 2 && (f.words.some((w) => state.plain.has(w.lower)) || wordGivenAndSurname(state, f.words))) {
       for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
+      // The given name of a name written `Grégoire Lemaire` with a listed surname (not `Catalina CLT`, `Kein Wert`) is looked for in lower case too.
+      const given = f.words[0];
+      if (state.lowerParts.size < MAX_LOWERCASE_PARTS && given.e - given.s >= 4 && plainGiven(state, given.lower) && !SOFT.has(given.lower) && f.words.slice(1).every((w) => titleCase(state.text, w)) && f.words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower))) {
+        state.lowerParts.add(given.lower);
+      }
     }
   }
+}
+
+function wordGivenAndSurname(state: State, words: readonly { lower: string }[]): boolean {
+  const given = words[0].lower;
+  if (!state.ambiguous.has(given) || SOFT.has(given)) return false;
+  return words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower));
 }
 
 /** Where the line's content starts: after indentation and quote or label marks (`> `, `??? `, `- `). */
@@ -1392,10 +1412,10 @@ function readMentions(state: State): void {
 
 /**
  * A chat's speaker typed in lower case after its timestamp: `[09:13] kevin: oui`, WhatsApp's
- * `12/02/2026, 09:13 - julie marchand: ok`. The first word must be a listed given name. (The
+ * `12/02/2026, 09:13 - julie marchand: ok`, a handle `[09:42] maria.lopez:`. The first word must be a listed given name. (The
  * same name read by readLowercase too is one finding: the scanner merges overlaps.)
  */
-const STAMP_LINE = String.raw`[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])? [-–])[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24})(?: ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24}))?[ \t]?:(?![/\d])`;
+const STAMP_LINE = String.raw`[ \t>]*(?:\[[\d/.,: -]{4,22}(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])? [-–])[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24})(?:[ ._]([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{1,24}))?[ \t]?:(?![/\d])`;
 /** The line after a line break (`\n` first: the regex engine skips ahead to each one), and the text's first line. */
 const STAMPED_LOWER_SPEAKER = new RegExp(`\\n${STAMP_LINE}`, "g");
 const STAMPED_AT_START = new RegExp(STAMP_LINE, "y");
@@ -1421,7 +1441,9 @@ function readStampedSpeakers(state: State): void {
 
 function stampedSpeaker(state: State, m: RegExpExecArray): void {
   const first = m[1];
-  if (!state.plain.has(first) || SPEAKER_NOT.has(first)) return;
+  if (SPEAKER_NOT.has(first)) return;
+  // A given name that is also a word (`maria`) speaks with a surname: `maria.lopez:`.
+  if (!state.plain.has(first) && !(m[2] !== undefined && wordGivenAndSurname(state, [{ lower: first }, { lower: m[2] }]))) return;
   const text = state.text;
   const colon = m.index + m[0].length - 1;
   let e = colon;
@@ -1456,6 +1478,39 @@ function readParts(state: State): void {
     }
     if (e > starts.lastIndex) starts.lastIndex = e;
   }
+  readLowercaseParts(state);
+}
+
+/** At most this many given names are looked for in lower case (one indexOf walk each). */
+const MAX_LOWERCASE_PARTS = 16;
+
+/**
+ * A full name's given name typed again in lower case, between spaces or punctuation in prose
+ * (`Grégoire Lemaire` … `grégoire travaille en freelance`): listed, not also a word, 4 letters
+ * or more, its surname listed too, the first MAX_LOWERCASE_PARTS of a text. Not inside a handle, a path or an address (`.`, `@`, `/`, `_` or `-` beside it).
+ */
+function readLowercaseParts(state: State): void {
+  const text = state.text;
+  for (const part of state.lowerParts) {
+    for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) {
+      const e = at + part.length;
+      const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+      const after = e < text.length ? text.charCodeAt(e) : 32;
+      if (!proseNeighbour(before) || !proseNeighbour(after) || (after === 46 && isLetter(text.charCodeAt(e + 1)))) continue;
+      if (looksLikeCode(text, at, e, undefined)) continue;
+      emit(state.out, state.context, PII.person, at, e, 0.7);
+    }
+  }
+}
+
+/** `Lemaire`, `O'Connor`, `Van`: a capital, then a lower-case letter (not `CLT`, not `X`). */
+function titleCase(text: string, w: Word): boolean {
+  return w.e - w.s >= 2 && isUpper(text.charCodeAt(w.s)) && isLower(text.charCodeAt(w.e - 1));
+}
+
+/** Spaces and the punctuation prose puts beside a word: not `.` before it, `@`, `/`, `_`, `-`, quotes of code or letters. */
+function proseNeighbour(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 40 || c === 41 || c === 0xa0 || c === 0x2019;
 }
 
 /**
@@ -1683,7 +1738,7 @@ export const personPass: Pass = {
     LOWER_LINE.lastIndex = 0;
     if (!capitals && !LOWER_LINE.test(text)) return;
     const { plain, ambiguous, surnames } = names();
-    const state: State = { text, out, context, plain, ambiguous, surnames, companies: new Set(), found: [], columns: undefined, parts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
+    const state: State = { text, out, context, plain, ambiguous, surnames, companies: new Set(), found: [], columns: undefined, parts: new Set(), lowerParts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
     // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
     // finds the candidates (several times faster than a loop over every code unit in JS).
     const starts = WORD_START;
