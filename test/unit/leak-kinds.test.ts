@@ -108,6 +108,8 @@ describe("issue 13: passwords written in prose", () => {
   expectFound("password", [
     ["Le mot de passe du wifi est Lumiere2026 !", "Lumiere2026"],
     ["mdp : Azerty!23", "Azerty!23"],
+    ["Au portail, digicode 4821 puis la 2e porte", "4821"],
+    ["Gate code 4718 on the keypad", "4718"],
     ["Pour le back-office, le mot de passe c'est Potager#75.", "Potager#75"],
     ["Code d'accès : 7781-AB", "7781-AB"],
     ["Identifiants : camille.devaux / Soleil#24", "Soleil#24"],
@@ -120,6 +122,8 @@ describe("issue 13: passwords written in prose", () => {
     ['the password is "meadowlark"', "meadowlark"],
   ]);
   expectSilent("password", [
+    "Le digicode 2 sera changé",
+    "mdp 1984",
     "Mot de passe oublié ? Cliquez sur le lien.",
     "Le mot de passe est incorrect.",
     "Le mot de passe doit contenir 12 caractères minimum.",
@@ -180,8 +184,10 @@ describe("issue 13: dates (opt-in)", () => {
     ["Go-live 2026-04-01", "2026-04-01"],
     ["Deadline 3/12/26", "3/12/26"],
     ["We ship in September 2026", "September 2026"],
+    ["Atelier le 12/03 à la Maison des associations", "12/03"],
+    ["Rendu jeudi 05/04, relecture ensuite", "jeudi 05/04"],
   ]);
-  expectSilent("date", ["version 1.2.3 and 12.03.26", "node 20.19.0, ratio 3/4", "mars, mai et juin", "call 06 12 34 56 78", "2026-13-45"]);
+  expectSilent("date", ["version 1.2.3 and 12.03.26", "node 20.19.0, ratio 3/4", "mars, mai et juin", "call 06 12 34 56 78", "2026-13-45", "le 3/4 du budget", "le 12/13 des lots", "page 12/03 du rapport", "le 12/03,5 ratio"]);
   it("is off unless asked for (the pro label's policy turns it on)", () => {
     assert.deepEqual(found("Lancement le 12 mars 2026", noDates), []);
   });

@@ -139,6 +139,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "cliquez sur « mot de passe oublié » puis suivez le lien",
         "Le mot de passe est envoyé par SMS.",
         "La boîte à clés est sous le paillasson.",
+        "Le digicode 2 sera changé",
+        "mdp 1984",
       ],
     },
   }),
@@ -227,6 +229,24 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     examples: {
       match: ["Le code PIN de la carte : 482913", "PIN: 739204", "the SIM pin code is 915273"],
       noMatch: ["connect the LED to pin 13", "PIN: 0000", "pinMode(2048, OUTPUT)", "PIN code required", "PIN 2026"],
+    },
+  },
+  {
+    id: "prose-door-code",
+    category: "secret",
+    kind: "password",
+    title: "Door, gate or alarm code written in a sentence",
+    // Codes typed on a keypad are four digits as a rule, given without a colon (`digicode du parking 1984`).
+    keywords: ["digicode", "code porte", "code de la porte", "code portail", "code du portail", "code alarme", "code d", "door code", "gate code", "entry code", "alarm code", "keypad code"],
+    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
+    group: 1,
+    window: { before: 24, after: 120 },
+    validate: (value) => !/^(.)\1+$/.test(value) && !/^(?:0123|1234|2345|3456|4567|5678|6789)/.test(value),
+    confidence: 0.8,
+    advice: "change that code and keep it out of what you share: give it by phone or in a password manager",
+    examples: {
+      match: ["Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B"],
+      noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3"],
     },
   },
   {

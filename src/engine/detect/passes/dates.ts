@@ -141,6 +141,13 @@ function wordedDates(text: string, emitDate: (start: number, end: number) => voi
   }
 }
 
+/**
+ * A day and a month without a year (`12/03`, the month on two digits: `3/4` is a fraction),
+ * after a word that takes a date: `le 12/03`, `jeudi 12/03`, `jusqu'au 05/04`, `avant le 30/06`.
+ * Day first, the French order: `on 12/03` is left to the numeric forms with a year.
+ */
+const SHORT_AFTER_CUE = /((?<![\p{L}\d])(?:le|du|au|dès le|avant le|après le|jusqu['’]au|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )(\d{1,2})\/(\d{2})(?![\d/-]|[.,]\d|\s?%)/giu;
+
 function plausible(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
@@ -169,5 +176,11 @@ export const datePass: Pass = {
       if (ok) emit(out, context, PII.date, m.index, m.index + m[0].length, 0.75);
     }
     wordedDates(text, (start, end) => emit(out, context, PII.date, start, end, 0.7));
+    SHORT_AFTER_CUE.lastIndex = 0;
+    while ((m = SHORT_AFTER_CUE.exec(text)) !== null) {
+      if (!plausible(Number(m[2]), Number(m[3]))) continue;
+      const s = m.index + m[1].length;
+      emit(out, context, PII.date, withWeekday(text, s), s + m[0].length - m[1].length, 0.7);
+    }
   },
 };
