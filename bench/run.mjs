@@ -125,7 +125,7 @@ rows.push([
   "",
   `≥ 100 MB/s ${engineRate >= 100 ? "MET" : "NOT MET"}`,
 ]);
-notes.push(`(1) median of ${engineRuns.length} passes over already-decoded strings; engine time only; ${engineFindings} findings per pass.`);
+notes.push(`(1) median of ${engineRuns.length} passes over already-decoded strings; engine time only (passes: ${engineRuns.map((ms) => fmtMs(ms)).join(", ")}); ${engineFindings} findings per pass.`);
 
 // ---------------------------------------------------------------------------------------
 // (1b) Regex terms (issue 21): a user's patterns run on the linear-time engine (re2js), not

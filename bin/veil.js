@@ -46,6 +46,15 @@ function writeCache(file, script) {
   }
 }
 
+// The CLI's inlining budget for V8's optimising compiler (runCli sets it too, for a bundle run
+// without this launcher), set before the bundle is compiled: V8 rejects a code cache made under
+// other flags, and runCli's change would have made every run miss it.
+try {
+  require("v8").setFlagsFromString("--max-inlined-bytecode-size-cumulative=100");
+} catch (error) {
+  // Another runtime's flags: the run goes on with its defaults.
+}
+
 /** The bundle's exports, compiled with the cached code when there is one. */
 function load(bundlePath) {
   var source = fs.readFileSync(bundlePath, "utf8");

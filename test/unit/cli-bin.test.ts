@@ -58,9 +58,12 @@ describe("cli: the built dist/cli.js and its launcher bin/veil.js", () => {
     assert.equal(files.length, 1, "one cache file");
     assert.match(files[0], new RegExp(`^cli-[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8$`));
     const strip = (out: string) => out.replace(/"scanMs":\s*[\d.]+/, "");
+    const written = readFileSync(join(cacheDir, files[0]));
     const second = run();
     assert.equal(second.status, 1);
     assert.equal(strip(second.stdout), strip(first.stdout));
+    // Taken as it is, not rejected and written again (V8 rejects a cache made under other flags).
+    assert.ok(readFileSync(join(cacheDir, files[0])).equals(written), "the second run uses the cache the first one wrote");
     writeFileSync(join(cacheDir, files[0]), "not a code cache");
     const corrupt = run();
     assert.equal(corrupt.status, 1, corrupt.stderr);
