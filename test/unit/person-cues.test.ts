@@ -264,7 +264,7 @@ describe("people's names: cues beyond the lists", () => {
       ["Tom O'Reilly said the vault moves. Ask Tom for the key.", ["Tom O'Reilly", "Tom"]],
       ["Tom Tom sells maps. Ask Tom for the key.", []],
       ["Photo : Grégoire Lemaire (grégoire facture à part).", ["Grégoire Lemaire", "grégoire"]],
-      ["Photo : Grégoire Lemaire, gregoire.lemaire@x.fr, /home/grégoire/rushes", ["Grégoire Lemaire"]],
+      ["Photo : Grégoire Lemaire, gregoire.lemaire@x.fr, /srv/rushes/grégoire/", ["Grégoire Lemaire"]],
       ["Réunion avec Mathilde ; mathilde valide.", ["Mathilde"]],
     ]);
   });
@@ -274,6 +274,22 @@ describe("people's names: cues beyond the lists", () => {
       ['Full Name,Email\n"Kowalski, Anna",a@b.c\n', ["Kowalski", "Anna"]],
       ['Nom;Email\n"Dupont, Marie";m@d.fr\n', ["Dupont", "Marie"]],
       ['City,Note\n"Paris, France",x\n"Lyon, Rhône",y\n', []],
+    ]);
+  });
+
+  describe("a user folder in a path, `au nom de`, a lower-case name after call / appelle / ask", () => {
+    cases([
+      ['  File "/home/sebastien.roux/projects/app.py", line 42', ["sebastien.roux"]],
+      ["at /Users/anna/dev/x.js:3:4 and C:\\Users\\julie.martin\\AppData", ["anna", "julie.martin"]],
+      ["/home/runner/work/x, /home/node/app, /Users/Shared/, /Users/dev/app, /home/rose/x", []],
+      ["see https://api.github.com/users/anna-k for the profile", []],
+      ["l'interphone est au nom de Benhamou.", ["Benhamou"]],
+      ["Réservé au nom de la société Altima. The name of Stichting Centrum appears.", []],
+      ["si tu arrives avant 9h appelle nicolas au 07 81 22 43 10", ["nicolas"]],
+      ["ok i'll ask priya tomorrow", ["priya"]],
+      ["// call foo before bar, then call rose later", []],
+      ["salut ! c'est yasmine de l'agence, au 14 rue de la Roquette à Paris.\nsi tu arrives avant 9h appelle nicolas", ["yasmine", "nicolas"]],
+      ["Salut ! C'est yasmine de l'agence, au 14 rue de la Roquette à Paris.", []],
     ]);
   });
 });

@@ -876,6 +876,8 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
       (prev.gap === " " && prevLower === "is" && /\bname$/i.test(text.slice(Math.max(0, prev.word.s - 6), prev.word.s - 1))) ||
       (prev.gap === " " && prevLower === "me" && /\bcalls?$/i.test(text.slice(Math.max(0, prev.word.s - 7), prev.word.s - 1))) ||
       (prev.gap === " " && (prevLower === "m'appelle" || prevLower === "m’appelle")) ||
+      // `l'interphone au nom de Benhamou`, `réservé au nom de Martin` (not English `the name of`, which names anything).
+      (prev.gap === " " && prevLower === "de" && /\bau nom$/i.test(text.slice(Math.max(0, prev.word.s - 7), prev.word.s - 1))) ||
       ((prev.gap === "? " || prev.gap === ": ") && prevLower === "name"));
   // `Hi Jordan,` but not `Hello Paris!`: a word that is also a place or a common word is greeted only before a comma.
   const greeted = known && prev !== undefined && (prev.gap === " " || prev.gap === ", ") && GREETINGS.has(prevLower!) && (!soft || text.charCodeAt(e) === 44);
@@ -1421,6 +1423,35 @@ function readMentions(state: State): void {
   }
 }
 
+/** Where a path names its user: `/home/sebastien.roux/`, `/Users/anna/`, `C:\\Users\\j.martin\\`. */
+const HOME_FOLDER = /(?:\/home\/|\/Users\/|\\Users\\)([A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f._-]{1,39})(?=[/\\\s"'`:)\]]|$)/g;
+
+/**
+ * A user folder in a path (logs and stack traces pasted whole) named after its owner: the first
+ * part a listed given name, alone with four letters or more (`anna`, `sebastien.roux`; not
+ * `dev`, nor `j_martin`, whose initial is no name);
+ * a given name that is also a word needs a second part (`rose.garnier`, not `/home/rose/`).
+ * Generic accounts (`runner`, `ubuntu`, `node`) are no given names and stay.
+ */
+function readHomeFolders(state: State): void {
+  const text = state.text;
+  if (text.indexOf("/home/") < 0 && text.indexOf("Users") < 0) return;
+  HOME_FOLDER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HOME_FOLDER.exec(text)) !== null) {
+    const handle = m[1];
+    const parts = handle.toLowerCase().split(/[._-]/);
+    const first = parts[0];
+    const second = parts.length > 1 && /^[a-zà-ɏ]{2,}$/.test(parts[1]);
+    // A lone name of four letters or more: `/Users/dev/` is a role.
+    const known = plainGiven(state, first) && (second || first.length >= 4);
+    if (!known && !(second && wordGivenAndSurname(state, [{ lower: first }, { lower: parts[1] }]))) continue;
+    const s = m.index + m[0].length - handle.length;
+    emit(state.out, state.context, PII.person, s, s + handle.length, 0.75);
+    state.spans.push([s, s + handle.length]);
+  }
+}
+
 /**
  * A chat's speaker typed in lower case after its timestamp: `[09:13] kevin: oui`, WhatsApp's
  * `12/02/2026, 09:13 - julie marchand: ok`, a handle `[09:42] maria.lopez:`. The first word must be a listed given name. (The
@@ -1531,8 +1562,8 @@ function proseNeighbour(c: number): boolean {
  */
 const LOWER_LINE = /^[^\nA-Z\u00c0-\u00de{}=;<>_$\\`]{8,}$/gm;
 const LOWER_WORD = /[a-z\u00df-\u00ff\u0100-\u024f][a-z\u00df-\u00ff\u0100-\u024f'’-]*/g;
-/** Words before a lower-case name that say it names someone: `my name is lena`, `call me borna`. */
-const LOWER_NAMING = /(?:\bname is|\bnom est|\bcalls? me|\bm['’]appelle|\bnamed|\bcalled|\bje suis|\bi['’]?m|\bi am|\bc['’]est) $/;
+/** Words before a lower-case name that say it names someone: `my name is lena`, `call me borna`, `appelle nicolas`, `ask priya`. */
+const LOWER_NAMING = /(?:\bname is|\bnom est|\bcalls? me|\bm['’]appelle|\bnamed|\bcalled|\bje suis|\bi['’]?m|\bi am|\bc['’]est|\bappelle|\bappeler|\bdemande à|\bcall|\bask|\btext|\bping) $/;
 
 /** Lower-case titles: `mr. elliott`, `mme dupont`. */
 const LOWER_TITLES = new Set(["mr", "mrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "mademoiselle"]);
@@ -1554,19 +1585,48 @@ function readLowercase(state: State): void {
   const n = text.length;
   const breaker = LINE_BREAKER;
   let ls = 0;
+  let read = 0;
   while (ls < n) {
     // The first capital, code sign or line break from the line's start: a line break first means a lower-case line.
     breaker.lastIndex = ls;
     const p = breaker.test(text) ? breaker.lastIndex - 1 : n;
     if (p < n && text.charCodeAt(p) !== 10) {
       const nl = text.indexOf("\n", p);
-      if (nl < 0) return;
+      if (nl < 0) break;
       ls = nl + 1;
       continue;
     }
     // A line indented by a tab or four spaces is code (or a Markdown code block), not a chat typed fast.
-    if (p - ls >= 8 && !(text.charCodeAt(ls) === 9 || text.startsWith("    ", ls)) && lineHasTrigger(state, ls, p)) readLowerLine(state, ls, p);
+    if (p - ls >= 8 && !(text.charCodeAt(ls) === 9 || text.startsWith("    ", ls)) && lineHasTrigger(state, ls, p)) {
+      readLowerLine(state, ls, p);
+      read++;
+    }
     ls = p + 1;
+  }
+  if (read > 0) readNamingCues(state);
+}
+
+/** Cues that name the lower-case word after them, looked for on every line of a text whose writer types names in lower case. */
+const LOWER_NAMING_CUES = ["c'est ", "c’est ", "je suis ", "i'm ", "i’m ", "name is ", "appelle ", "demande à ", "ask ", "call "];
+
+/**
+ * A text with a lower-case line that named someone was typed by a writer who leaves names in
+ * lower case, also on lines with a capital elsewhere (`salut ! c'est yasmine de l'agence … 75011 Paris`):
+ * there, a listed given name right after a naming cue is one too. One indexOf walk per cue.
+ */
+function readNamingCues(state: State): void {
+  const text = state.text;
+  for (const cue of LOWER_NAMING_CUES) {
+    for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + cue.length)) {
+      if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
+      const s = at + cue.length;
+      let e = s;
+      while (e < text.length && lowerWordStart(text.charCodeAt(e))) e++;
+      if (e - s < 3 || (e < text.length && (isLetter(text.charCodeAt(e)) || text.charCodeAt(e) === 46 || text.charCodeAt(e) === 95))) continue;
+      if (!plainGiven(state, text.slice(s, e))) continue;
+      emit(state.out, state.context, PII.person, s, e, 0.7);
+      state.spans.push([s, e]);
+    }
   }
 }
 
@@ -1776,6 +1836,7 @@ export const personPass: Pass = {
     readAddressHeads(state);
     flushNames(state);
     readMentions(state);
+    readHomeFolders(state);
     readLowercase(state);
     readStampedSpeakers(state);
     readParts(state);
