@@ -167,6 +167,16 @@ describe("snippet neutralization", () => {
     assert.equal(restore(out, vault).text.split("\n")[0], "postgres://shop:hunter2@db.internal.acme.corp:5432/shop");
   });
 
+  it("hides a host everywhere the text names it once it is hidden in a URL, not a longer name that holds it", () => {
+    const vault = new Vault();
+    const n = new Neutralizer({ workspaceRoots: [], vault }, "");
+    const out = n.neutralize('connect("postgresql://admin:Zq8!rT2xWv@db.internal.maison.fr:5432/prod")\nIs the server running on host "db.internal.maison.fr" and accepting\nsee db.internal.maison.fr.example.org and xdb.internal.maison.fr');
+    const lines = out.split("\n");
+    assert.match(lines[0], /@\[HOST_1\]:5432/);
+    assert.equal(lines[1], 'Is the server running on host "[HOST_1]" and accepting');
+    assert.equal(lines[2], "see db.internal.maison.fr.example.org and xdb.internal.maison.fr");
+  });
+
   it("hides e-mails and IPs even when the caller's settings switch personal data off; other personal data follows the settings", () => {
     const line = "mail ops@acme-shop.com from 10.20.4.17, call +33 6 12 34 56 78";
     const hide = (scan: ScanOptions) => new Neutralizer({ workspaceRoots: [], vault: new Vault(), scan }, "").neutralize(line);

@@ -167,8 +167,10 @@ export class Neutralizer {
   neutralize(text: string, count = true): string {
     const { vault } = this.settings;
     let n = 0;
+    const hosts = new Set<string>();
     const put = (value: string, kind: string) => {
       n++;
+      if (kind === "HOST") hosts.add(value);
       return vault.placeholderFor(value, kind, this.settings.now);
     };
     let out = this.paths(text);
@@ -191,6 +193,11 @@ export class Neutralizer {
     });
     out = out.replace(INTERNAL_HOST, (m) => put(m.toLowerCase(), "HOST"));
     out = out.replace(HOST_AFTER_KEYWORD, (m, host: string) => (isPublicHost(host) || /\.(?:js|ts|py|rb|go|rs|java|php|cs|json|ya?ml|log|txt|html?)$/i.test(host) ? m : m.slice(0, m.length - host.length) + put(host.toLowerCase(), "HOST")));
+    // A host hidden once is hidden wherever else the text names it (`on host "db.internal.x.fr"` after its URL).
+    if (hosts.size > 0) {
+      const again = new RegExp(`(?<![\\w.-])(?:${[...hosts].map(escapeRegex).join("|")})(?![\\w-]|\\.[\\w-])`, "gi");
+      out = out.replace(again, (m) => put(m.toLowerCase(), "HOST"));
+    }
     if (this.namePattern) out = out.replace(this.namePattern, (m) => put(this.canonicalName(m), "USER"));
     if (count) this.replacements += n;
     return out;
