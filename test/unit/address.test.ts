@@ -188,4 +188,10 @@ describe("address pass: address columns of tables and CSV exports", () => {
     assert.deepEqual(addresses("user,email address,note\nann,12 place holders,x\nbo,4 route maps,y\n"), []);
     assert.deepEqual(addresses('"type": "ADDRESS", "x": 1\n"value": "3 place du Capitole", "y": 2\n'), []);
   });
+
+  it("ends at the quote, brace or tag that closes the value holding it (the JSON or HTML around stays whole)", () => {
+    assert.deepEqual(addresses('{"adresse": "8 place Bellecour, 69002 Lyon"}, {"b": 1}'), ["8 place Bellecour, 69002 Lyon"]);
+    assert.deepEqual(addresses("<td>12 rue des Lilas, 75011 Paris</td>"), ["12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses('["12 rue des Lilas, 75011 Paris", "x"]'), ["12 rue des Lilas, 75011 Paris"]);
+  });
 });

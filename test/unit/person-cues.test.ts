@@ -292,4 +292,16 @@ describe("people's names: cues beyond the lists", () => {
       ["Salut ! C'est yasmine de l'agence, au 14 rue de la Roquette à Paris.", []],
     ]);
   });
+
+  describe("values of data keys that hold a name (JSON, YAML, code)", () => {
+    cases([
+      ['{"firstName": "Camille", "lastName": "Devaux", "last_name": "Okonkwo"}', ["Camille", "Devaux", "Okonkwo"]],
+      ["customers:\n  - full_name: Hugo Marchand\n    last_name: Okonkwo\n", ["Hugo Marchand", "Okonkwo"]],
+      ['nom_de_famille: "Dupont"', ["Dupont"]],
+      ['const lastName = "Default"; obj.lastName = "Xyzzy";', []],
+      ["interface X { fullName: Identifier | Namespace; }", []],
+      ['{"name": "Webpack", "nom": "Sérum Éclat", "label": "Outputs"}', []],
+      ['        "Outputs": ";".join(outputs),\n        "Condition": "x"', []],
+    ]);
+  });
 });

@@ -329,6 +329,9 @@ function streetNameEnd(text: string, from: number, le: number): number {
   return i;
 }
 
+/** What ends a segment of an address line: `,` `;` `|` `(` `)`, and `"` `{` `}` `[` `]` `<` of the data or markup around it. */
+const SEGMENT_END = new Set([44, 59, 124, 40, 41, 34, 123, 125, 91, 93, 60]);
+
 /**
  * The address's end after `end` on its line, segment by segment (commas, `;`, `|` and brackets
  * part them): postal lines, units, countries, region codes, places' names. The first segment
@@ -351,7 +354,8 @@ function segmentsEnd(text: string, end: number, le: number): { end: number; post
     }
     let k = j;
     const segmentLimit = Math.min(le, j + 62);
-    while (k < segmentLimit && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 124 && text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 41) k++;
+    // A double quote, a brace, a square bracket or a tag's `<` ends it too: `"adresse": "…, 69002 Lyon"}`, `…</td>`.
+    while (k < segmentLimit && !SEGMENT_END.has(text.charCodeAt(k))) k++;
     const segment = text.slice(j, k);
     // Closing quotes stay outside: `"12 rue des Lilas, 75011 Paris"`.
     const trimmed = segment.replace(/[\s."'»”’]+$/, "");

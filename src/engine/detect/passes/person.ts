@@ -485,10 +485,11 @@ function mayHaveCue(text: string, s: number, e: number): boolean {
   if (nextIsCapitalised(text, e)) return true;
   const b = s > 0 ? text.charCodeAt(s - 1) : 10;
   if (b === 10 || b === 124 || b === 9 || b === 44 || b === 59) return true;
-  // A quoted CSV cell's first word (`,"Kowalski, Anna",`).
-  if (b === 34) {
+  // A quoted CSV cell's first word (`,"Kowalski, Anna",`), a quoted value (`"lastName": "Devaux"`).
+  if (b === 34 || b === 39) {
     const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
-    return b2 === 10 || b2 === 44 || b2 === 59 || b2 === 9;
+    if (b2 === 58 || b2 === 61 || b2 === 32) return nameKeyBefore(text, s);
+    return b === 34 && (b2 === 10 || b2 === 44 || b2 === 59 || b2 === 9);
   }
   if (b !== 32) return false;
   const b2 = s > 1 ? text.charCodeAt(s - 2) : 10;
@@ -630,6 +631,37 @@ function labelBefore(text: string, s: number): boolean {
   const last = words[words.length - 1];
   if (head.length > 24) return false;
   return words.length <= 3 && LABELS.has(last) && words.every((w) => /^[\p{L}'’-]+$/u.test(w));
+}
+
+/** Keys of data fields holding a person's name, lower case without `_`, `-` or spaces: `lastName`, `last_name`, `family-name`, `prénom`. */
+const NAME_KEYS = new Set(["firstname", "lastname", "surname", "familyname", "givenname", "fullname", "middlename", "prenom", "prénom", "nomdefamille", "nomcomplet", "contactname", "customername", "clientname", "authorname", "recipientname", "sendername"]);
+
+/**
+ * Whether a data key naming a person's name ends right before the value at `s`: `"lastName":
+ * "Devaux"`, `nom_de_famille = "Dupont"`, and unquoted only as a YAML line's key (`last_name:
+ * Okonkwo`; not a type annotation's `fullName: Identifier | …`).
+ */
+function nameKeyBefore(text: string, s: number): boolean {
+  let i = s - 1;
+  const quoted = i >= 0 && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39);
+  if (quoted) i--;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  if (i < 0 || (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61)) return false;
+  i--;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  if (i >= 0 && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i--;
+  const ke = i + 1;
+  while (i >= 0 && ke - i <= 24 && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 95 || text.charCodeAt(i) === 45)) i--;
+  const ks = i + 1;
+  if (ke - ks < 3 || (i >= 0 && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46))) return false;
+  if (!NAME_KEYS.has(text.slice(ks, ke).toLowerCase().replace(/[_-]/g, ""))) return false;
+  if (quoted) return true;
+  // Unquoted: the key opens its line (after indentation or a list's `- `) and the value ends it with no code sign.
+  let ls = ks;
+  while (ls > 0 && (text.charCodeAt(ls - 1) === 32 || text.charCodeAt(ls - 1) === 9 || text.charCodeAt(ls - 1) === 45)) ls--;
+  if (ls > 0 && text.charCodeAt(ls - 1) !== 10) return false;
+  const le = text.indexOf("\n", s);
+  return !/[|;<>(){}=&]/.test(text.slice(s, le < 0 ? text.length : le));
 }
 
 /** A group introduced inside a sentence, the word in its list: `the brainchild of our 3 founders: Monjeau, Graves and Reed`. */
@@ -887,7 +919,7 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
   const related = prev !== undefined && prev.gap === " " && RELATION_WORDS.has(prevLower!);
   // `called Marjo`, and `named him Frank`, `called her Devin`.
   const naming = prev !== undefined && prev.gap === " " && (NAMING_CUES.has(prevLower!) || ((prevLower === "him" || prevLower === "her") && namingBefore(text, prev.word.s)));
-  const field = listPosition(text, s) && labelBefore(text, s);
+  const field = (listPosition(text, s) && labelBefore(text, s)) || nameKeyBefore(text, s);
   // The column lookup only matters where nothing else decides: a listed given name with a surname is one anyway (not `John Smith`: both are words too).
   const columnKind = !field && !strong && !(plain && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
   // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name; a city or a company column holds none.
