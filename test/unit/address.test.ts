@@ -195,3 +195,20 @@ describe("address pass: address columns of tables and CSV exports", () => {
     assert.deepEqual(addresses('["12 rue des Lilas, 75011 Paris", "x"]'), ["12 rue des Lilas, 75011 Paris"]);
   });
 });
+
+/** British and American street types that are words too (Grove, Mews, Wharf, Parade, Trail, Pike): a postcode or a label confirms them. */
+describe("address pass: Grove, Mews, Wharf, Parade, Trail, Pike", () => {
+  const scanner = new Scanner();
+  const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
+
+  it("finds them before a postal line", () => {
+    assert.deepEqual(addresses("home address: Flat 3, 19 Elm Grove, Bristol BS7 8PQ."), ["19 Elm Grove, Bristol BS7 8PQ"]);
+    assert.deepEqual(addresses("Unit 4, 12 Shad Thames Wharf, London SE1 2YE"), ["12 Shad Thames Wharf, London SE1 2YE"]);
+    assert.deepEqual(addresses("Ship to 1200 Hickory Pike, Nashville, TN 37211"), ["1200 Hickory Pike, Nashville, TN 37211"]);
+  });
+
+  it("stays silent on the words in a sentence", () => {
+    assert.deepEqual(addresses("We walked down 3 grove paths and saw 2 mews of the stable."), []);
+    assert.deepEqual(addresses("The 5 Trail runners met at 10 Parade rehearsals."), []);
+  });
+});

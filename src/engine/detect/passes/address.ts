@@ -18,6 +18,7 @@ import { TableColumns } from "../columns";
 const STREET_WORDS = [
   "rue", "avenue", "boulevard", "allée", "allee", "impasse", "chemin", "quai", "place", "route", "cours", "square", "passage", "faubourg",
   "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row",
+  "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike",
   "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo",
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
@@ -63,7 +64,7 @@ const SUFFIX_SET = new Set(STREET_SUFFIXES);
 const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy"]);
 const BOX_SET = new Set(BOX_WORDS);
 /** Street words that are everyday words too: they need a postal line or an address label. */
-const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz"]);
+const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz", "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike"]);
 
 /** A postal line: `75011 Paris`, `75011 Paris CEDEX 11`, `1000 Bruxelles`, `Springfield, IL 62704`, `London NW1 6XE`, `Montréal QC H2X 1Y4`. */
 const POSTAL_FORMS = [
@@ -196,7 +197,7 @@ interface Found {
 }
 
 /** English street types end the street's name (`Main Street`); French and Latin ones start it (`rue des Lilas`). */
-const ENDING_TYPES = new Set(["street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row"]);
+const ENDING_TYPES = new Set(["street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row", "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike"]);
 /** What may follow an English street type on its line: a direction (`Main Street North`, `René-Lévesque Ouest`), a unit. */
 const AFTER_ENDING_TYPE = /^\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest|Nord|Sud|Est|Ouest)\.?)?[\s.]*$/;
 

@@ -1455,32 +1455,35 @@ function readMentions(state: State): void {
   }
 }
 
-/** Where a path names its user: `/home/sebastien.roux/`, `/Users/anna/`, `C:\\Users\\j.martin\\`. */
-const HOME_FOLDER = /(?:\/home\/|\/Users\/|\\Users\\)([A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f._-]{1,39})(?=[/\\\s"'`:)\]]|$)/g;
+/** The folders that hold users' homes in a path, and the handle after one (read with a sticky regex at its end). */
+const HOME_ROOTS = ["/home/", "/Users/", "\\Users\\"];
+const HOME_HANDLE = /([A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f._-]{1,39})(?=[/\\\s"'`:)\]]|$)/y;
 
 /**
  * A user folder in a path (logs and stack traces pasted whole) named after its owner: the first
- * part a listed given name, alone with four letters or more (`anna`, `sebastien.roux`; not
- * `dev`, nor `j_martin`, whose initial is no name);
- * a given name that is also a word needs a second part (`rose.garnier`, not `/home/rose/`).
- * Generic accounts (`runner`, `ubuntu`, `node`) are no given names and stay.
+ * part a listed given name, alone with four letters or more (`/home/sebastien.roux/`,
+ * `/Users/anna/`, `C:\\Users\\julie.martin\\`; not `dev`, nor `j_martin`, whose initial is no
+ * name); a given name that is also a word needs a second part (`rose.garnier`, not `/home/rose/`).
+ * Generic accounts (`runner`, `ubuntu`, `node`) are no given names and stay. One indexOf walk per root.
  */
 function readHomeFolders(state: State): void {
   const text = state.text;
-  if (text.indexOf("/home/") < 0 && text.indexOf("Users") < 0) return;
-  HOME_FOLDER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = HOME_FOLDER.exec(text)) !== null) {
-    const handle = m[1];
-    const parts = handle.toLowerCase().split(/[._-]/);
-    const first = parts[0];
-    const second = parts.length > 1 && /^[a-zà-ɏ]{2,}$/.test(parts[1]);
-    // A lone name of four letters or more: `/Users/dev/` is a role.
-    const known = plainGiven(state, first) && (second || first.length >= 4);
-    if (!known && !(second && wordGivenAndSurname(state, [{ lower: first }, { lower: parts[1] }]))) continue;
-    const s = m.index + m[0].length - handle.length;
-    emit(state.out, state.context, PII.person, s, s + handle.length, 0.75);
-    state.spans.push([s, s + handle.length]);
+  for (const root of HOME_ROOTS) {
+    for (let at = text.indexOf(root); at !== -1; at = text.indexOf(root, at + root.length)) {
+      const s = at + root.length;
+      HOME_HANDLE.lastIndex = s;
+      const m = HOME_HANDLE.exec(text);
+      if (!m) continue;
+      const handle = m[1];
+      const parts = handle.toLowerCase().split(/[._-]/);
+      const first = parts[0];
+      const second = parts.length > 1 && /^[a-zà-ɏ]{2,}$/.test(parts[1]);
+      // A lone name of four letters or more: `/Users/dev/` is a role.
+      const known = plainGiven(state, first) && (second || first.length >= 4);
+      if (!known && !(second && wordGivenAndSurname(state, [{ lower: first }, { lower: parts[1] }]))) continue;
+      emit(state.out, state.context, PII.person, s, s + handle.length, 0.75);
+      state.spans.push([s, s + handle.length]);
+    }
   }
 }
 
@@ -1617,6 +1620,7 @@ function readLowercase(state: State): void {
   const n = text.length;
   const breaker = LINE_BREAKER;
   let ls = 0;
+  // Lower-case lines that named someone.
   let read = 0;
   while (ls < n) {
     // The first capital, code sign or line break from the line's start: a line break first means a lower-case line.
@@ -1630,8 +1634,9 @@ function readLowercase(state: State): void {
     }
     // A line indented by a tab or four spaces is code (or a Markdown code block), not a chat typed fast.
     if (p - ls >= 8 && !(text.charCodeAt(ls) === 9 || text.startsWith("    ", ls)) && lineHasTrigger(state, ls, p)) {
+      const before = state.out.length;
       readLowerLine(state, ls, p);
-      read++;
+      if (state.out.length > before) read++;
     }
     ls = p + 1;
   }
