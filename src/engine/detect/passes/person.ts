@@ -320,6 +320,12 @@ const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dótt
 /** `O'Brien`, `O’Neill`, `McAllister`: a surname by its prefix, in lower case. */
 const IRISH_SCOTTISH = /^(?:o['’]|mc)[a-z]{3}/;
 
+/** Whether a name's words after its first hold a listed surname or an O'/Mc one (`Tom Smith`, `Tom O'Reilly`). */
+function surnameFollows(state: State, words: readonly { lower: string }[]): boolean {
+  for (let i = 1; i < words.length; i++) if (state.surnames.has(words[i].lower) || IRISH_SCOTTISH.test(words[i].lower)) return true;
+  return false;
+}
+
 /** A listed surname or a surname's ending. */
 function surnameLike(state: State, lower: string): boolean {
   return state.surnames.has(lower) || SURNAME_SHAPE.test(lower);
@@ -858,10 +864,9 @@ function readWord(state: State, s: number): number {
 }
 
 /**
- * The rest of readWord, for the few words its cheap tests let through. A function of its own
- * so that the hot tests above compile small and quickly, and a deoptimisation here (a branch
- * first taken late in a run) does not throw their optimised code away: as one function,
- * V8's optimising compiler spent ~400 ms on five compilations of it over the bench corpus.
+ * The rest of readWord, for the few words its cheap tests let through: a function of its own so
+ * that the hot tests compile small and soon, and a deoptimisation here (a branch first taken
+ * late in a run) does not throw their optimised code away (docs/speed.md).
  */
 function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, cap: "title" | "caps"): number {
   const text = state.text;
@@ -964,7 +969,7 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
     const second = name.words[1].lower;
     const soundPair = !soft || state.plain.has(second) || surnameLike(state, second) || name.initial > 0;
     // A listed surname that is no word after it (`Tom Smith is here.`) is context enough, even there.
-    const surnamed = !soft && name.words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower));
+    const surnamed = !soft && surnameFollows(state, name.words);
     if (ambiguous && !(cued || acting || naming) && ((sentenceInitial(text, s) && !surnamed) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
     return name.end;
@@ -1245,7 +1250,7 @@ function flushNames(state: State): void {
       for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
       // The given name of a name written `Grégoire Lemaire` with a listed surname (not `Catalina CLT`, `Kein Wert`) is looked for in lower case too.
       const given = f.words[0];
-      if (state.lowerParts.size < MAX_LOWERCASE_PARTS && given.e - given.s >= 4 && plainGiven(state, given.lower) && !SOFT.has(given.lower) && f.words.slice(1).every((w) => titleCase(state.text, w)) && f.words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower))) {
+      if (state.lowerParts.size < MAX_LOWERCASE_PARTS && given.e - given.s >= 4 && plainGiven(state, given.lower) && !SOFT.has(given.lower) && f.words.slice(1).every((w) => titleCase(state.text, w)) && surnameFollows(state, f.words)) {
         state.lowerParts.add(given.lower);
       }
     }
@@ -1255,7 +1260,7 @@ function flushNames(state: State): void {
 function wordGivenAndSurname(state: State, words: readonly { lower: string }[]): boolean {
   const given = words[0].lower;
   if (!state.ambiguous.has(given) || SOFT.has(given)) return false;
-  return words.slice(1).some((w) => state.surnames.has(w.lower) || IRISH_SCOTTISH.test(w.lower));
+  return surnameFollows(state, words);
 }
 
 /** Where the line's content starts: after indentation and quote or label marks (`> `, `??? `, `- `). */
@@ -1597,8 +1602,15 @@ function proseNeighbour(c: number): boolean {
  */
 const LOWER_LINE = /^[^\nA-Z\u00c0-\u00de{}=;<>_$\\`]{8,}$/gm;
 const LOWER_WORD = /[a-z\u00df-\u00ff\u0100-\u024f][a-z\u00df-\u00ff\u0100-\u024f'’-]*/g;
-/** Words before a lower-case name that say it names someone: `my name is lena`, `call me borna`, `appelle nicolas`, `ask priya`. */
-const LOWER_NAMING = /(?:\bname is|\bnom est|\bcalls? me|\bm['’]appelle|\bnamed|\bcalled|\bje suis|\bi['’]?m|\bi am|\bc['’]est|\bappelle|\bappeler|\bdemande à|\bcall|\bask|\btext|\bping) $/;
+/** Words before a lower-case word that say it names someone, listed or not: `my name is lena`, `call me borna`. */
+const NAMING_PHRASES = ["name is", "nom est", "call me", "calls me", "m'appelle", "m’appelle", "named", "called", "je suis", "im", "i'm", "i’m", "i am", "c'est", "c’est"];
+/** Verbs addressed to someone, before a lower-case listed given name only: `appelle nicolas`, `ask priya`. */
+const ADDRESSING_VERBS = ["appelle", "appeler", "demande à", "call", "ask", "text", "ping"];
+const phrasesBefore = (phrases: readonly string[]) => new RegExp(`(?:${phrases.map((p) => `\\b${p}`).join("|")}) $`);
+/** A naming phrase ending the text before a word (with its space). */
+const LOWER_NAMING = phrasesBefore(NAMING_PHRASES);
+/** A naming phrase or an addressing verb ending the text before a listed given name. */
+const LOWER_CUED = phrasesBefore([...NAMING_PHRASES, ...ADDRESSING_VERBS]);
 
 /** Lower-case titles: `mr. elliott`, `mme dupont`. */
 const LOWER_TITLES = new Set(["mr", "mrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "mademoiselle"]);
@@ -1643,8 +1655,8 @@ function readLowercase(state: State): void {
   if (read > 0) readNamingCues(state);
 }
 
-/** Cues that name the lower-case word after them, looked for on every line of a text whose writer types names in lower case. */
-const LOWER_NAMING_CUES = ["c'est ", "c’est ", "je suis ", "i'm ", "i’m ", "name is ", "appelle ", "demande à ", "ask ", "call "];
+/** The same cues with their space, looked for on every line of a text whose writer types names in lower case. */
+const LOWER_CUES = [...NAMING_PHRASES, ...ADDRESSING_VERBS].map((p) => `${p} `);
 
 /**
  * A text with a lower-case line that named someone was typed by a writer who leaves names in
@@ -1653,7 +1665,7 @@ const LOWER_NAMING_CUES = ["c'est ", "c’est ", "je suis ", "i'm ", "i’m ", "
  */
 function readNamingCues(state: State): void {
   const text = state.text;
-  for (const cue of LOWER_NAMING_CUES) {
+  for (const cue of LOWER_CUES) {
     for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + cue.length)) {
       if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
       const s = at + cue.length;
@@ -1675,8 +1687,8 @@ function lowerWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f);
 }
 
-/** Last words of LOWER_NAMING's cues. */
-const NAMING_TAILS = new Set(["is", "est", "me", "m'appelle", "m’appelle", "named", "called", "suis", "i'm", "i’m", "im", "am", "c'est", "c’est"]);
+/** Last words of the naming phrases. */
+const NAMING_TAILS = new Set(NAMING_PHRASES.map((p) => p.slice(p.lastIndexOf(" ") + 1)));
 
 /** Whether the word `lower` ending at `e` closes a naming cue (`my name is `, `call me `) that a word follows. */
 function namingCueEnds(text: string, lower: string, e: number): boolean {
@@ -1772,7 +1784,7 @@ function readLowerLine(state: State, ls: number, le: number): void {
         continue;
       }
       const before = text.slice(Math.max(0, word.s - 16), word.s);
-      if (LOWER_NAMING.test(before)) {
+      if (LOWER_CUED.test(before)) {
         emit(state.out, state.context, PII.person, word.s, end, 0.7);
         state.spans.push([word.s, end]);
         continue;
