@@ -111,7 +111,7 @@ let engineFindings = 0;
 for (const f of files) engineFindings += scanner.scan(f.text).length; // warm-up
 const engineRuns = [];
 // The process's CPU time beside the wall clock: on a shared VM the wall clock also counts time
-// the host gives other guests (three runs within an hour on 4 December: 260, 414 and 413 ms).
+// the host gives other guests (docs/speed.md).
 const engineCpu = [];
 for (let i = 0; i < (QUICK ? 2 : 7); i++) {
   const cpu = process.cpuUsage();

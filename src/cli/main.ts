@@ -95,8 +95,8 @@ export const CLI_PACKAGE_NAME = "veil-privacy";
 /**
  * A smaller inlining budget for V8's optimising compiler, in this process only (the CLI's own,
  * never an extension host's): the scan's large functions compile sooner, so less of a cold run
- * is spent in unoptimised code (the bench corpus's first pass ~860-920 -> ~720-780 ms, warm
- * passes unchanged; docs/speed.md). Process-wide, so the scan's worker threads get it too.
+ * is spent in unoptimised code (docs/speed.md). bin/veil.js sets the same flag before it
+ * compiles the bundle, so that its code cache matches; process-wide, so workers get it too.
  */
 function tuneCompiler(): void {
   try {

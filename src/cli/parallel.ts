@@ -17,10 +17,8 @@ export const PARALLEL_MIN_FILES = 400;
 /**
  * Unless the user chose the threads (`--jobs`), the main thread scans alone for this long
  * first, and workers start only if the files left would take it PARALLEL_MIN_REMAINING_MS
- * more at that pace. The pace is the cold one (the first 200 ms run ~2.5× slower than the
- * rest), and each worker pays its start and its own cold JIT on threads that compete for the
- * same cores: the 13.5 MB bench corpus (projected 3.8–5 s, scanned in 1.6 s) is faster on one
- * thread, a 264 MB tree (projected 15.7 s) gains on two. docs/speed.md has the figures.
+ * more at that pace: a cold pace, well above the warm one, and each worker pays its own start
+ * and cold JIT on threads that compete for the same cores (figures in docs/speed.md).
  */
 export const PARALLEL_PROBE_MS = 200;
 export const PARALLEL_MIN_REMAINING_MS = 6000;

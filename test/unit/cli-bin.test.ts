@@ -47,6 +47,13 @@ describe("cli: the built dist/cli.js and its launcher bin/veil.js", () => {
     assert.match(r.stdout, /^veil \d+\.\d+\.\d+/);
   });
 
+  it("sets the same V8 flags in the launcher as in the bundle's runCli (a code cache made under other flags is rejected)", () => {
+    const flags = (file: string) => [...readFileSync(file, "utf8").matchAll(/setFlagsFromString\("([^"]+)"\)/g)].map((m) => m[1]);
+    const launcher = flags(LAUNCHER);
+    assert.equal(launcher.length, 1);
+    assert.deepEqual(flags(join(ROOT, "src", "cli", "main.ts")), launcher);
+  });
+
   it("keeps a V8 code cache per build and Node version, and runs the same with a stale, corrupt or missing one", () => {
     tree = tempTree({ "a.js": `const k = "${FAKE_AWS_KEY}";\n` });
     const cacheDir = join(tree.root, "cache");
