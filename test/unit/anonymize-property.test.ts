@@ -233,12 +233,20 @@ describe("anonymize: properties", () => {
       // A reported number goes out as a quoted placeholder: a string.
       return typeof v === "number" ? "string" : typeof v;
     };
+    // Keys that differ only in case or accents (`"Orion"` and `"orion"`) hold one term in two
+    // forms, which get one placeholder by design: the two keys become one, so the shape changes.
+    const foldedKeysDistinct = (v: unknown): boolean => {
+      if (Array.isArray(v)) return v.every(foldedKeysDistinct);
+      if (!v || typeof v !== "object") return true;
+      const keys = Object.keys(v).map((k) => k.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+      return new Set(keys).size === keys.length && Object.values(v).every(foldedKeysDistinct);
+    };
     // A document, not a lone scalar: a text that is just a number is prose, not JSON.
     const documentArb = fc.oneof(fc.array(value, { maxLength: 5 }), fc.dictionary(jsonText, value, { maxKeys: 5 }));
     fc.assert(
       fc.property(documentArb, fc.constantFrom(0, 2, "\t"), (doc, indent) => {
         const x = JSON.stringify(doc, null, indent);
-        fc.pre(!/[\ud800-\udfff]/.test(x));
+        fc.pre(!/[\ud800-\udfff]/.test(x) && foldedKeysDistinct(doc));
         const vault = new Vault();
         const result = anonymize(x, vault, WITH_MONEY);
         const out = result.text;
