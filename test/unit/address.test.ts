@@ -113,6 +113,20 @@ describe("address pass: Canadian suites and provinces, house names", () => {
     assert.deepEqual(addresses("Bonjour Marie, 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
     assert.deepEqual(addresses("We loved the Manor House, 12 High Street, Oxford OX1 4AP"), ["12 High Street, Oxford OX1 4AP"]);
   });
+
+  it("takes a flat, building or floor written before the house number, and a Belgian box after it", () => {
+    assert.deepEqual(addresses("Flat 3, 27 Elm Grove, Manchester M14 5RJ"), ["Flat 3, 27 Elm Grove, Manchester M14 5RJ"]);
+    assert.deepEqual(addresses("Ship to: Apt 4B, 221 Maple Avenue, Denver, CO 80203"), ["Apt 4B, 221 Maple Avenue, Denver, CO 80203"]);
+    assert.deepEqual(addresses("Bât. B, esc. 2, 3 allée des Tilleuls, 33000 Bordeaux"), ["Bât. B, esc. 2, 3 allée des Tilleuls, 33000 Bordeaux"]);
+    assert.deepEqual(addresses("Adresse : 3e étage, 12 rue de Rivoli, 75004 Paris"), ["3e étage, 12 rue de Rivoli, 75004 Paris"]);
+    assert.deepEqual(addresses("Rue Neuve 5 boîte 12, 1000 Bruxelles"), ["Rue Neuve 5 boîte 12, 1000 Bruxelles"]);
+    assert.deepEqual(addresses("Avenue Louise 54 bte 3\n1050 Ixelles"), ["Avenue Louise 54 bte 3\n1050 Ixelles"]);
+  });
+
+  it("leaves out a room or a bus named in the sentence before the address", () => {
+    assert.deepEqual(addresses("We met in Room 4, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);
+    assert.deepEqual(addresses("J'ai pris le bus 3, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);
+  });
 });
 
 /** Postcodes as each country's post writes them (PL `00-950`, PT `1000-001`, SE `114 55`), and street words of those languages. */
@@ -202,8 +216,8 @@ describe("address pass: Grove, Mews, Wharf, Parade, Trail, Pike", () => {
   const addresses = (text: string) => scanner.scan(text).filter((f) => f.kind === "address").map((f) => text.slice(f.start, f.end));
 
   it("finds them before a postal line", () => {
-    assert.deepEqual(addresses("home address: Flat 3, 19 Elm Grove, Bristol BS7 8PQ."), ["19 Elm Grove, Bristol BS7 8PQ"]);
-    assert.deepEqual(addresses("Unit 4, 12 Shad Thames Wharf, London SE1 2YE"), ["12 Shad Thames Wharf, London SE1 2YE"]);
+    assert.deepEqual(addresses("home address: Flat 3, 19 Elm Grove, Bristol BS7 8PQ."), ["Flat 3, 19 Elm Grove, Bristol BS7 8PQ"]);
+    assert.deepEqual(addresses("Unit 4, 12 Shad Thames Wharf, London SE1 2YE"), ["Unit 4, 12 Shad Thames Wharf, London SE1 2YE"]);
     assert.deepEqual(addresses("Ship to 1200 Hickory Pike, Nashville, TN 37211"), ["1200 Hickory Pike, Nashville, TN 37211"]);
   });
 

@@ -96,7 +96,12 @@ function isPostalSegment(trimmed: string): boolean {
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
-const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d))\b/i;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d)|Bte\.?(?= ?\d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d))\b/i;
+/**
+ * A unit written before the house number, after which a comma comes: `Flat 3, 27 Elm Grove`,
+ * `Apt 4B, 221 Maple Avenue`, `Bât. B, 3 allée des Tilleuls`, `3e étage, 12 rue …`.
+ */
+const UNIT_BEFORE = /(?:^|[,:>\t]|\s{2})\s*((?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Room|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor)),\s*$/iu;
 
 function isLetterChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -604,7 +609,7 @@ export const addressPass: Pass = {
       if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
-      const start = Math.max(growUp(text, withHouseName(text, address.start)), emittedTo);
+      const start = Math.max(growUp(text, withHouseName(text, withUnitsBefore(text, address.start))), emittedTo);
       if (start >= grown.end) continue;
       spans.add(start, grown.end, confidence);
       fails = 0;
@@ -625,6 +630,24 @@ export const addressPass: Pass = {
 const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower"]);
 /** A house name opening its line or following a label, then a comma: `Le Mas des Oliviers, ` before `240 chemin des Cigales`. */
 const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:[ ’'](?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,5}),\s*$/u;
+
+/** Where an address starts once the units written before it are taken in (two at most: `Bât. B, esc. 2, `); `start` when there is none. */
+function withUnitsBefore(text: string, start: number): number {
+  for (let n = 0; n < 2; n++) {
+    let c = start;
+    while (c > 0 && text.charCodeAt(c - 1) === 32) c--;
+    if (c === 0 || text.charCodeAt(c - 1) !== 44) return start;
+    const ls = Math.max(lineStartOf(text, start), start - 40);
+    const m = UNIT_BEFORE.exec(text.slice(ls, start));
+    if (!m) return start;
+    const at = ls + m.index + m[0].indexOf(m[1]);
+    // Its line opens with it, a colon or a label ends before it, or a unit before it is taken in next.
+    const before = text.slice(lineStartOf(text, at), at).trimEnd();
+    if (!(/^[>*-]*$/.test(before) || before.endsWith(":") || before.endsWith(",") || labelEndsAt(text, at, lineStartOf(text, at)))) return start;
+    start = at;
+  }
+  return start;
+}
 
 /** Where an address starts once a house name before it is taken in; `start` when there is none. */
 function withHouseName(text: string, start: number): number {
