@@ -156,6 +156,28 @@ describe("issue 13: promo codes", () => {
   ]);
 });
 
+describe("issue 13: a password or a promo code repeated where no context names it", () => {
+  const values = (text: string, kind: string) => found(text).filter(([, k]) => k === kind).map(([v]) => v);
+  it("masks each repeat of a code found once by its context, in French and English", () => {
+    assert.deepEqual(values("Code promo : SORRY-LN-15. Votre code pour la prochaine commande : SORRY-LN-15", "promo-code"), ["SORRY-LN-15", "SORRY-LN-15"]);
+    assert.deepEqual(values("Use code WINTER20 at checkout. The banner still says WINTER20.", "promo-code"), ["WINTER20", "WINTER20"]);
+    assert.deepEqual(values("Le mot de passe est Kx7!moss-Harbor.\nThe staging password (Kx7!moss-Harbor) was committed.", "password"), ["Kx7!moss-Harbor", "Kx7!moss-Harbor"]);
+  });
+  it("leaves a longer code holding it, a word-shaped value and a value that is nowhere else alone", () => {
+    assert.deepEqual(values("Code promo : NORDIK10. Not NORDIK100, nor XNORDIK10, nor nordik10.", "promo-code"), ["NORDIK10"]);
+    assert.deepEqual(values("Use code SPRING25 at checkout.", "promo-code"), ["SPRING25"]);
+    assert.deepEqual(found("Il fait soleil, on tourne dehors.").filter(([, k]) => k === "password"), []);
+  });
+  it("keeps a repeat on an ignored line out, and restores every repeat", () => {
+    const text = "Code promo : SORRY-LN-15\nSORRY-LN-15 // veil:allow\nencore SORRY-LN-15";
+    assert.deepEqual(values(text, "promo-code").length, 2);
+    const vault = new Vault();
+    const out = anonymize(text, vault, { scan: {} });
+    assert.equal(out.text.split("[PROMO_CODE_1]").length, 3);
+    assert.equal(restore(out.text, vault).text, text);
+  });
+});
+
 describe("issue 13: phones in table and CSV columns", () => {
   it("reads a number under a Téléphone / Mobile / Phone header as a phone", () => {
     const md = "| Rôle | Téléphone |\n|---|---|\n| Directrice | 0612345678 |\n| CTO | 4 78 12 34 56 |";

@@ -14,6 +14,7 @@ import { maskValue } from "./preview";
 import { isPlaceholderSecret } from "../rules/placeholder";
 import { compileTerms, containsTerm, findSweptTerms, findTermsAt, type CompiledTerms } from "./terms";
 import { compileUserPattern, type LinearPattern } from "./userPattern";
+import { echoes } from "./echo";
 
 const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false };
 
@@ -161,6 +162,8 @@ export class Scanner {
       if (this.isAllowed(text.slice(c.start, c.end))) continue;
       kept.push(c);
     }
+    // A secret's or a promo code's repeats elsewhere in the text, where no context names them.
+    for (const c of echoes(text, kept)) if (!(ignored.length > 0 && isIgnored(ignored, c.start, c))) kept.push(c);
     return resolveOverlaps(kept).map((c) => toFinding(text, c, this.hidesDomain(text, c)));
   }
 

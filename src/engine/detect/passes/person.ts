@@ -287,6 +287,7 @@ const LABELS = new Set([
   "contributors", "maintainer", "maintainers", "organizer", "organisateur", "speaker", "speakers", "host", "guest", "invité", "invités", "titulaire", "holder",
   "patient", "candidat", "candidate", "employee", "employé", "salarié", "référent", "referent", "person", "personne", "directed",
   "founder", "founders", "co-founders", "cofounders", "fondateur", "fondateurs", "fondatrice", "fondatrices", "cofondateurs", "team", "équipe", "members", "membres",
+  "demandeur", "demandeuse", "requester", "requérant", "requérante", "assigné", "assignée", "assigned",
 ]);
 /** Labels of a group of people, which introduce names wherever they stand in the line. */
 const GROUP_LABELS = new Set(["founders", "co-founders", "cofounders", "fondateurs", "fondatrices", "cofondateurs", "attendees", "participants", "speakers", "guests", "invités", "intervenants", "members", "membres", "présents", "absents", "excusés"]);
@@ -735,6 +736,10 @@ const SPEAKER_NOT = new Set([
   "arguments", "args", "version", "license", "licence", "homepage", "repository", "see", "deprecated", "since", "alias", "aliases", "platform",
   "command", "commands", "flag", "flags", "config", "key", "keys", "path", "file", "files", "category", "kind", "level", "mode", "state", "label",
   "labels", "group", "scope", "reason", "cause", "details", "message", "code", "response", "request", "method", "environment", "requires", "required",
+  // a ticket's, an order's or a form's fields
+  "statut", "canal", "channel", "file", "queue", "commande", "order", "facture", "invoice", "devis", "quote", "projet", "project", "sujet", "topic",
+  "heure", "durée", "duration", "échéance", "due", "livraison", "delivery", "montant", "amount", "quantité", "quantity", "référence", "ref", "réf",
+  "tarif", "rate", "offre", "offer", "service", "pôle", "agence", "agency", "quand", "when", "where", "quoi", "what", "créé", "created", "marque", "brand",
 ]);
 
 /** Whether prose follows the colon after `end`: a letter or a quote, not a number, a path or a value. */
