@@ -106,6 +106,8 @@ export interface PassContext {
   promoWord: boolean;
   /** Where the automaton saw a street or delivery-point word (address pass's ADDRESS_KEYWORDS), any case, unsorted. */
   addressWords: number[];
+  /** Where the automaton saw a word of an address column's header (ADDRESS_HEADER_KEYWORDS: `adresse`, `shipping`…), any case, in text order. */
+  addressHeaders: number[];
 }
 
 export interface TermSpec {

@@ -123,6 +123,44 @@ describe("address pass: Canadian suites and provinces, house names", () => {
     assert.deepEqual(addresses("Avenue Louise 54 bte 3\n1050 Ixelles"), ["Avenue Louise 54 bte 3\n1050 Ixelles"]);
   });
 
+  it("reads an address given as quoted list items, each item its own finding (YAML, JSON)", () => {
+    assert.deepEqual(addresses('address:\n  - "Flat 7, 112 Columbia Road"\n  - "London E2 7RG"\ncountry: UK'), ["Flat 7, 112 Columbia Road", "London E2 7RG"]);
+    assert.deepEqual(addresses('"lines": [\n  "1820 Sunset Hills Dr",\n  "Los Angeles, CA 90046"\n],'), ["1820 Sunset Hills Dr", "Los Angeles, CA 90046"]);
+    assert.deepEqual(addresses('tags:\n  - "12 Main Street"\n  - "banana"'), ["12 Main Street"]);
+  });
+
+  it("reads Dr, Ln and Ct after a street's name, boul. and app. in Québec, not a doctor or a count", () => {
+    assert.deepEqual(addresses("450 Oak Ln, Austin, TX 78701"), ["450 Oak Ln, Austin, TX 78701"]);
+    assert.deepEqual(addresses("12 Birch Ct\nNaperville, IL 60540"), ["12 Birch Ct\nNaperville, IL 60540"]);
+    assert.deepEqual(addresses("1250, boul. René-Lévesque O., bureau 900, Montréal (Québec) H3B 4W8"), ["1250, boul. René-Lévesque O., bureau 900, Montréal (Québec) H3B 4W8"]);
+    assert.deepEqual(addresses("> 4521, rue Saint-Denis, app. 3\n> Montréal (Québec)  H2J 2L3\n> Canada"), ["4521, rue Saint-Denis, app. 3\n> Montréal (Québec)  H2J 2L3\n> Canada"]);
+    assert.deepEqual(addresses("I bought 2 Dr Martens boots"), []);
+    assert.deepEqual(addresses("Room 4 Dr Lee will see you"), []);
+    assert.deepEqual(addresses("Le boul. Saint-Laurent est fermé"), []);
+  });
+
+  it("takes a business park, a pickup point or a c/o before the street, not a greeting", () => {
+    assert.deepEqual(addresses("Relais Pickup – Tabac Le Cristal, 102 avenue Jean-Jaurès\n69007 Lyon"), ["Relais Pickup – Tabac Le Cristal, 102 avenue Jean-Jaurès\n69007 Lyon"]);
+    assert.deepEqual(addresses("c/o Talents Oblique, 5 rue du Faubourg-Poissonnière, 3e étage\n75010 Paris"), ["c/o Talents Oblique, 5 rue du Faubourg-Poissonnière, 3e étage\n75010 Paris"]);
+    assert.deepEqual(addresses("ZA des Bréguières, 62 allée des Frênes, 06600 Antibes"), ["ZA des Bréguières, 62 allée des Frênes, 06600 Antibes"]);
+    assert.deepEqual(addresses("Merci Julie, 12 rue des Lilas, 75011 Paris"), ["12 rue des Lilas, 75011 Paris"]);
+  });
+
+  it("takes the whole cell under an address header when it holds a postal line, with or without a street", () => {
+    const csv = [
+      "Société;Interlocuteur;Adresse de livraison;Notes",
+      '"A";"Lucas";"Entrepôt - 12 rue Cartier-Bresson, 93500 Pantin";"Non"',
+      '"B";"Inès";"Lieu-dit Kernévez, 29242 Ouessant";"Oui"',
+      '"C";"Tom";"Bygdøy allé 23, 0262 Oslo, Norvège";"Oui"',
+      '"D";"Ana";"voir avec la compta";"75011 Paris"',
+    ].join("\n");
+    assert.deepEqual(addresses(csv), ["Entrepôt - 12 rue Cartier-Bresson, 93500 Pantin", "Lieu-dit Kernévez, 29242 Ouessant", "Bygdøy allé 23, 0262 Oslo, Norvège"]);
+    assert.deepEqual(addresses("| Name | Shipping address |\n|---|---|\n| Tom | Unit 4, Riverside Park, Leeds LS1 4AP |\n| Ann | n/a |"), ["Unit 4, Riverside Park, Leeds LS1 4AP"]);
+    // Under another header, or under an e-mail address's, a postcode and a town are no address.
+    assert.deepEqual(addresses("Agence;Ville\nNord;59000 Lille"), []);
+    assert.deepEqual(addresses("Email address;Notes\nx@y.fr;75011 Paris"), []);
+  });
+
   it("leaves out a room or a bus named in the sentence before the address", () => {
     assert.deepEqual(addresses("We met in Room 4, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);
     assert.deepEqual(addresses("J'ai pris le bus 3, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);

@@ -78,6 +78,12 @@ describe("people's names", () => {
     assert.equal(restore("Merci [PERSON_1]", vault).text, "Merci Camille Devaux");
   });
 
+  it("gives a handle that is the name run together (`@leoniefavre`, `@leonie.favre`) the name's placeholder", () => {
+    const vault = new Vault();
+    const result = anonymize("Créatrice : Léonie Favre (@leoniefavre), aussi @leonie.favre sur Threads.", vault);
+    assert.equal(result.text, "Créatrice : [PERSON_1] (@[PERSON_1]), aussi @[PERSON_1] sur Threads.");
+  });
+
   it("a user term of kind PERSON still wins", () => {
     const text = "Bonjour Camille Devaux,";
     const findings = new Scanner({ terms: [{ text: "Camille Devaux", kind: "PERSON" }] }).scan(text);

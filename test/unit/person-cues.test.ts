@@ -305,3 +305,41 @@ describe("people's names: cues beyond the lists", () => {
     ]);
   });
 });
+
+describe("people's names: surname shapes, handles run together, form labels", () => {
+  describe("a surname's shape that no word has makes a pair a name even opening a line", () => {
+    cases([
+      ["Charlotte Vanderlinden — TikTok, 61k", ["Charlotte Vanderlinden"]],
+      ["**1. Rose Janssens** (déco)", ["Rose Janssens"]],
+      ["Charlotte aux fraises au menu", []],
+      ["Rose Garden opens at nine.", []],
+    ]);
+  });
+  describe("a handle that is a name found in the text, run together", () => {
+    cases([
+      ["**4. Léonie Favre** — @leoniefavre (lifestyle, 92k)", ["Léonie Favre", "leoniefavre"]],
+      ['name: "Oliver Ashworth"\nhandle: "@oliverashworth"', ["Oliver Ashworth", "oliverashworth"]],
+      ["@nordikskin and @verdane posted", []],
+      ["Léonie Favre wrote to @favreleonie_shop", ["Léonie Favre"]],
+    ]);
+  });
+  describe("a ticket's or a form's fields are no speakers; Demandeur and Requester introduce a name", () => {
+    cases([
+      ["Statut : Ouvert · Priorité : Haute\nMarque : Le produit est prêt", []],
+      ["Statut : Ouvert\nMarque : Léa Fontaine", ["Léa Fontaine"]],
+      ["Demandeur : Nguyễn Thị Lan <lan@exemple.fr>", ["Nguyễn Thị Lan"]],
+      ["Requester: Tran Van Duc", ["Tran Van Duc"]],
+    ]);
+  });
+});
+
+describe("people's names: a chat's message headers as Discord copies them", () => {
+  cases([
+    ["Nathalie D. — Aujourd'hui à 09:14\nsalut", ["Nathalie D."]],
+    ["Maxime Le Floch — Today at 9:31 AM\nok @Maxime, Floch a dit oui", ["Maxime Le Floch", "Maxime", "Floch"]],
+    ["Rohan M. — 03/12/2026 10:02\ntest", ["Rohan M."]],
+    ["Modo-Bot — Aujourd'hui à 09:36\nfait", []],
+    ["Le produit — Aujourd'hui à 09:14", []],
+    ["Points clés — le budget", []],
+  ]);
+});

@@ -21,6 +21,9 @@ export function maskValue(value: string, category: Category, kind: string, hideD
     // client's tenant; `….internal`, not the machine), nothing of the path.
     const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/@\s]*@)?([^/:?#\s]+)/i.exec(value)?.[1] ?? "";
     const labels = host.split(".").filter(Boolean);
+    // An intranet or a pre-production host on the client's own domain (`staging.verdane.io`): its role, not the domain.
+    const role = /^(intranet|staging|preprod|pre-prod|recette|uat)(?![a-z0-9])/i.exec(host);
+    if (role && labels.length >= 2) return `${role[1].toLowerCase()}.…/…`;
     if (labels.length >= 2) {
       const internal = /^(?:internal|corp|local|lan|intra|intranet)$/i.test(labels[labels.length - 1]);
       return `…${internal ? "." + labels[labels.length - 1] : labels.slice(-2).join(".")}/…`;

@@ -2,7 +2,7 @@ import { ALL_RULES } from "../rules";
 import { ALL_PASSES } from "./passes";
 import { MONEY_KEYWORDS } from "./passes/money";
 import { PROMO_HEADER_WORDS } from "./passes/promoColumns";
-import { ADDRESS_KEYWORDS } from "./passes/address";
+import { ADDRESS_HEADER_KEYWORDS, ADDRESS_KEYWORDS } from "./passes/address";
 import type { Candidate, Finding, Pass, PassContext, ResolvedOptions, Rule, ScanOptions } from "../types";
 import { shannonEntropy } from "../validate/entropy";
 import { sha256Hex } from "../validate/sha256";
@@ -44,7 +44,7 @@ class CompiledRule {
 class RuleSet {
   readonly rules: CompiledRule[];
   readonly automaton: KeywordAutomaton;
-  /** Rules' keywords, then DIRECTIVE_KEYWORDS, MONEY_KEYWORDS, ADDRESS_KEYWORDS and PROMO_HEADER_WORDS. */
+  /** Rules' keywords, then DIRECTIVE_KEYWORDS, MONEY_KEYWORDS, ADDRESS_KEYWORDS, PROMO_HEADER_WORDS and ADDRESS_HEADER_KEYWORDS. */
   readonly keywords: readonly string[];
   /** How many of `keywords` are rules' (the first ones). */
   readonly ruleKeywords: number;
@@ -72,7 +72,7 @@ class RuleSet {
       return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine);
     });
     this.ruleKeywords = keywordIndex.size;
-    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...ADDRESS_KEYWORDS, ...PROMO_HEADER_WORDS];
+    this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...ADDRESS_KEYWORDS, ...PROMO_HEADER_WORDS, ...ADDRESS_HEADER_KEYWORDS];
     this.automaton = new KeywordAutomaton(this.keywords);
   }
 
@@ -176,10 +176,10 @@ export class Scanner {
     const out: Candidate[] = [];
     const options = this.options;
     const termStarts: number[] | undefined = options.term && this.terms.anchored ? [] : undefined;
-    const seen: KeywordSignals = { directive: false, moneyWords: [], addressWords: [], promoWord: false };
+    const seen: KeywordSignals = { directive: false, moneyWords: [], addressWords: [], addressHeaders: [], promoWord: false };
     // Also with only swept terms on: the automaton is what notices ignore directives.
     if (options.secret || options.pii || options.term) this.runRules(text, out, termStarts, seen);
-    const context = new LazyPassContext(text, options, seen.moneyWords, seen.addressWords, seen.promoWord);
+    const context = new LazyPassContext(text, options, seen.moneyWords, seen.addressWords, seen.addressHeaders, seen.promoWord);
     for (const pass of ALL_PASSES) {
       if (!this.passEnabled(pass)) continue;
       pass.run(text, out, context);
@@ -204,6 +204,7 @@ export class Scanner {
     const moneyFrom = ruleKeywords + DIRECTIVE_KEYWORDS.length;
     const addressFrom = moneyFrom + MONEY_KEYWORDS.length;
     const promoFrom = addressFrom + ADDRESS_KEYWORDS.length;
+    const headerFrom = promoFrom + PROMO_HEADER_WORDS.length;
     const termsFrom = set.keywords.length;
     const options = this.options;
     const rulesOn = options.secret || options.pii;
@@ -221,6 +222,7 @@ export class Scanner {
       const start = end - automaton.keywords[keyword].length;
       if (keyword >= ruleKeywords) {
         if (keyword >= termsFrom) termStarts?.push(start);
+        else if (keyword >= headerFrom) seen.addressHeaders.push(start);
         else if (keyword >= promoFrom) seen.promoWord = true;
         else if (keyword >= addressFrom) seen.addressWords.push(start);
         else if (keyword >= moneyFrom) seen.moneyWords.push(start);
@@ -326,6 +328,7 @@ interface KeywordSignals {
   directive: boolean;
   moneyWords: number[];
   addressWords: number[];
+  addressHeaders: number[];
   /** A word of a promo-code column header (PROMO_HEADER_WORDS) occurs somewhere. */
   promoWord: boolean;
 }
@@ -375,6 +378,7 @@ class LazyPassContext implements PassContext {
     readonly options: ResolvedOptions,
     readonly moneyWords: number[],
     readonly addressWords: number[],
+    readonly addressHeaders: number[],
     readonly promoWord: boolean,
   ) {}
 

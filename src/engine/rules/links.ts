@@ -29,6 +29,10 @@ import { isPlaceholder } from "./heuristics";
  *   Trello `trello.com/b/ID/NAME`, `/c/ID/…`, `/invite/b/…`.
  * - Zoom `zoom.us/j/ID?pwd=…`, `SUB.zoom.us/j/…`, `/my/NAME`, `/rec/share/TOKEN`, `/s/`, `/w/`.
  * - Box `app.box.com/s/ID`, DocSend `docsend.com/view/ID`, iCloud `icloud.com/iclouddrive/ID`.
+ * - Google Calendar events `calendar.google.com/calendar/event?…eid=ID`, Meet by phone `tel.meet/ID?pin=…`;
+ *   Linear `linear.app/WORKSPACE/{issue,project,view}/…`, Jira and Confluence `TENANT.atlassian.net/…`;
+ *   preview deployments `PROJECT-git-BRANCH-TEAM.vercel.app`, `deploy-preview-N--SITE.netlify.app`,
+ *   `HASH.PROJECT.pages.dev` (a branch's unreleased site, often behind a password given beside it).
  *
  * Documentation, help and marketing pages of the same services (`support.google.com`,
  * `help.figma.com`, `dropbox.com/help`, `figma.com/community`) have other hosts or paths and
@@ -109,9 +113,10 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
   linkRule(
     "link-google-meet",
     "Google Meet link",
-    ["meet.google.com"],
-    link(String.raw`meet\.google\.com`, String.raw`\/([a-z]{3}-[a-z]{4}-[a-z]{3})(?![\w-])`),
-    ["Visio : https://meet.google.com/xkq-wprt-zmd", "join meet.google.com/abc-defg-hij?authuser=0"],
+    ["meet.google.com", "tel.meet/"],
+    // `tel.meet/ID?pin=…`: the same meeting by phone, its PIN in the link.
+    link(String.raw`meet\.google\.com|tel\.meet`, String.raw`\/([a-z]{3}-[a-z]{4}-[a-z]{3})(?![\w-])`),
+    ["Visio : https://meet.google.com/xkq-wprt-zmd", "join meet.google.com/abc-defg-hij?authuser=0", "More phone numbers: https://tel.meet/xqv-hrtm-pzd?pin=3185529041"],
     ["https://meet.google.com/", "https://meet.google.com/new", "https://support.google.com/meet/answer/9303069"],
   ),
   linkRule(
@@ -272,6 +277,40 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     ["https://trello.com/guide", "https://trello.com/templates", "https://support.atlassian.com/trello/"],
   ),
   linkRule(
+    "link-google-calendar-event",
+    "Google Calendar event link",
+    ["calendar.google.com"],
+    link(String.raw`calendar\.google\.com`, String.raw`\/calendar\/(?:u\/\d\/)?(?:event\?(?:[\w=%-]{1,40}&){0,3}eid=|r\/eventedit\/)([\w-]{16,400})`),
+    ["View all guest info: https://calendar.google.com/calendar/event?action=VIEW&eid=" + fake(80, ALNUM, 80) + "&tok=" + fake(40, ALNUM, 81)],
+    ["https://calendar.google.com/calendar/r", "https://support.google.com/calendar/answer/37082"],
+  ),
+  linkRule(
+    "link-linear-jira",
+    "Linear or Jira / Confluence workspace link",
+    ["linear.app/", ".atlassian.net/"],
+    link(
+      String.raw`linear\.app\/(?!docs\b|changelog\b|method\b|blog\b|pricing\b|customers\b|features\b|about\b|careers\b|contact\b|download\b)([\w-]{2,60})(?=\/(?:issue|project|view|team|document)\/|\/?(?:[\s"'<>)]|$))|[A-Za-z0-9][\w-]{1,62}\.atlassian\.net\/(?:browse|jira|wiki|servicedesk|projects)\/([\w~-]{2,60})`,
+      "",
+    ),
+    ["Tracker : https://linear.app/sirocco-digital/project/op-brise-7c21f0a9d4e3", "https://linear.app/acme/issue/OPB-117/fix-safari-checkout", "Ticket : https://maison-x.atlassian.net/browse/SHOP-412"],
+    ["https://linear.app/docs/projects", "https://linear.app/changelog", "https://support.atlassian.com/jira-software-cloud/", "https://www.atlassian.com/software/jira"],
+    2,
+  ),
+  linkRule(
+    "link-preview-deployment",
+    "Preview deployment link",
+    ["vercel.app", "netlify.app", "pages.dev"],
+    // Vercel's branch and commit previews (`PROJECT-git-BRANCH-TEAM.vercel.app`, `PROJECT-HASH9-TEAM.vercel.app`),
+    // Netlify's `deploy-preview-N--SITE.netlify.app`, Cloudflare Pages' `HASH8.PROJECT.pages.dev`.
+    link(
+      String.raw`([a-z0-9][a-z0-9-]{0,60}-git-[a-z0-9-]{1,120}|[a-z0-9][a-z0-9-]{0,60}-(?=[a-z]{0,8}\d)[a-z0-9]{9}-[a-z0-9-]{1,60})\.vercel\.app|deploy-preview-\d{1,6}--([a-z0-9-]{1,63})\.netlify\.app|([0-9a-f]{8})\.[a-z0-9-]{1,58}\.pages\.dev`,
+      "",
+    ),
+    ["c'est là : https://nordik-landing-git-feat-winter-drop-fjordstudio.vercel.app", "https://shop-b7c9d2e1f-acme.vercel.app/checkout", "https://deploy-preview-42--maison-shop.netlify.app/", "https://3f9a1c2e.brise-teaser.pages.dev"],
+    ["https://vercel.app", "https://nextjs.vercel.app/docs", "https://acme-something-site.vercel.app", "https://app.netlify.com/sites", "https://developers.cloudflare.com/pages/"],
+    2,
+  ),
+  linkRule(
     "link-box-docsend-icloud",
     "Box / DocSend / iCloud share link",
     ["box.com", "docsend.com", "icloud.com"],
@@ -285,20 +324,21 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     kind: "private-link",
     title: "URL on an internal host",
     // ".local" and ".lan" alone hit `.localeCompare`, `.language` all over code: the host's end as in a URL.
-    keywords: [".internal", ".corp", ".local/", ".local:", ".lan/", ".lan:", ".intra", "intranet"],
+    keywords: [".internal", ".corp", ".local/", ".local:", ".lan/", ".lan:", ".intra", "intranet", "://staging", "://preprod", "://pre-prod", "://recette", "://uat."],
     // A scheme is required: `config.local`, `x.corp` in code are names, not addresses.
     pattern: new RegExp(
-      String.raw`(?<![\w+.-])[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^\s/?#@"'<>]{1,100}@)?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}(?:internal|corp|local|lan|intra|intranet)|intranet(?:\.[A-Za-z0-9-]{1,63}){0,6})(?![\w-]|\.[A-Za-z0-9])(?::\d{1,5})?(?:[/?#]` +
+      String.raw`(?<![\w+.-])[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^\s/?#@"'<>]{1,100}@)?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}(?:internal|corp|local|lan|intra|intranet)|intranet(?:\.[A-Za-z0-9-]{1,63}){0,6}|(?:staging|preprod|pre-prod|recette|uat)(?:[.-][A-Za-z0-9-]{1,63}){0,3}\.(?:[A-Za-z0-9-]{1,63}\.){0,4}[A-Za-z]{2,12})(?![\w-]|\.[A-Za-z0-9])(?::\d{1,5})?(?:[/?#]` +
         TAIL +
         ")?",
       "gi",
     ),
-    validate: (_v, m) => !/^(?:example|your|my[-_]|myhost|host|server|foo)/i.test(m[1]),
+    // A pre-production host of a documentation stand-in (`staging.example.com`) is no one's.
+    validate: (_v, m) => !/^(?:example|your|my[-_]|myhost|host|server|foo)/i.test(m[1]) && !/(?:^|\.)(?:example|your-?(?:domain|site|app|company)|my-?(?:domain|site|app)|domain|acme|test|localhost)\.[a-z]{2,12}$/i.test(m[1]),
     confidence: 0.8,
-    advice: "names a machine inside the client's network: replace it before sharing",
+    advice: "names a machine inside the client's network or its unreleased site: replace it before sharing",
     examples: {
-      match: ["Le wiki : https://wiki.acme.internal/projets/refonte", "Staging on http://build-02.studio.corp:8080/job/release", "https://intranet.maisonaubergine.fr/rh/planning", "NAS : smb://nas.local/Clients/2026"],
-      noMatch: ["http://localhost:3000/", "see config.local for overrides", "https://docs.internal-tools.io/guide", "https://example.internal/path", "window.localStorage.setItem(k, v)", '"registry": "http://my-internal-registry.local"'],
+      match: ["Le wiki : https://wiki.acme.internal/projets/refonte", "Staging on http://build-02.studio.corp:8080/job/release", "https://intranet.maisonaubergine.fr/rh/planning", "NAS : smb://nas.local/Clients/2026", "Staging: https://staging.verdane.io/checkout (basic auth)", "la recette : https://recette.maison-lumen.fr/admin"],
+      noMatch: ["http://localhost:3000/", "see config.local for overrides", "https://docs.internal-tools.io/guide", "https://example.internal/path", "window.localStorage.setItem(k, v)", '"registry": "http://my-internal-registry.local"', "https://staging.example.com/login", "deploy to https://staging"],
     },
   },
 ];

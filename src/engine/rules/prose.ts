@@ -220,14 +220,15 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     // "pin" alone hits "mapping", "typing": the word with what follows it.
     keywords: ["pin ", "pin:", "pin code", "pin est", "pin is"],
     // "PIN" in capitals, or next to "code": "pin 13" of a microcontroller is not one.
-    pattern: /(?<![A-Za-z])(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8})(?![\d/.,:-]?\d)/g,
+    // A conference line's PIN comes in groups of three, ended by `#`: `PIN: 318 552 904#`.
+    pattern: /(?<![A-Za-z])(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8}|\d{3}(?: \d{3}){1,3}(?=#))(?![\d/.,:-]?\d)/g,
     group: 1,
     window: { before: 24, after: 120 },
     validate: (value) => !/^(.)\1+$/.test(value) && !/^(?:19|20)\d\d$/.test(value),
     confidence: 0.8,
     advice: "change that PIN and never write it down next to what it unlocks",
     examples: {
-      match: ["Le code PIN de la carte : 482913", "PIN: 739204", "the SIM pin code is 915273"],
+      match: ["Le code PIN de la carte : 482913", "PIN: 739204", "the SIM pin code is 915273", "Or dial: +1 212-555-0147 PIN: 318 552 904#"],
       noMatch: ["connect the LED to pin 13", "PIN: 0000", "pinMode(2048, OUTPUT)", "PIN code required", "PIN 2026"],
     },
   },
@@ -237,16 +238,23 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     kind: "password",
     title: "Door, gate or alarm code written in a sentence",
     // Codes typed on a keypad are four digits as a rule, given without a colon (`digicode du parking 1984`).
-    keywords: ["digicode", "code porte", "code de la porte", "code portail", "code du portail", "code alarme", "code d", "door code", "gate code", "entry code", "alarm code", "keypad code"],
-    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
-    group: 1,
-    window: { before: 24, after: 120 },
-    validate: (value) => !/^(.)\1+$/.test(value) && !/^(?:0123|1234|2345|3456|4567|5678|6789)/.test(value),
+    keywords: ["digicode", "code porte", "code de la porte", "code portail", "code du portail", "code alarme", "code d", "door code", "gate code", "entry code", "alarm code", "keypad code",
+      "portail", "boite a cle", "alarme", "interphone", "key box", "keybox", "lockbox", "lock box", "key safe", "door_code", "gate_code", "alarm_code", "entry_code"],
+    // Or the thing the code opens, then on its line `: code 7319A`, `, code 1966`, `: 2580#` (`Portail coulissant rue arrière : code 7319A`).
+    // Or a data key: `gate_code: "#4471"`.
+    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?|(?:portail|portillon|bo[iî]te [aà] cl[ée]f?s?|alarme|interphone|key ?box|lock ?box|key safe)\b[^\n.;!?]{0,60}?(?:\bcode\b\s{0,3}:?|(:))|(?:door|gate|alarm|entry)_code["']?\s{0,2}[:=])\s{0,3}["']?(#?\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
+    group: 2,
+    window: { before: 24, after: 160 },
+    // After a bare colon a year is a date (`Portail : 2019`), after `code` it is the code.
+    validate: (value, m) => {
+      const code = value.replace(/^#/, "");
+      return !/^(.)\1+$/.test(code) && !/^(?:0123|1234|2345|3456|4567|5678|6789)/.test(code) && !(m[1] !== undefined && /^(?:19|20)\d\d$/.test(code));
+    },
     confidence: 0.8,
     advice: "change that code and keep it out of what you share: give it by phone or in a password manager",
     examples: {
-      match: ["Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B"],
-      noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3"],
+      match: ["Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B", "Portail coulissant rue arrière : code 7319A puis touche cloche", "la boîte à clés est sur le muret, code 1966", "Portail : 2580# , la boîte est à droite", 'gate_code: "#4471"'],
+      noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3", "Portail : 2019, repeint", "Alarme : voir le gardien", "the key box holds 2 badges"],
     },
   },
   {
@@ -254,9 +262,9 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     category: "secret",
     kind: "password",
     title: "Login and password written together",
-    keywords: ["identifiant", "credentials", "login"],
+    keywords: ["identifiant", "credentials", "login", "basic auth", "basic-auth", "http auth"],
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
+      String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s|basic[- ]auth|http auth)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
         VALUE,
       "gi",
     ),
@@ -266,7 +274,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     confidence: 0.85,
     advice: ADVICE,
     examples: {
-      match: ["Identifiants : camille.devaux / Soleil#24", "WordPress credentials: editor_maison | Basil!2026", "login : jdupont / 8xK2pQ9z"],
+      match: ["Identifiants : camille.devaux / Soleil#24", "WordPress credentials: editor_maison | Basil!2026", "login : jdupont / 8xK2pQ9z", "Staging (basic auth: stg-review / Kx7!moss-Harbor)", "Basic auth: `preview` / `Zephyr!Coast#2027`"],
       noMatch: ["Identifiants : voir la fiche / mail", "login: user / password", "credentials: [USER_1] / [PASSWORD_1]"],
     },
   },

@@ -18,7 +18,7 @@ import { TableColumns } from "../columns";
 const STREET_WORDS = [
   "rue", "avenue", "boulevard", "allée", "allee", "impasse", "chemin", "quai", "place", "route", "cours", "square", "passage", "faubourg",
   "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row",
-  "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike",
+  "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike", "dr", "ln", "ct", "boul.",
   "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo",
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
@@ -40,7 +40,7 @@ const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
  * hits; suffixes (`Bahnhofstrasse`) as they are.
  */
 /** Street words that open a street's name (`Rue de la Loi 16`, `Via Roma 1`, `ul. Cicha 5`); after a quote or a bracket too (`"Ul. Marszałkowska 84/92, …"`). */
-const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul."]);
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul.", "boul."]);
 export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) =>
   SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w, ...(LEADING_WORDS.has(w) ? ['"' + w, "(" + w] : [])],
 );
@@ -61,7 +61,7 @@ const STREET_SET = new Set(STREET_WORDS);
 /** Street words written before the street's name, the number after it (Belgian, Swiss, Italian, Spanish, Portuguese forms). */
 const SUFFIX_SET = new Set(STREET_SUFFIXES);
 /** US street abbreviations (USPS Publication 28 suffixes): `St`, `Rd`, `Pkwy`, `Hwy`. */
-const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy"]);
+const ABBREVIATIONS = new Set(["st", "rd", "pkwy", "hwy", "dr", "ln", "ct"]);
 const BOX_SET = new Set(BOX_WORDS);
 /** Street words that are everyday words too: they need a postal line or an address label. */
 const WEAK_STREET = new Set(["place", "route", "cours", "passage", "court", "way", "close", "gardens", "row", "circle", "drive", "square", "via", "largo", "residence", "résidence", "plaza", "lane", "tie", "weg", "stig", "platz", "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike"]);
@@ -96,12 +96,12 @@ function isPostalSegment(trimmed: string): boolean {
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
-const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d)|Bte\.?(?= ?\d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d))\b/i;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d))\b|^(?:Bte(?=\.? ?\d)|App(?=\. ?\d)|\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)\b)/i;
 /**
  * A unit written before the house number, after which a comma comes: `Flat 3, 27 Elm Grove`,
  * `Apt 4B, 221 Maple Avenue`, `Bât. B, 3 allée des Tilleuls`, `3e étage, 12 rue …`.
  */
-const UNIT_BEFORE = /(?:^|[,:>\t]|\s{2})\s*((?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Room|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor)),\s*$/iu;
+const UNIT_BEFORE = /(?:^|[,:>\t"']|\s{2})\s*((?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Room|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor)),\s*$/iu;
 
 function isLetterChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -202,7 +202,7 @@ interface Found {
 }
 
 /** English street types end the street's name (`Main Street`); French and Latin ones start it (`rue des Lilas`). */
-const ENDING_TYPES = new Set(["street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row", "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike"]);
+const ENDING_TYPES = new Set(["street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row", "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike", "dr", "ln", "ct"]);
 /** What may follow an English street type on its line: a direction (`Main Street North`, `René-Lévesque Ouest`), a unit. */
 const AFTER_ENDING_TYPE = /^\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest|Nord|Sud|Est|Ouest)\.?)?[\s.]*$/;
 
@@ -379,10 +379,12 @@ function segmentsEnd(text: string, end: number, le: number): { end: number; post
  * Grows an address over what follows on its line (`, 75011 Paris`, `, Springfield, IL 62704`,
  * `Suite 200`) and the address lines below; says whether a postal line was seen.
  */
-function grow(text: string, found: Found): { end: number; postal: boolean } {
+function grow(text: string, found: Found): { end: number; postal: boolean; lines?: number[] } {
   const first = segmentsEnd(text, found.end, lineEndOf(text, found.end));
   let end = first.end;
   let postal = first.postal;
+  // An address in a quoted list item, its lines the next items: `- "Flat 7, 112 Columbia Road"` over `- "London E2 7RG"` (YAML, JSON).
+  if (QUOTED_REST.test(text.slice(end, lineEndOf(text, end)))) return quotedLines(text, end, postal);
   // The lines below: up to four that read as address lines.
   if (end === lineEndOf(text, end) || /^[\s,]*$/.test(text.slice(end, lineEndOf(text, end)))) {
     let ls = lineEndOf(text, end) + 1;
@@ -419,6 +421,31 @@ function grow(text: string, found: Found): { end: number; postal: boolean } {
     }
   }
   return { end, postal };
+}
+
+/** What ends a quoted list item's line: the closing quote, a comma, nothing else. */
+const QUOTED_REST = /^["'],?\s*$/;
+/** A quoted list item: `- "London E2 7RG"`, `"London E2 7RG",`; the address line in group 1. */
+const QUOTED_ITEM = /^[ \t]*(?:- )?["']([^"'\n]{1,70})["'],?[ \t\r]*$/;
+
+/** The quoted list items below an address's first line that read as address lines (up to four). */
+function quotedLines(text: string, end: number, postal: boolean): { end: number; postal: boolean; lines: number[] } {
+  const lines: number[] = [];
+  let ls = lineEndOf(text, end) + 1;
+  for (let n = 0; n < 4 && ls < text.length; n++) {
+    const e = lineEndOf(text, ls);
+    const m = QUOTED_ITEM.exec(text.slice(ls, e));
+    if (!m || !isAddressLine(m[1])) break;
+    const lead = ls + m[0].indexOf(m[1]);
+    const segments = segmentsEnd(text, lead, lead + m[1].length);
+    if (segments.end === lead) break;
+    if (segments.postal || POSTAL.test(m[1])) postal = true;
+    // Each item its own span: the quotes and the list between them stay.
+    lines.push(lead, segments.end);
+    if (segments.end < lead + m[1].length) break;
+    ls = e + 1;
+  }
+  return { end, postal, lines };
 }
 
 const NUMBERED_LINE_ABOVE = new RegExp(`^${LINE_PREFIX}*(\\d{1,6}\\s+\\S.{0,60})$`, "u");
@@ -535,6 +562,91 @@ function labelled(text: string, start: number): boolean {
   return ls > 0 && labelEndsAt(text, ls - 1, lineStartOf(text, ls - 1));
 }
 
+/**
+ * Words of an address column's header, for the scanner's keyword automaton (lower-case ASCII):
+ * `Adresse de livraison`, `Shipping address`, `address_line_1`.
+ */
+export const ADDRESS_HEADER_KEYWORDS: readonly string[] = ["adresse", "address", "livraison", "shipping"];
+/** Longest table or CSV row looked at, and rows read under one header. */
+const MAX_CELL_ROW = 4096;
+const MAX_CELL_ROWS = 5000;
+
+/** A row's cells, as [start, end) pairs, split at `delimiter` outside double quotes. */
+function cellsOf(text: string, ls: number, le: number, delimiter: number): number[] {
+  const cells: number[] = [];
+  let start = ls;
+  let quoted = false;
+  for (let i = ls; i < le; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      cells.push(start, i);
+      start = i + 1;
+    }
+  }
+  cells.push(start, le);
+  return cells;
+}
+
+/** The delimiter a header row splits at: the most frequent of `;` tab `|` `,`, or -1. */
+function delimiterOf(line: string): number {
+  let best = -1;
+  let most = 0;
+  for (const d of [59, 9, 124, 44]) {
+    let n = 0;
+    for (let i = line.indexOf(String.fromCharCode(d)); i !== -1; i = line.indexOf(String.fromCharCode(d), i + 1)) n++;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The cells of a table or CSV column headed as an address (`Adresse de livraison`, `Shipping
+ * address`) that hold a postal line: the whole cell is the address, the words before the street
+ * too (`Entrepôt - 12 rue …`, `ZA des Bréguières, 62 allée …`, `Lieu-dit Kernévez, 29242 Ouessant`).
+ * Looked at only where the automaton saw a header word; a row of another shape ends the column.
+ */
+function readAddressCells(text: string, headers: readonly number[], spans: Spans): void {
+  let doneTo = -1;
+  for (const hit of headers) {
+    if (hit < doneTo) continue;
+    const ls = lineStartOf(text, hit);
+    const le = lineEndOf(text, hit);
+    doneTo = le;
+    if (le - ls > MAX_CELL_ROW) continue;
+    const delimiter = delimiterOf(text.slice(ls, le));
+    if (delimiter < 0) continue;
+    const header = cellsOf(text, ls, le, delimiter);
+    let column = -1;
+    for (let k = 0; k < header.length; k += 2) {
+      if (header[k] <= hit && hit < header[k + 1]) {
+        const cell = text.slice(header[k], header[k + 1]).replace(/^[\s"*_]+|[\s"*_]+$/g, "");
+        if (isAddressHeader(cell)) column = k;
+        break;
+      }
+    }
+    if (column < 0) continue;
+    let row = le + 1;
+    for (let rows = 0; rows < MAX_CELL_ROWS && row < text.length; rows++) {
+      const re = lineEndOf(text, row);
+      if (re - row > MAX_CELL_ROW) break;
+      const cells = cellsOf(text, row, re, delimiter);
+      // A Markdown separator row (`|---|---|`) is passed; a row of another width ends the column.
+      if (cells.length !== header.length) break;
+      let s = cells[column];
+      let e = cells[column + 1];
+      while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 34 || text.charCodeAt(s) === 9)) s++;
+      while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 34 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 9)) e--;
+      if (e - s >= 8 && e - s <= 150 && text.slice(s, e).split(",").some((part) => isPostalSegment(part.trim()))) spans.add(s, e, 0.82);
+      row = re + 1;
+    }
+    doneTo = row;
+  }
+}
+
 export const addressPass: Pass = {
   id: "pii-address",
   category: "pii",
@@ -614,6 +726,10 @@ export const addressPass: Pass = {
       spans.add(start, grown.end, confidence);
       fails = 0;
       emittedTo = grown.end;
+      if (grown.lines) {
+        for (let l = 0; l < grown.lines.length; l += 2) spans.add(grown.lines[l], grown.lines[l + 1], confidence);
+        if (grown.lines.length > 0) emittedTo = grown.lines[grown.lines.length - 1];
+      }
     }
     // Lines come in text order and so do the street words' spans: one pointer walks both.
     const street = spans.list.slice();
@@ -622,14 +738,18 @@ export const addressPass: Pass = {
       while (k < street.length && street[k + 1] <= pos) k += 3;
       return k < street.length && street[k] <= pos;
     });
+    // After the walk above, which needs the spans in text order.
+    if (context.addressHeaders.length > 0) readAddressCells(text, context.addressHeaders, spans);
     spans.emitMerged(out, context);
   },
 };
 
 /** Words that make a name a house's (`Le Mas des Oliviers`, `Rose Cottage`, `Villa Marguerite`): French and English. */
-const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower"]);
+const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower",
+  // a business park, a warehouse or a pickup point the parcel goes to
+  "za", "zi", "zac", "zone", "parc", "technopole", "entrepôt", "entrepot", "relais", "c/o", "chez"]);
 /** A house name opening its line or following a label, then a comma: `Le Mas des Oliviers, ` before `240 chemin des Cigales`. */
-const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:[ ’'](?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,5}),\s*$/u;
+const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:c\/o |chez )?(?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:(?:[ ’']| [–-] )(?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,6}),\s*$/u;
 
 /** Where an address starts once the units written before it are taken in (two at most: `Bât. B, esc. 2, `); `start` when there is none. */
 function withUnitsBefore(text: string, start: number): number {
@@ -643,7 +763,7 @@ function withUnitsBefore(text: string, start: number): number {
     const at = ls + m.index + m[0].indexOf(m[1]);
     // Its line opens with it, a colon or a label ends before it, or a unit before it is taken in next.
     const before = text.slice(lineStartOf(text, at), at).trimEnd();
-    if (!(/^[>*-]*$/.test(before) || before.endsWith(":") || before.endsWith(",") || labelEndsAt(text, at, lineStartOf(text, at)))) return start;
+    if (!(/^[>*"'\s-]*$/.test(before) || /[:"']$/.test(before) || before.endsWith(",") || labelEndsAt(text, at, lineStartOf(text, at)))) return start;
     start = at;
   }
   return start;
@@ -659,7 +779,7 @@ function withHouseName(text: string, start: number): number {
   if (start - ls < 5) return start;
   const before = text.slice(ls, start);
   const m = HOUSE_NAME.exec(before);
-  if (!m || !m[1].toLowerCase().split(/[ ’']/).some((w) => HOUSE_WORDS.has(w))) return start;
+  if (!m || !m[1].toLowerCase().split(/[ ’']+/).some((w) => HOUSE_WORDS.has(w))) return start;
   const at = ls + m.index + m[0].indexOf(m[1]);
   // Its line opens with it, or a label ends before it (`Adresse : Le Mas …`).
   return /^[\s>*-]*$/.test(text.slice(ls, at)) || labelEndsAt(text, at, ls) ? at : start;

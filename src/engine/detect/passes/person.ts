@@ -315,17 +315,20 @@ const PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der",
 
 const MAX_PARTS = 4;
 
-/** Endings that mark a surname in many languages: Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos. */
-const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović)$/;
+/** Endings that mark a surname in many languages (Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos, Claessens), and Flemish, Irish and Mauritanian prefixes run into it (Vanderlinden, Fitzgerald, Ouldali). */
+const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović|ckx|aert|aerts|ssens|ynck|inck)$|^(?:vander|vanden|vande|fitz|ould)[a-zà-ÿ]{3,}$/;
 
 /** `O'Brien`, `O’Neill`, `McAllister`: a surname by its prefix, in lower case. */
 const IRISH_SCOTTISH = /^(?:o['’]|mc)[a-z]{3}/;
 
 /** Whether a name's words after its first hold a listed surname or an O'/Mc one (`Tom Smith`, `Tom O'Reilly`). */
 function surnameFollows(state: State, words: readonly { lower: string }[]): boolean {
-  for (let i = 1; i < words.length; i++) if (state.surnames.has(words[i].lower) || IRISH_SCOTTISH.test(words[i].lower)) return true;
+  for (let i = 1; i < words.length; i++) if (state.surnames.has(words[i].lower) || IRISH_SCOTTISH.test(words[i].lower) || STRONG_SURNAME_SHAPE.test(words[i].lower)) return true;
   return false;
 }
+
+/** Endings and prefixes that no common English or French word has: a surname even where no list holds it (`Vanderlinden`, `Kowalski`). */
+const STRONG_SURNAME_SHAPE = /(?:ová|ski|ska|cki|czyk|czak|sson|dóttir|dottir|vić|ević|ović|escu|opoulos|enko|chuk|shvili|ckx|aert|aerts|ssens)$|^(?:vander|vanden|fitz|ould)[a-zà-ÿ]{3,}$/;
 
 /** A listed surname or a surname's ending. */
 function surnameLike(state: State, lower: string): boolean {
@@ -974,7 +977,8 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
     const second = name.words[1].lower;
     const soundPair = !soft || state.plain.has(second) || surnameLike(state, second) || name.initial > 0;
     // A listed surname that is no word after it (`Tom Smith is here.`) is context enough, even there.
-    const surnamed = !soft && surnameFollows(state, name.words);
+    // A surname's shape no word has (`Charlotte Vanderlinden`, `Rose Kowalska`) is, even after a given name that is a word.
+    const surnamed = (!soft && surnameFollows(state, name.words)) || name.words.slice(1).some((w) => STRONG_SURNAME_SHAPE.test(w.lower));
     if (ambiguous && !(cued || acting || naming) && ((sentenceInitial(text, s) && !surnamed) || !soundPair)) return name.end;
     emitName(state, s, name.end, 0.85, name.words);
     return name.end;
@@ -1437,12 +1441,22 @@ function readPair(state: State, as: number, ae: number): number {
   return be;
 }
 
-/** `@camille`, `@tom.becker`: a mention whose first part is a known given name. */
+/** A found name's words run together, lower case and without accents: `Léonie Favre` → `leoniefavre`. */
+function runTogether(words: readonly string[]): string {
+  return words.join("").normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
+/**
+ * `@camille`, `@tom.becker`: a mention whose first part is a known given name; and a handle
+ * that is a name found in the text run together (`@leoniefavre` after `Léonie Favre`).
+ */
 function readMentions(state: State): void {
   const text = state.text;
+  let joined: Set<string> | undefined;
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-    if (!(before === 32 || before === 10 || before === 9 || before === 40 || before === 44)) continue;
+    // After a space, a bracket, a comma or a quote (`handle: "@leoniefavre"`).
+    if (!(before === 32 || before === 10 || before === 9 || before === 40 || before === 44 || before === 34 || before === 39)) continue;
     let e = at + 1;
     while (e < text.length && e - at < 40) {
       const c = text.charCodeAt(e);
@@ -1456,7 +1470,14 @@ function readMentions(state: State): void {
     const handle = text.slice(at + 1, e);
     if (DOC_TAGS.has(handle.toLowerCase())) continue;
     const first = handle.split(/[._-]/)[0].toLowerCase();
-    if (!state.plain.has(first) && !state.ambiguous.has(first)) continue;
+    if (!state.plain.has(first) && !state.ambiguous.has(first)) {
+      if (state.found.length === 0) continue;
+      joined ??= new Set(state.found.filter((f) => f.words.length >= 2).map((f) => runTogether(f.words.map((w) => w.lower))));
+      if (!joined.has(runTogether([handle.toLowerCase().replace(/[._-]+/g, "")]))) continue;
+      emit(state.out, state.context, PII.person, at + 1, e, 0.75);
+      state.spans.push([at + 1, e]);
+      continue;
+    }
     // A decorator or a doc tag is one capitalised or lower-case word; a mention of a known name that is also a word needs a second part.
     if (state.ambiguous.has(first) && !/[._-]/.test(handle)) continue;
     if (isUpper(handle.charCodeAt(0)) && !/[._-]/.test(handle)) continue;
@@ -1508,6 +1529,38 @@ const STAMPED_LOWER_SPEAKER = new RegExp(`\\n${STAMP_LINE}`, "g");
 const STAMPED_AT_START = new RegExp(STAMP_LINE, "y");
 /** What every stamped line holds: a time (`09:13`) or a bracket's end before the speaker (`] kevin`). */
 const STAMP_SIGN = /\d:\d\d|\][ \t]+[a-zß-öø-ÿ]/g;
+
+/** What follows the dash on a Discord message's header line: `— Aujourd'hui à 09:14`, `— Today at 9:14 AM`, `— 03/12/2026 10:02`. */
+const CHAT_HEADER_STAMP = /[ \t]+—[ \t]+(?:Aujourd['’]hui|Hier|Today|Yesterday|\d{1,2}\/\d{1,2}\/\d{2,4})(?:,? (?:à|at) \d{1,2}[:h]\d{2}(?: ?[AaPp][Mm])?|,? \d{1,2}:\d{2}(?: ?[AaPp][Mm])?)?[ \t]*(?=\r?\n|$)/y;
+/** The author before it: one to four capitalised words or initials (`Nathalie D.`, `Maxime Le Floch`). */
+const CHAT_HEADER_NAME = /^[ \t>]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|de|du|des|le|la|van|von|der|da|di|dos|el|al|ben|bin)){0,3})$/u;
+
+/**
+ * A chat's message header as Discord copies it: the author, an em dash, then a day or a date
+ * and a time, alone on the line (`Nathalie D. — Aujourd'hui à 09:14`). The line's shape is the
+ * cue: the author is a person whatever the lists say. One indexOf walk over the em dashes.
+ */
+function readChatHeaders(state: State): void {
+  const text = state.text;
+  for (let at = text.indexOf(" —"); at !== -1; at = text.indexOf(" —", at + 2)) {
+    let s = at;
+    while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+    CHAT_HEADER_STAMP.lastIndex = s;
+    if (!CHAT_HEADER_STAMP.test(text)) continue;
+    const ls = text.lastIndexOf("\n", s - 1) + 1;
+    if (s - ls > 60) continue;
+    const m = CHAT_HEADER_NAME.exec(text.slice(ls, s));
+    if (!m) continue;
+    const start = ls + m[0].length - m[1].length;
+    // A bot or a role posts too: `Modo-Bot`, `Support`.
+    if (m[1].toLowerCase().split(/[ \t-]+/).some((w) => SPEAKER_NOT.has(w))) continue;
+    emit(state.out, state.context, PII.person, start, s, 0.8);
+    state.spans.push([start, s]);
+    // Its words are the person's elsewhere (`@Maxime`, `Floch a dit`).
+    const words = m[1].split(/[ \t]+/);
+    if (words.length >= 2) for (const w of words) if (w.length >= 3 && !w.endsWith(".") && !PARTICLES.has(w.toLowerCase()) && !STOP.has(w.toLowerCase())) state.parts.add(w.toLowerCase());
+  }
+}
 
 function readStampedSpeakers(state: State): void {
   const text = state.text;
@@ -1893,6 +1946,7 @@ export const personPass: Pass = {
     readHomeFolders(state);
     readLowercase(state);
     readStampedSpeakers(state);
+    readChatHeaders(state);
     readParts(state);
   },
 };
