@@ -161,6 +161,13 @@ describe("address pass: Canadian suites and provinces, house names", () => {
     assert.deepEqual(addresses("Email address;Notes\nx@y.fr;75011 Paris"), []);
   });
 
+  it("takes a building's line above the street (a residence, a building, a flat), not the name above it", () => {
+    assert.deepEqual(addresses("Adresse de livraison :\n  Lan Nguyen\n  Résidence Les Cèdres, bât. C, apt 34\n  15 avenue de la Libération\n  38000 Grenoble"), ["Résidence Les Cèdres, bât. C, apt 34\n  15 avenue de la Libération\n  38000 Grenoble"]);
+    assert.deepEqual(addresses("Voici le plan.\nAppartement 4\n12 rue des Lilas, 75011 Paris"), ["Appartement 4\n12 rue des Lilas, 75011 Paris"]);
+    assert.deepEqual(addresses("Bonjour,\n12 rue des Lilas\n75011 Paris"), ["12 rue des Lilas\n75011 Paris"]);
+    assert.deepEqual(addresses("ADRESSE\nLes Ateliers du Quai, 6 quai François-Mitterrand, 44200 Nantes"), ["Les Ateliers du Quai, 6 quai François-Mitterrand, 44200 Nantes"]);
+  });
+
   it("leaves out a room or a bus named in the sentence before the address", () => {
     assert.deepEqual(addresses("We met in Room 4, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);
     assert.deepEqual(addresses("J'ai pris le bus 3, 12 rue de Rivoli, 75004 Paris"), ["12 rue de Rivoli, 75004 Paris"]);

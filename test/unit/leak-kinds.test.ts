@@ -178,6 +178,14 @@ describe("issue 13: a password or a promo code repeated where no context names i
   });
 });
 
+describe("issue 13: Canadian and Australian dollars written after the amount", () => {
+  it("takes the country after the dollar sign, not a word that starts like one", () => {
+    assert.deepEqual(found("la rémunération : 750 $ CA (taxes en sus)").filter(([, k]) => k === "money"), [["750 $ CA", "money"]]);
+    assert.deepEqual(found('"15 000,00 $ CAN";"Découverte"').filter(([, k]) => k === "money"), [["15 000,00 $ CAN", "money"]]);
+    assert.deepEqual(found("un câble à 40 $ USB-C").filter(([, k]) => k === "money"), [["40 $", "money"]]);
+  });
+});
+
 describe("issue 13: phones in table and CSV columns", () => {
   it("reads a number under a Téléphone / Mobile / Phone header as a phone", () => {
     const md = "| Rôle | Téléphone |\n|---|---|\n| Directrice | 0612345678 |\n| CTO | 4 78 12 34 56 |";

@@ -76,6 +76,22 @@ describe("secret rules: examples", () => {
   }
 });
 
+describe("personal-data rules: examples", () => {
+  const piiOnly = new Scanner({ categories: { secret: false, term: false }, directives: false, dates: true });
+  for (const rule of listRules().filter((r) => r.category === "pii")) {
+    for (const example of rule.examples?.match ?? []) {
+      it(`${rule.id} finds ${show(example)}`, () => {
+        assert.ok(piiOnly.candidates(example).some((c) => c.ruleId === rule.id), `${rule.id} found nothing`);
+      });
+    }
+    for (const example of rule.examples?.noMatch ?? []) {
+      it(`${rule.id} ignores ${show(example)}`, () => {
+        assert.deepEqual(piiOnly.candidates(example).filter((c) => c.ruleId === rule.id).map((c) => maskValue(example.slice(c.start, c.end), "pii", rule.kind)), []);
+      });
+    }
+  }
+});
+
 describe("secret rules: private keys", () => {
   const body = Array.from({ length: 12 }, (_, i) => "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + String.fromCharCode(65 + i) + "Kcw" + "ggSjAgEAAoIBAQDndJt7NaG8T64/qM".slice(i) + "x9Q".repeat(i % 3)).join("\n");
   const pem = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;

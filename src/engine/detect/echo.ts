@@ -30,14 +30,23 @@ export function echoes(text: string, kept: readonly Candidate[]): Candidate[] {
     if (values.size >= MAX_VALUES) break;
   }
   if (values === undefined) return [];
+  // The candidates by start, and the furthest end among the first i of them: whether [at, end)
+  // overlaps one is a walk forward as the repeats come in text order, not a look at all of them.
+  const starts = Int32Array.from(kept, (k) => k.start);
+  const order = Array.from(kept.keys()).sort((a, b) => starts[a] - starts[b]);
+  const sortedStart = Int32Array.from(order, (i) => kept[i].start);
+  const maxEnd = new Int32Array(order.length);
+  for (let i = 0, m = -1; i < order.length; i++) maxEnd[i] = m = Math.max(m, kept[order[i]].end);
   const found: Candidate[] = [];
   for (const [value, c] of values) {
     let repeats = 0;
+    let p = 0;
     for (let at = text.indexOf(value); at !== -1 && repeats < MAX_REPEATS; at = text.indexOf(value, at + value.length)) {
       const end = at + value.length;
       // The value itself, not a part of a longer word or key.
       if ((at > 0 && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at))) || (end < text.length && isWordChar(text.charCodeAt(end)) && isWordChar(text.charCodeAt(end - 1)))) continue;
-      if (kept.some((k) => k.start < end && k.end > at)) continue;
+      while (p < sortedStart.length && sortedStart[p] < end) p++;
+      if (p > 0 && maxEnd[p - 1] > at) continue;
       found.push({ ...c, start: at, end });
       repeats++;
     }

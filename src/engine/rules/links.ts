@@ -310,6 +310,30 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     ["https://vercel.app", "https://nextjs.vercel.app/docs", "https://acme-something-site.vercel.app", "https://app.netlify.com/sites", "https://developers.cloudflare.com/pages/"],
     2,
   ),
+  {
+    id: "link-with-key",
+    // A secret, not only a link: the key in it opens the page by itself. Above a password rule
+    // that reads `pwd=…` alone, so the whole link goes, not just its key.
+    category: "secret",
+    kind: "private-link",
+    title: "Link that carries its own password or key",
+    keywords: ["?pwd=", "&pwd=", "?password=", "&password=", "?passcode=", "&passcode=", "?k=", "&k=", "?key=", "&key=", "?token=", "&token=", "?access_token=", "&access_token=", "?auth=", "&auth="],
+    // Any host: whoever has the URL has the key (`…notion.site/Portfolio-2f8c…?pwd=bia2026`, `…pages.dev/?k=b7Qx19Lm`).
+    pattern: new RegExp(
+      // The scheme's `h` first, the character before it checked after: a regex that opens on a lookbehind tries every position.
+      String.raw`h(?<![\w@.\-/]h)ttps?:\/\/([A-Za-z0-9][A-Za-z0-9.-]{1,200})(?::\d{1,5})?(?:\/[^\s"'<>()\[\]{}\\\x60|?#]{0,300})?\?(?:[\w.-]{1,30}=[^\s"'<>&#]{0,200}&){0,8}(?:pwd|password|passcode|k|key|token|access_token|auth)=([A-Za-z0-9._~%-]{6,200})` + TAIL,
+      "gi",
+    ),
+    // Zoom and Teams links have their own rules, which report the link and its passcode apart.
+    validate: (_v, m) =>
+      realId(m[2]) && !isPlaceholder(m[2]) && !/(?:^|\.)(?:example|localhost|your-?(?:domain|site|app))(?:\.[a-z]{2,12})?$/i.test(m[1]) && !/(?:^|\.)(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com)$/i.test(m[1]),
+    confidence: 0.92,
+    advice: "the key in the link opens it for anyone: replace the link before sharing",
+    examples: {
+      match: ["Portfolio : https://beatrizalmeida.notion.site/Portfolio-prive-2f8c1e9a07b64d3e?pwd=bia2026", "Preview env: https://brise-teaser-preview.pages.dev/?k=b7Qx19Lm", "https://files.studio.fr/dl?id=12&token=" + fake(24, ALNUM, 90)],
+      noMatch: ["https://maps.googleapis.com/maps/api/js?key=YOUR_API_KEY", "https://example.com/reset?token=abcdef123", "https://site.fr/search?q=password", "https://api.site.fr/v1?key=<key>"],
+    },
+  },
   linkRule(
     "link-box-docsend-icloud",
     "Box / DocSend / iCloud share link",
@@ -333,7 +357,7 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
       "gi",
     ),
     // A pre-production host of a documentation stand-in (`staging.example.com`) is no one's.
-    validate: (_v, m) => !/^(?:example|your|my[-_]|myhost|host|server|foo)/i.test(m[1]) && !/(?:^|\.)(?:example|your-?(?:domain|site|app|company)|my-?(?:domain|site|app)|domain|acme|test|localhost)\.[a-z]{2,12}$/i.test(m[1]),
+    validate: (_v, m) => !/^(?:example|your|my[-_]|myhost|host|server|foo)/i.test(m[1]) && !/(?:^|\.)(?:example|your-?(?:domain|site|app|company)|my-?(?:domain|site|app)|domain|localhost)\.[a-z]{2,12}$/i.test(m[1]),
     confidence: 0.8,
     advice: "names a machine inside the client's network or its unreleased site: replace it before sharing",
     examples: {

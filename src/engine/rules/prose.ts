@@ -280,6 +280,23 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * A code shaped as promo codes are, a word in capitals then the percent off
+ * (`WINTER20`, `LEAFROST15`, `SORRY-LN-15`): with `code` just before it or `promo` earlier in
+ * its clause, it is one even without `code promo` (`Ton code perso sera EMILIEFROID15`, `the
+ * promo banner still says NORDIK10`). Encodings, hashes and standards (`BASE64`, `SHA256`,
+ * `UTF16`) are not.
+ */
+const PERCENT_CODE = String.raw`([A-Z][A-Z]{2,}(?:-[A-Z]{1,12}){0,2}-?\d{1,2})(?![A-Za-z0-9_-])`;
+const NOT_PERCENT_CODE = /^(?:BASE|SHA|UTF|UCS|INT|UINT|FLOAT|MD|ISO|ES|HTTP|IPV|ECMA|PEP|RFC|WIN|ARM|AMD|X|MP|H|AVC|HEVC|VP|AV|OPUS|AAC|PCM|PNG|JPEG|GPT|CLAUDE|LLAMA|GEMINI|RTX|GTX|IPHONE|PIXEL|GALAXY)-?\d/;
+
+export function looksLikePercentCode(value: string): boolean {
+  const m = /^([A-Z-]+?)-?(\d{1,2})$/.exec(value);
+  if (!m || m[1].replace(/-/g, "").length < 4 || NOT_PERCENT_CODE.test(value)) return false;
+  const off = Number(m[2]);
+  return off >= 5 && off <= 90 && looksLikePromoCode(value);
+}
+
 /** The promo keywords in any letter case, spelled out (the value part of the rule is case-sensitive). */
 const PROMO_KEYWORDS = withoutIgnoreCase(
   new RegExp(
@@ -289,6 +306,43 @@ const PROMO_KEYWORDS = withoutIgnoreCase(
 ).source;
 
 export const PROMO_CODE_RULES: readonly Rule[] = [
+  {
+    id: "promo-code-shaped",
+    category: "pii",
+    kind: "promo-code",
+    title: "Promo or coupon code",
+    keywords: ["code "],
+    // `code`, up to three lower-case words (`code perso sera`), then the code.
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z])(?:[Cc]ode|CODE)(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,3}\s{0,3}:?\s{0,3}[«"“'\x60*]{0,2}` + PERCENT_CODE,
+      "g",
+    ),
+    group: 2,
+    validate: (value) => looksLikePercentCode(value),
+    confidence: 0.75,
+    advice: "a client's promo code is unreleased business data: anonymize it before sharing",
+    examples: {
+      match: ["Ton code perso sera EMILIEFROID15 — il ne sera actif qu'à la publication", "frais de port offerts + code SORRY-LN-15 à usage unique", '"Partenaire";"Code LEAFROST15"'],
+      noMatch: ["encode the code BASE64 first", "error code E1234", "code ERR42 in the log", "status code 404", "Code promo : [PROMO_CODE_1]", "code HTTP20 is odd", "the code UTF16 path"],
+    },
+  },
+  {
+    id: "promo-code-in-clause",
+    category: "pii",
+    kind: "promo-code",
+    title: "Promo or coupon code",
+    keywords: ["promo"],
+    // `promo`, then in the same clause the code: `the promo banner still says NORDIK10`, `Promo codes: confirm WINTER20 is live`.
+    pattern: new RegExp(String.raw`(?<![A-Za-z])[Pp]romo[^\n.!?;]{0,60}?(?<![A-Za-z0-9_-])` + PERCENT_CODE, "g"),
+    group: 1,
+    validate: (value) => looksLikePercentCode(value),
+    confidence: 0.75,
+    advice: "a client's promo code is unreleased business data: anonymize it before sharing",
+    examples: {
+      match: ["the promo banner still says NORDIK10, it should be WINTER20", "Promo codes: confirm WINTER20 is live in Shopify"],
+      noMatch: ["the promo ends on 12 March", "promo video in 4K at 60 fps", "promo: see SHA256 of the file"],
+    },
+  },
   {
     id: "promo-code",
     category: "pii",

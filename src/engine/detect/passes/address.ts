@@ -475,10 +475,31 @@ function growUp(text: string, start: number): number {
     const pls = lineStartOf(text, cur - 1);
     const line = text.slice(pls, cur - 1);
     const m = NUMBERED_LINE_ABOVE.exec(line);
-    if (!m || /[.!?:]\s*$/.test(line)) break;
-    s = pls + line.indexOf(m[1]);
+    if (m && !/[.!?:]\s*$/.test(line)) {
+      s = pls + line.indexOf(m[1]);
+      continue;
+    }
+    // A building's line: `Résidence Les Cèdres, bât. C, apt 34` over `15 avenue de la Libération`.
+    const unit = unitLine(line);
+    if (unit < 0) break;
+    s = pls + unit;
   }
   return s;
+}
+
+/** Where a line of units and a house's name starts (`Résidence Les Cèdres, bât. C, apt 34`, `Flat 3`), or -1. */
+function unitLine(line: string): number {
+  const content = line.replace(LEADING_PREFIX, "");
+  const trimmed = content.trimEnd();
+  if (trimmed.length === 0 || trimmed.length > 70 || /[.!?:]$/.test(trimmed)) return -1;
+  const segments = trimmed.split(/\s*,\s*/);
+  let unit = false;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    if (/^(?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Étage|Etage|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}$/iu.test(seg) || /^\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)$/i.test(seg)) unit = true;
+    else if (!(i === 0 && HOUSE_WORDS.has(seg.split(/[ ’']+/)[0].toLowerCase()) && /^(?:\p{L}[\p{L}'’-]*)(?: \p{L}[\p{L}'’-]*){0,5}$/u.test(seg))) return -1;
+  }
+  return unit || segments.length === 1 ? line.length - content.length : -1;
 }
 
 /** `583 Magrethevej 298`, `0138 Brisas 6802`: a number, a street's name, a number, starting a line or after an address label. */
@@ -747,7 +768,9 @@ export const addressPass: Pass = {
 /** Words that make a name a house's (`Le Mas des Oliviers`, `Rose Cottage`, `Villa Marguerite`): French and English. */
 const HOUSE_WORDS = new Set(["mas", "domaine", "château", "chateau", "villa", "résidence", "residence", "maison", "ferme", "moulin", "bastide", "chalet", "manoir", "clos", "hameau", "lieu-dit", "immeuble", "bâtiment", "batiment", "house", "cottage", "farm", "lodge", "manor", "hall", "barn", "mill", "tower",
   // a business park, a warehouse or a pickup point the parcel goes to
-  "za", "zi", "zac", "zone", "parc", "technopole", "entrepôt", "entrepot", "relais", "c/o", "chez"]);
+  "za", "zi", "zac", "zone", "parc", "technopole", "entrepôt", "entrepot", "relais", "c/o", "chez",
+  // a studio or a venue hired for a shoot
+  "atelier", "ateliers", "studio", "studios", "loft", "hangar", "halle", "usine"]);
 /** A house name opening its line or following a label, then a comma: `Le Mas des Oliviers, ` before `240 chemin des Cigales`. */
 const HOUSE_NAME = /(?:^|[:>\t]|\s{2})\s*((?:c\/o |chez )?(?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l'|d'|of|the)(?:(?:[ ’']| [–-] )(?:\p{Lu}[\p{L}'’-]*|de|des|du|la|le|les|l|d|of|the)){0,6}),\s*$/u;
 

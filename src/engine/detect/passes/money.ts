@@ -119,7 +119,9 @@ export const moneyPass: Pass = {
         // template placeholder (`0.0${z}`) is followed by code, not by the end of a phrase.
         if (dollar && me < n && !isSpace(text.charCodeAt(me)) && !SENTENCE_PUNCTUATION.includes(text[me])) continue;
         const start = amountBefore(text, ms, dollar);
-        if (start >= 0) found(start, me, 0.8);
+        // Which dollar, written after it in Québec and Australia: `750 $ CA`, `15 000,00 $ CAN`, `40 $ US`.
+        const country = dollar && start >= 0 ? /^ (?:CAN?|US|AU|NZ)(?![A-Za-z])/.exec(text.slice(me, me + 5)) : null;
+        if (start >= 0) found(start, country ? me + country[0].length : me, 0.8);
       }
     }
     // Each place once: "EURO" is reported as "eur", then right after as "euro". The order of

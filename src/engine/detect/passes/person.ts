@@ -219,6 +219,9 @@ export const STOP = new Set([
   "tiktok", "instagram", "facebook", "twitter", "linkedin", "youtube", "microsoft", "netflix", "spotify", "uber", "whatsapp",
   "telegram", "snapchat", "pinterest", "salesforce", "hermès", "github", "gitlab", "npm", "vs", "code", "paypal", "visa",
   "mastercard", "iphone", "ipad", "mac", "macos", "ios", "chrome", "firefox", "safari", "edge", "ai", "api", "ui", "ux",
+  // retailers and marketplaces a brief names (`ne pas citer Sephora ni Nocibé`)
+  "sephora", "nocibé", "nocibe", "marionnaud", "ulta", "lush", "zalando", "shein", "temu", "vinted", "leboncoin", "etsy", "shopify", "fnac", "darty",
+  "decathlon", "monoprix", "carrefour", "auchan", "sezane", "sézane", "asos", "uniqlo", "ikea", "amazon", "aliexpress", "colissimo", "chronopost",
   "ok", "oui", "non", "yes", "no", "note", "notes", "todo", "fixme", "voir", "see", "cf", "ps", "nb", "re", "fwd", "tr",
   // legal boilerplate before the holder's name: `Copyright (c) Isaac Z. Schlueter`
   "copyright", "license", "licence", "trademark",
