@@ -634,6 +634,11 @@ function readAddressCells(text: string, headers: readonly number[], spans: Spans
   let doneTo = -1;
   for (const hit of headers) {
     if (hit < doneTo) continue;
+    // A header cell opens with its word (`Adresse de livraison`, `"Shipping address"`): not `ipAddress`, not `Email address`.
+    let b = hit - 1;
+    while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 34 || text.charCodeAt(b) === 42)) b--;
+    const before = b < 0 ? 10 : text.charCodeAt(b);
+    if (!(before === 10 || before === 13 || before === 59 || before === 44 || before === 9 || before === 124)) continue;
     const ls = lineStartOf(text, hit);
     const le = lineEndOf(text, hit);
     doneTo = le;

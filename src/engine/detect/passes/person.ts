@@ -1541,11 +1541,17 @@ const CHAT_HEADER_NAME = /^[ \t>]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+(?:\p{Lu}[\p{L
 /**
  * A chat's message header as Discord copies it: the author, an em dash, then a day or a date
  * and a time, alone on the line (`Nathalie D. — Aujourd'hui à 09:14`). The line's shape is the
- * cue: the author is a person whatever the lists say. One indexOf walk over the em dashes.
+ * cue: the author is a person whatever the lists say. One indexOf walk over the em dashes from
+ * the first line that holds a time.
  */
-function readChatHeaders(state: State): void {
+function readChatHeaders(state: State, from: number): void {
   const text = state.text;
-  for (let at = text.indexOf(" —"); at !== -1; at = text.indexOf(" —", at + 2)) {
+  // A header holds a time: none before the first line that holds one (readStampedSpeakers found it).
+  if (from < 0) return;
+  // The dash alone: a rare character, found fast; a needle opening on a space stops at every space.
+  for (let dash = text.indexOf("—", from); dash !== -1; dash = text.indexOf("—", dash + 1)) {
+    const at = dash - 1;
+    if (at < 0 || (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9)) continue;
     let s = at;
     while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
     CHAT_HEADER_STAMP.lastIndex = s;
@@ -1565,10 +1571,11 @@ function readChatHeaders(state: State): void {
   }
 }
 
-function readStampedSpeakers(state: State): void {
+/** Reads them; returns where the first line holding a time or a `] word` starts, -1 when no line does. */
+function readStampedSpeakers(state: State): number {
   const text = state.text;
   STAMP_SIGN.lastIndex = 0;
-  if (!STAMP_SIGN.test(text)) return;
+  if (!STAMP_SIGN.test(text)) return -1;
   // No stamped line ends before the first sign: the walk starts on its line.
   const from = text.lastIndexOf("\n", STAMP_SIGN.lastIndex - 1);
   if (from < 0) {
@@ -1580,6 +1587,7 @@ function readStampedSpeakers(state: State): void {
   re.lastIndex = Math.max(0, from);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) stampedSpeaker(state, m);
+  return from + 1;
 }
 
 function stampedSpeaker(state: State, m: RegExpExecArray): void {
@@ -1948,8 +1956,7 @@ export const personPass: Pass = {
     readMentions(state);
     readHomeFolders(state);
     readLowercase(state);
-    readStampedSpeakers(state);
-    readChatHeaders(state);
+    readChatHeaders(state, readStampedSpeakers(state));
     readParts(state);
   },
 };
