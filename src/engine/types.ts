@@ -64,7 +64,12 @@ export interface Rule {
    * `nextLine`: the hit's line and the one after it (a YAML `key: |` block, an XML element
    * whose value sits on the next line), without the cost of a multi-line window.
    */
-  window?: { before: number; after: number; multiline?: boolean; nextLine?: boolean };
+  /**
+   * `lineEndWithin`: the rule matches only where its keyword's line ends that close after it
+   * (a question answered on the next line): a hit further from its line's end opens no window,
+   * so a long line packed with the keyword costs nothing.
+   */
+  window?: { before: number; after: number; multiline?: boolean; nextLine?: boolean; lineEndWithin?: number };
   /** Default 0.9 for secrets. */
   confidence?: number;
   /** A structure check that makes a value certain (GitHub's CRC32 suffix): its confidence when it holds. */

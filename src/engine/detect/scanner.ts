@@ -16,7 +16,7 @@ import { compileTerms, containsTerm, findSweptTerms, findTermsAt, type CompiledT
 import { compileUserPattern, type LinearPattern } from "./userPattern";
 import { echoes } from "./echo";
 
-const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false };
+const DEFAULT_WINDOW = { before: 256, after: 512, multiline: false, nextLine: false, lineEndWithin: Infinity };
 
 class CompiledRule {
   private compiled: RegExp | undefined;
@@ -27,6 +27,7 @@ class CompiledRule {
     readonly after: number,
     readonly multiline: boolean,
     readonly nextLine: boolean,
+    readonly lineEndWithin: number,
   ) {}
 
   /** Compiled on first use: a run over a few small files meets few rules' keywords. */
@@ -69,7 +70,7 @@ class RuleSet {
         if (!this.rulesByKeyword[index].includes(ruleIndex)) this.rulesByKeyword[index].push(ruleIndex);
       }
       const window = { ...DEFAULT_WINDOW, ...rule.window };
-      return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine);
+      return new CompiledRule(rule, window.before, window.after, window.multiline, window.nextLine, window.lineEndWithin ?? Infinity);
     });
     this.ruleKeywords = keywordIndex.size;
     this.keywords = [...keywordIndex.keys(), ...DIRECTIVE_KEYWORDS, ...MONEY_KEYWORDS, ...ADDRESS_KEYWORDS, ...PROMO_HEADER_WORDS, ...ADDRESS_HEADER_KEYWORDS];
@@ -238,6 +239,7 @@ export class Scanner {
       }
       for (const ruleIndex of set.rulesByKeyword[keyword]) {
         const compiled = set.rules[ruleIndex];
+        if (lineBreakAfter - end > compiled.lineEndWithin) continue;
         let ws = Math.max(0, start - compiled.before);
         let we = Math.min(text.length, end + compiled.after);
         if (!compiled.multiline) {

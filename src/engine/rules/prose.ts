@@ -195,7 +195,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
       "gi",
     ),
     group: 2,
-    window: { before: 24, after: 520, multiline: true },
+    // The question's line ends within 160 characters of the keyword (the pattern's `[^\n]{0,160}\n`).
+    window: { before: 24, after: 520, multiline: true, lineEndWithin: 170 },
     validate: (value, m) => looksLikeRepliedSecret(value, m[1] !== undefined),
     confidence: 0.75,
     advice: ADVICE,
