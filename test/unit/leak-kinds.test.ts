@@ -139,6 +139,14 @@ describe("issue 13: passwords written in prose", () => {
   ]);
 });
 
+describe("issue 13: a password written right after its login's e-mail", () => {
+  expectFound("password", [
+    ["2. Log in with the QA account `qa+brise@sirocco-digital.fr` / `QaBrise-4411`", "QaBrise-4411"],
+    ["Compte test : admin@maison-x.fr | Kx7!harbor-22", "Kx7!harbor-22"],
+  ]);
+  expectSilent("password", ["Écris à jane@site.fr / profile", "x@y.fr/path/to/Abc12345!", "Contact: a@b.fr / +33 6 12 34 56 78", "mail a@b.fr / https://a.fr/Abc12345"]);
+});
+
 describe("issue 13: promo codes", () => {
   expectFound("promo-code", [
     ["Code promo : BIENVENUE10 (valable jusqu'au 30)", "BIENVENUE10"],

@@ -84,6 +84,14 @@ describe("people's names", () => {
     assert.equal(result.text, "Créatrice : [PERSON_1] (@[PERSON_1]), aussi @[PERSON_1] sur Threads.");
   });
 
+  it("finds a found name's parts joined in a file or folder name, with the name's placeholder", () => {
+    const vault = new Vault();
+    const result = anonymize("Beatriz Almeida\n\nP.J. : CV_Beatriz_Almeida_2026.pdf, dossier /Clients/Camille-Devaux/ de Camille Devaux", vault);
+    assert.equal(result.text, "[PERSON_1]\n\nP.J. : CV_[PERSON_1]_2026.pdf, dossier /Clients/[PERSON_2]/ de [PERSON_2]");
+    // Without the full name in the text, an identifier stays one.
+    assert.equal(anonymize("const CV_Beatriz_Almeida = 1;", new Vault()).text, "const CV_Beatriz_Almeida = 1;");
+  });
+
   it("a user term of kind PERSON still wins", () => {
     const text = "Bonjour Camille Devaux,";
     const findings = new Scanner({ terms: [{ text: "Camille Devaux", kind: "PERSON" }] }).scan(text);

@@ -326,12 +326,17 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     ),
     // Zoom and Teams links have their own rules, which report the link and its passcode apart.
     validate: (_v, m) =>
-      realId(m[2]) && !isPlaceholder(m[2]) && !/(?:^|\.)(?:example|localhost|your-?(?:domain|site|app))(?:\.[a-z]{2,12})?$/i.test(m[1]) && !/(?:^|\.)(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com)$/i.test(m[1]),
+      realId(m[2]) &&
+      !isPlaceholder(m[2]) &&
+      !/(?:^|\.)(?:example|localhost|your-?(?:domain|site|app))(?:\.[a-z]{2,12})?$/i.test(m[1]) &&
+      !/(?:^|\.)(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com)$/i.test(m[1]) &&
+      // A README's badge (`codecov.io/…/badge.svg?token=…`) is made to be public.
+      !/badge|\.svg\?|\.png\?/i.test(m[0]),
     confidence: 0.92,
     advice: "the key in the link opens it for anyone: replace the link before sharing",
     examples: {
       match: ["Portfolio : https://beatrizalmeida.notion.site/Portfolio-prive-2f8c1e9a07b64d3e?pwd=bia2026", "Preview env: https://brise-teaser-preview.pages.dev/?k=b7Qx19Lm", "https://files.studio.fr/dl?id=12&token=" + fake(24, ALNUM, 90)],
-      noMatch: ["https://maps.googleapis.com/maps/api/js?key=YOUR_API_KEY", "https://example.com/reset?token=abcdef123", "https://site.fr/search?q=password", "https://api.site.fr/v1?key=<key>"],
+      noMatch: ["https://maps.googleapis.com/maps/api/js?key=YOUR_API_KEY", "https://example.com/reset?token=abcdef123", "[![codecov](https://codecov.io/gh/acme/lib/branch/main/graph/badge.svg?token=bRzR3RyOXZ)]", "https://site.fr/search?q=password", "https://api.site.fr/v1?key=<key>"],
     },
   },
   linkRule(

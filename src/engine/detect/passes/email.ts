@@ -1,5 +1,6 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { emit, isAsciiLetter, isDigit, PII } from "./common";
+import { looksLikeRepliedSecret } from "../../rules/prose";
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
@@ -68,6 +69,36 @@ export function emailAround(text: string, at: number): [number, number] | undefi
   return [start, end];
 }
 
+/** After a login's e-mail, a slash or a bar, then the password: `` `qa@site.fr` / `QaBrise-4411` ``, `admin@site.fr | Kx7!harbor`. */
+const PASSWORD_AFTER_LOGIN = /^[`'"]?[ \t]{0,2}[/|][ \t]{0,2}([`'"])?([^\s`'"<>()[\]{},;|/]{8,64})/;
+
+/**
+ * A password written right after its login's e-mail (a ticket's test account, a handover
+ * note): the same shape floor as a password given in reply (eight characters or more, letters
+ * and digits, and a symbol or both cases), so `jane@site.fr / profile` or a path stays silent.
+ */
+function passwordAfter(text: string, e: number, out: Candidate[], context: PassContext): void {
+  const c = text.charCodeAt(e);
+  // A space or the address's closing quote first: `x@y.fr/path` is a URL's.
+  if (!(c === 32 || c === 9 || c === 96 || c === 39 || c === 34)) return;
+  const m = PASSWORD_AFTER_LOGIN.exec(text.slice(e, e + 80));
+  if (!m) return;
+  const value = m[2].replace(/[.,:!?]+$/, "");
+  if (!looksLikeRepliedSecret(value, m[1] !== undefined)) return;
+  if (context.options.disabled.has("prose-credentials-pair") || context.options.disabled.has("password")) return;
+  const start = e + m[0].length - m[2].length;
+  out.push({
+    ruleId: "prose-credentials-pair",
+    category: "secret",
+    kind: "password",
+    title: "Login and password written together",
+    start,
+    end: start + value.length,
+    confidence: 0.8,
+    advice: "change that password and never write it next to the login: share it through a password manager",
+  });
+}
+
 /** E-mail addresses, found from each `@` outwards. */
 export const emailPass: Pass = {
   id: "pii-email",
@@ -83,6 +114,7 @@ export const emailPass: Pass = {
         if (found) {
           emit(out, context, PII.email, found[0], found[1], 0.95);
           next = found[1];
+          if (context.options.secret && text.charCodeAt(found[1]) !== 64) passwordAfter(text, found[1], out, context);
         }
       }
       at = text.indexOf("@", next);

@@ -446,6 +446,8 @@ interface State {
   extendedTo: number;
   /** Whether the text is a transcript (inTranscript), once known. */
   transcript?: boolean;
+  /** Found names of two words or more, run together (runTogether), made on first need. */
+  joinedNames?: Set<string>;
 }
 
 /** The word before `s` on the same line and what separates them, or undefined. */
@@ -1605,6 +1607,34 @@ function stampedSpeaker(state: State, m: RegExpExecArray): void {
 }
 
 /** Second walk: parts of full names seen alone (`chez Devaux`, `pour Sophie`). */
+/**
+ * The end of a found name written with its words joined by `_`, `-` or `.` from `s`
+ * (`Beatriz_Almeida` after `Beatriz Almeida`), each word in Title case; `e` when there is none.
+ * `JSON_WEB_KEY` is no `Json Web Key`.
+ */
+function joinedPartsEnd(state: State, s: number, e: number): number {
+  const text = state.text;
+  if (!titleWord(text, s, e)) return e;
+  let end = e;
+  for (let n = 0; n < 3; n++) {
+    const c = text.charCodeAt(end);
+    if (!(c === 95 || c === 45 || c === 46) || !isUpper(text.charCodeAt(end + 1))) break;
+    const we = wordEnd(text, end + 1);
+    if (!titleWord(text, end + 1, we) || !state.parts.has(text.slice(end + 1, we).toLowerCase())) break;
+    end = we;
+  }
+  if (end === e) return e;
+  state.joinedNames ??= new Set(state.found.filter((f) => f.words.length >= 2).map((f) => runTogether(f.words.map((w) => w.lower))));
+  return state.joinedNames.has(runTogether([text.slice(s, end).toLowerCase().replace(/[_.-]+/g, "")])) ? end : e;
+}
+
+/** A capital, then lower-case letters only. */
+function titleWord(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || !isUpper(text.charCodeAt(s))) return false;
+  for (let i = s + 1; i < e; i++) if (isUpper(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function readParts(state: State): void {
   if (state.parts.size === 0) return;
   const text = state.text;
@@ -1622,7 +1652,21 @@ function readParts(state: State): void {
       starts.lastIndex = Math.max(starts.lastIndex, spans[k][1]);
       continue;
     }
-    const part = state.parts.has(text.slice(i, e).toLowerCase()) ? text.slice(i, e).toLowerCase() : undefined;
+    const word = text.slice(i, e).toLowerCase();
+    // `Camille-Devaux` in a folder's name: every piece a part of one found name.
+    if (word.includes("-") && !state.parts.has(word) && word.split("-").every((w) => w.length >= 2 && state.parts.has(w)) && joinedPartsEnd(state, i, i + word.indexOf("-")) === e) {
+      emit(state.out, state.context, PII.person, i, e, 0.8);
+      if (e > starts.lastIndex) starts.lastIndex = e;
+      continue;
+    }
+    const part = state.parts.has(word) ? word : undefined;
+    // The parts joined in a file or folder name (`CV_Beatriz_Almeida_2026.pdf`, `Camille-Devaux/`): one finding, though it looks like an identifier.
+    const joined = part !== undefined ? joinedPartsEnd(state, i, e) : e;
+    if (joined > e) {
+      emit(state.out, state.context, PII.person, i, joined, 0.8);
+      starts.lastIndex = Math.max(starts.lastIndex, joined);
+      continue;
+    }
     // A part that is also a common word (`Grant`, `Will`) opening a sentence is that word.
     if (part !== undefined && !(SOFT.has(part) && sentenceInitial(text, i)) && !looksLikeCode(text, i, e, previousWord(text, i))) {
       emit(state.out, state.context, PII.person, i, e, 0.8);
