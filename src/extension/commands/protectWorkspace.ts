@@ -116,6 +116,13 @@ export class AiGuardController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private pendingOffer: ReturnType<typeof setTimeout> | undefined;
   private readonly queue = new Set<string>();
+  /**
+   * Runs and reads of the assistants' files, one after the other: two runs writing the same
+   * ignore file raced in the remote file system's overwrite (delete, then rename: the second
+   * delete found nothing), and a read between the two saw no file, so an assistant looked
+   * unguarded. Each run waits for the one before it.
+   */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly services: ExtensionServices,
@@ -133,8 +140,19 @@ export class AiGuardController implements vscode.Disposable {
     this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
-  /** Re-reads the assistants' files of every folder and updates the status-bar line. */
-  async refresh(): Promise<void> {
+  /** `work` once every run queued before it has ended. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Re-reads the assistants' files of every folder and updates the status-bar line, after any run in progress. */
+  refresh(): Promise<void> {
+    return this.serially(() => this.read());
+  }
+
+  private async read(): Promise<void> {
     // Built aside, then swapped: a diagnostics event during the reads still sees the last state.
     const folders = new Map<string, FolderGuard>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -236,8 +254,12 @@ export class AiGuardController implements vscode.Disposable {
     return result;
   }
 
-  /** The command: every folder, with a progress notification and a summary. */
-  async protect(options: { quiet?: boolean } = {}): Promise<ProtectResult[] | undefined> {
+  /** The command: every folder, with a progress notification and a summary; after any run in progress. */
+  protect(options: { quiet?: boolean } = {}): Promise<ProtectResult[] | undefined> {
+    return this.serially(() => this.protectNow(options));
+  }
+
+  private async protectNow(options: { quiet?: boolean }): Promise<ProtectResult[] | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t("Open a folder or workspace first: Veil protects the files of the workspace."));
@@ -251,7 +273,7 @@ export class AiGuardController implements vscode.Disposable {
         return out;
       },
     );
-    await this.refresh();
+    await this.read();
     const failed = results.find((r) => r.error);
     if (failed) {
       void vscode.window.showErrorMessage(vscode.l10n.t("Veil could not update .claude/settings.json in {0}: it is not valid JSON. Fix it, then run the command again.", failed.folder));
