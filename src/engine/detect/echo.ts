@@ -20,7 +20,7 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 0x7f;
 }
 
-/** The repeats of `kept`'s code-shaped secrets and promo codes outside every candidate, in no particular order. */
+/** The repeats of `kept`'s code-shaped prose passwords and promo codes outside every candidate, in no particular order. */
 export function echoes(text: string, kept: readonly Candidate[]): Candidate[] {
   let values: Map<string, Candidate> | undefined;
   for (const c of kept) {
