@@ -232,7 +232,7 @@ function build(text: string, spans: readonly Span[], vault: Vault, now: number):
   for (const span of spans) {
     let value = text.slice(span.start, span.end);
     // `Devaux` alone, after `Camille Devaux`: the same person, the same placeholder (restore gives the full name back).
-    if (fullNames && span.kind === "person") value = fullNames.get(value.toLowerCase()) ?? (/\s/.test(value) || value.length < 6 ? undefined : fullNames.get(joinedName(value))) ?? value;
+    if (fullNames && span.kind === "person") value = fullNames.get(value.toLowerCase()) ?? (/\s/.test(value) || value.length < 6 ? undefined : fullNames.get(termFormKey(value))) ?? value;
     // Every form of a term (`Colibri`, `colibri`, `Colibrí`, `maison-aubergine`) is one name: one placeholder.
     const key = span.category === "term" ? termFormKey(value) || undefined : undefined;
     const placeholder = vault.placeholderFor(value, span.kind, now, span.quoted, span.category, key);
@@ -261,16 +261,13 @@ function personParts(text: string, spans: readonly Span[]): Map<string, string> 
       const key = word.replace(/[.,]+$/, "").toLowerCase();
       if (key.length >= 3 && !parts.has(key)) parts.set(key, value);
     }
-    const joined = joinedName(value);
+    // `@leoniefavre` and `leonie.favre` meet `Léonie Favre` at its letters run together (the key terms use too).
+    const joined = termFormKey(value);
     if (!parts.has(joined)) parts.set(joined, value);
   }
   return parts;
 }
 
-/** A name's letters run together, lower case, without accents: `Léonie Favre`, `@leoniefavre` and `leonie.favre` meet at `leoniefavre`. */
-function joinedName(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[\s._-]+/g, "");
-}
 
 /**
  * Maps spans found in an output back to the input. They never overlap a placeholder (those

@@ -75,7 +75,9 @@ function proseValidate(quoteGroup: number, connectorGroup: number | undefined) {
   return (value: string, m: RegExpExecArray) => looksLikeProseSecret(value, m[quoteGroup] !== undefined, connectorGroup === undefined || m[connectorGroup] !== undefined);
 }
 
-const ADVICE = "change that password and never write it next to the login: share it through a password manager";
+export const ADVICE = "change that password and never write it next to the login: share it through a password manager";
+/** The rule of a login and its password written together; the e-mail pass reports `e-mail / password` under it too. */
+export const CREDENTIALS_PAIR = { id: "prose-credentials-pair", title: "Login and password written together" } as const;
 
 /**
  * A password after its keyword in one language: `keyword`, an optional `qualifier` then a
@@ -259,10 +261,10 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     },
   },
   {
-    id: "prose-credentials-pair",
+    id: CREDENTIALS_PAIR.id,
     category: "secret",
     kind: "password",
-    title: "Login and password written together",
+    title: CREDENTIALS_PAIR.title,
     keywords: ["identifiant", "credentials", "login", "basic auth", "basic-auth", "http auth"],
     pattern: new RegExp(
       String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s|basic[- ]auth|http auth)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +

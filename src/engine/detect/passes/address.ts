@@ -97,11 +97,12 @@ const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège",
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
 const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d))\b|^(?:Bte(?=\.? ?\d)|App(?=\. ?\d)|\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)\b)/i;
-/**
- * A unit written before the house number, after which a comma comes: `Flat 3, 27 Elm Grove`,
- * `Apt 4B, 221 Maple Avenue`, `Bât. B, 3 allée des Tilleuls`, `3e étage, 12 rue …`.
- */
-const UNIT_BEFORE = /(?:^|[,:>\t"']|\s{2})\s*((?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Room|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor)),\s*$/iu;
+/** A flat, a building, a staircase or a floor and its number or letter (`Flat 3`, `Bât. B`, `esc. 2`, `3e étage`): a unit standing alone in a segment. */
+const UNIT_ITEM = String.raw`(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Étage|Etage|Floor|Room)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor))`;
+/** A unit written before the house number, after which a comma comes: `Flat 3, 27 Elm Grove`, `Apt 4B, 221 Maple Avenue`, `3e étage, 12 rue …`. */
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[,:>\t"']|\s{2})\s*(${UNIT_ITEM}),\s*$`, "iu");
+/** One segment of a building's line above the street: `bât. C`, `apt 34`. */
+const UNIT_SEGMENT = new RegExp(String.raw`^${UNIT_ITEM}$`, "iu");
 
 function isLetterChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -489,6 +490,8 @@ function growUp(text: string, start: number): number {
 
 /** Where a line of units and a house's name starts (`Résidence Les Cèdres, bât. C, apt 34`, `Flat 3`), or -1. */
 function unitLine(line: string): number {
+  // Looked at for every address whose line above is no numbered line: the long ones go first, before any copy.
+  if (line.length > 90) return -1;
   const content = line.replace(LEADING_PREFIX, "");
   const trimmed = content.trimEnd();
   if (trimmed.length === 0 || trimmed.length > 70 || /[.!?:]$/.test(trimmed)) return -1;
@@ -496,7 +499,7 @@ function unitLine(line: string): number {
   let unit = false;
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
-    if (/^(?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Étage|Etage|Floor)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}$/iu.test(seg) || /^\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)$/i.test(seg)) unit = true;
+    if (UNIT_SEGMENT.test(seg)) unit = true;
     else if (!(i === 0 && HOUSE_WORDS.has(seg.split(/[ ’']+/)[0].toLowerCase()) && /^(?:\p{L}[\p{L}'’-]*)(?: \p{L}[\p{L}'’-]*){0,5}$/u.test(seg))) return -1;
   }
   return unit || segments.length === 1 ? line.length - content.length : -1;

@@ -1,6 +1,6 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { emit, isAsciiLetter, isDigit, PII } from "./common";
-import { looksLikeRepliedSecret } from "../../rules/prose";
+import { ADVICE, CREDENTIALS_PAIR, looksLikeRepliedSecret } from "../../rules/prose";
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
@@ -85,18 +85,9 @@ function passwordAfter(text: string, e: number, out: Candidate[], context: PassC
   if (!m) return;
   const value = m[2].replace(/[.,:!?]+$/, "");
   if (!looksLikeRepliedSecret(value, m[1] !== undefined)) return;
-  if (context.options.disabled.has("prose-credentials-pair") || context.options.disabled.has("password")) return;
+  if (context.options.disabled.has(CREDENTIALS_PAIR.id) || context.options.disabled.has("password")) return;
   const start = e + m[0].length - m[2].length;
-  out.push({
-    ruleId: "prose-credentials-pair",
-    category: "secret",
-    kind: "password",
-    title: "Login and password written together",
-    start,
-    end: start + value.length,
-    confidence: 0.8,
-    advice: "change that password and never write it next to the login: share it through a password manager",
-  });
+  out.push({ ruleId: CREDENTIALS_PAIR.id, category: "secret", kind: "password", title: CREDENTIALS_PAIR.title, start, end: start + value.length, confidence: 0.8, advice: ADVICE });
 }
 
 /** E-mail addresses, found from each `@` outwards. */

@@ -1,5 +1,6 @@
 import type { Candidate, Pass, PassContext } from "../../types";
 import { TableColumns } from "../columns";
+import { termFormKey } from "../terms";
 import { emit, isDigit, PII } from "./common";
 import { AMBIGUOUS, GIVEN, isAmbiguousSurname, MAX_NAME_LENGTH, NAME_HASH_SEED, nameHashStep, nameKind, nameKindOfCodes, NOT_LISTED, SURNAME } from "./nameTable";
 
@@ -318,8 +319,17 @@ const PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der",
 
 const MAX_PARTS = 4;
 
-/** Endings that mark a surname in many languages (Szczepańska, Kaczmarek, Guðmundsdóttir, Jeknić, Popescu, Papadopoulos, Claessens), and Flemish, Irish and Mauritanian prefixes run into it (Vanderlinden, Fitzgerald, Ouldali). */
-const SURNAME_SHAPE = /(?:ová|ski|ska|sky|cki|cka|czyk|czak|arek|sson|sen|dóttir|dottir|ić|vić|vich|vic|escu|eanu|opoulos|idis|akis|enko|chuk|shvili|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ević|ović|ckx|aert|aerts|ssens|ynck|inck)$|^(?:vander|vanden|vande|fitz|ould)[a-zà-ÿ]{3,}$/;
+/**
+ * Endings and prefixes that no common English or French word has: a surname even where no list
+ * holds it (`Vanderlinden`, `Kowalski`, `Claessens`; Flemish, Irish and Mauritanian prefixes run
+ * into the name: Vanderlinden, Fitzgerald, Ouldali).
+ */
+const STRONG_SURNAME_ENDINGS = "ová|ski|ska|cki|czyk|czak|sson|dóttir|dottir|vić|ević|ović|escu|opoulos|enko|chuk|shvili|ckx|aert|aerts|ssens";
+const STRONG_SURNAME_SHAPE = new RegExp(`(?:${STRONG_SURNAME_ENDINGS})$|^(?:vander|vanden|fitz|ould)[a-zà-ÿ]{3,}$`);
+/** Those, and endings that words share too (Kaczmarek, Jeknić, Papadopoulos, Martin, Rossini): a surname's shape beside other evidence. */
+const SURNAME_SHAPE = new RegExp(
+  `(?:${STRONG_SURNAME_ENDINGS}|sky|cka|arek|sen|ić|vich|vic|eanu|idis|akis|dze|yan|ian|ov|ova|ev|eva|in|ina|ez|az|oglu|oğlu|elli|etti|ini|ino|ucci|acci|ello|mann|berg|stein|feld|baum|ovski|ovsky|ynck|inck)$|^(?:vander|vanden|vande|fitz|ould)[a-zà-ÿ]{3,}$`,
+);
 
 /** `O'Brien`, `O’Neill`, `McAllister`: a surname by its prefix, in lower case. */
 const IRISH_SCOTTISH = /^(?:o['’]|mc)[a-z]{3}/;
@@ -330,8 +340,6 @@ function surnameFollows(state: State, words: readonly { lower: string }[]): bool
   return false;
 }
 
-/** Endings and prefixes that no common English or French word has: a surname even where no list holds it (`Vanderlinden`, `Kowalski`). */
-const STRONG_SURNAME_SHAPE = /(?:ová|ski|ska|cki|czyk|czak|sson|dóttir|dottir|vić|ević|ović|escu|opoulos|enko|chuk|shvili|ckx|aert|aerts|ssens)$|^(?:vander|vanden|fitz|ould)[a-zà-ÿ]{3,}$/;
 
 /** A listed surname or a surname's ending. */
 function surnameLike(state: State, lower: string): boolean {
@@ -446,7 +454,7 @@ interface State {
   extendedTo: number;
   /** Whether the text is a transcript (inTranscript), once known. */
   transcript?: boolean;
-  /** Found names of two words or more, run together (runTogether), made on first need. */
+  /** Found names of two words or more, run together (joinedNames), made on first need. */
   joinedNames?: Set<string>;
 }
 
@@ -729,9 +737,16 @@ function speakerAt(text: string, s: number, end: number): number {
   return stamped ? 2 : 1;
 }
 
+/** Table and CSV headers of columns holding places, companies or things, whose cells are no people (`Dublin` under `ville`). */
+const NOT_NAME_HEADERS = new Set([
+  "ville", "villes", "city", "cities", "town", "pays", "country", "région", "region", "département", "departement", "state", "province", "county", "lieu", "location", "venue",
+  "société", "societe", "company", "entreprise", "organisation", "organization", "employer", "employeur", "marque", "brand", "produit", "product", "article",
+  "adresse", "address", "rue", "street", "statut", "status", "catégorie", "categorie", "category", "poste", "fonction", "job", "role", "rôle",
+]);
+
 /** Words before a line's colon that are labels, roles or script parts, not speakers: `Note:`, `User:`, `Hook:`, `CTA:`. */
 const SPEAKER_NOT = new Set([
-  ...LABELS, ...NAME_HEADERS,
+  ...LABELS, ...NAME_HEADERS, ...NOT_NAME_HEADERS,
   "note", "notes", "warning", "error", "info", "answer", "question", "user", "assistant", "system", "bot", "agent", "customer", "client", "support",
   "moderator", "interviewer", "interviewee", "summary", "status", "result", "total", "date", "time", "subject", "objet", "tip", "example", "source",
   "output", "input", "step", "update", "edit", "réponse", "résumé", "action", "decision", "décision", "next", "suivi", "todo", "fixme", "bug", "fix",
@@ -745,9 +760,9 @@ const SPEAKER_NOT = new Set([
   "command", "commands", "flag", "flags", "config", "key", "keys", "path", "file", "files", "category", "kind", "level", "mode", "state", "label",
   "labels", "group", "scope", "reason", "cause", "details", "message", "code", "response", "request", "method", "environment", "requires", "required",
   // a ticket's, an order's or a form's fields
-  "statut", "canal", "channel", "file", "queue", "commande", "order", "facture", "invoice", "devis", "quote", "projet", "project", "sujet", "topic",
+  "canal", "channel", "file", "queue", "commande", "order", "facture", "invoice", "devis", "quote", "projet", "project", "sujet", "topic",
   "heure", "durée", "duration", "échéance", "due", "livraison", "delivery", "montant", "amount", "quantité", "quantity", "référence", "ref", "réf",
-  "tarif", "rate", "offre", "offer", "service", "pôle", "agence", "agency", "quand", "when", "where", "quoi", "what", "créé", "created", "marque", "brand",
+  "tarif", "rate", "offre", "offer", "service", "pôle", "agence", "agency", "quand", "when", "where", "quoi", "what", "créé", "created",
 ]);
 
 /** Whether prose follows the colon after `end`: a letter or a quote, not a number, a path or a value. */
@@ -805,12 +820,6 @@ function afterSignOff(text: string, s: number): boolean {
   return words <= 3;
 }
 
-/** Table and CSV headers of columns holding places, companies or things, whose cells are no people (`Dublin` under `ville`). */
-const NOT_NAME_HEADERS = new Set([
-  "ville", "villes", "city", "cities", "town", "pays", "country", "région", "region", "département", "departement", "state", "province", "county", "lieu", "location", "venue",
-  "société", "societe", "company", "entreprise", "organisation", "organization", "employer", "employeur", "marque", "brand", "produit", "product", "article",
-  "adresse", "address", "rue", "street", "statut", "status", "catégorie", "categorie", "category", "poste", "fonction", "job", "role", "rôle",
-]);
 
 /** 1 when the cell at `s` is in a column of names, 2 when it repeats its column's header, 3 when its column holds places or companies, else 0. */
 function inNameColumn(state: State, s: number): number {
@@ -1446,9 +1455,9 @@ function readPair(state: State, as: number, ae: number): number {
   return be;
 }
 
-/** A found name's words run together, lower case and without accents: `Léonie Favre` → `leoniefavre`. */
-function runTogether(words: readonly string[]): string {
-  return words.join("").normalize("NFD").replace(/\p{M}+/gu, "");
+/** The found names of two words or more, their letters run together (termFormKey: `Léonie Favre` → `leoniefavre`); built on first need. */
+function joinedNames(state: State): Set<string> {
+  return (state.joinedNames ??= new Set(state.found.filter((f) => f.words.length >= 2).map((f) => termFormKey(f.words.map((w) => w.lower).join("")))));
 }
 
 /**
@@ -1457,7 +1466,6 @@ function runTogether(words: readonly string[]): string {
  */
 function readMentions(state: State): void {
   const text = state.text;
-  let joined: Set<string> | undefined;
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     // After a space, a bracket, a comma or a quote (`handle: "@leoniefavre"`).
@@ -1477,8 +1485,7 @@ function readMentions(state: State): void {
     const first = handle.split(/[._-]/)[0].toLowerCase();
     if (!state.plain.has(first) && !state.ambiguous.has(first)) {
       if (state.found.length === 0) continue;
-      joined ??= new Set(state.found.filter((f) => f.words.length >= 2).map((f) => runTogether(f.words.map((w) => w.lower))));
-      if (!joined.has(runTogether([handle.toLowerCase().replace(/[._-]+/g, "")]))) continue;
+      if (!joinedNames(state).has(termFormKey(handle))) continue;
       emit(state.out, state.context, PII.person, at + 1, e, 0.75);
       state.spans.push([at + 1, e]);
       continue;
@@ -1624,8 +1631,7 @@ function joinedPartsEnd(state: State, s: number, e: number): number {
     end = we;
   }
   if (end === e) return e;
-  state.joinedNames ??= new Set(state.found.filter((f) => f.words.length >= 2).map((f) => runTogether(f.words.map((w) => w.lower))));
-  return state.joinedNames.has(runTogether([text.slice(s, end).toLowerCase().replace(/[_.-]+/g, "")])) ? end : e;
+  return joinedNames(state).has(termFormKey(text.slice(s, end))) ? end : e;
 }
 
 /** A capital, then lower-case letters only. */
