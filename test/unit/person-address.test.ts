@@ -122,6 +122,21 @@ describe("postal addresses", () => {
       ["We drive 40 miles on the highway every day.", []],
     ]);
   });
+  describe("units before the number, Spanish, Catalan, Polish and Swiss forms, a label in capitals (documents not seen before)", () => {
+    cases("address", [
+      ["| Postal address | Flat 3, 41 Cavendish Road, London NW6 7XP |", ["Flat 3, 41 Cavendish Road, London NW6 7XP"]],
+      ["**Producer address:** Unit 4, 19 Mare Street, London E8 4RP", ["Unit 4, 19 Mare Street, London E8 4RP"]],
+      ["Unit 4, the last chapter", []],
+      ["Carrer de Verdi 32, 3º 1ª\n08012 Barcelona", ["Carrer de Verdi 32, 3º 1ª\n08012 Barcelona"]],
+      ["Calle de Alcalá 45, 3º izq., 28014 Madrid", ["Calle de Alcalá 45, 3º izq., 28014 Madrid"]],
+      ["Le 3º arrondissement", []],
+      ["ul. Marszałkowska 84/92 lok. 12, 00-514 Warszawa", ["ul. Marszałkowska 84/92 lok. 12, 00-514 Warszawa"]],
+      ["Adresse : Grand-Rue 88, 1820 Montreux", ["Grand-Rue 88, 1820 Montreux"]],
+      ["La Grand-Rue est fermée le 14 juillet.", []],
+      ['adresse: "Case postale 412, 1001 Lausanne"', ["Case postale 412, 1001 Lausanne"]],
+      ["115 ALLÉE DES ARTISANS\nBP 40213\n83512 LA SEYNE-SUR-MER CEDEX", ["115 ALLÉE DES ARTISANS\nBP 40213\n83512 LA SEYNE-SUR-MER CEDEX"]],
+    ]);
+  });
 
   it("anonymizes the demo brief's address", () => {
     const text = "- Adresse : 12 rue des Potagers, 69002 Lyon\n";

@@ -20,12 +20,13 @@ const STREET_WORDS = [
   "street", "road", "lane", "drive", "court", "terrace", "parkway", "highway", "crescent", "circle", "blvd", "ave", "st", "rd", "pkwy", "hwy", "way", "close", "gardens", "row",
   "grove", "mews", "parade", "wharf", "quay", "trail", "alley", "pike", "dr", "ln", "ct", "boul.",
   "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo",
+  "carrer", "passeig", "avinguda", "paseo", "camino", "carretera", "ronda", "strada", "grand-rue", "grande-rue",
   "utca", "út", "tér", "ul.", "ulica", "chaussée", "chaussee", "rempart", "sentier", "lotissement", "résidence", "residence",
 ];
 /** Street words at the end of a street's name (`Bahnhofstrasse`, `Hammarvägen`, `Populierenstraat`). */
 const STREET_SUFFIXES = ["straße", "strasse", "straat", "laan", "gasse", "platz", "weg", "vej", "vägen", "gatan", "gata", "veien", "vegen", "gade", "stræde", "kuja", "katu", "braut", "steeg", "dreef", "plein"];
 /** Delivery points without a street: `BP 1234`, `P.O. Box 242`, `CS 70001`, `PO Box`. */
-const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
+const BOX_WORDS = ["p.o. box", "po box", "p.o.box", "postbox", "post box", "boîte postale", "case postale ", "postfach ", "casella postale ", "apartado ", "bp ", "cs ", "suite ", "apt. ", "apt ", "unit ", "psc ", "box "];
 
 /** US military post offices (USPS): `APO AE 09012`, `FPO AP 96349`, `DPO AA 34002`. */
 const MILITARY_WORDS = ["apo", "fpo", "dpo"];
@@ -40,9 +41,11 @@ const SUFFIX_WORDS = new Set(STREET_SUFFIXES);
  * hits; suffixes (`Bahnhofstrasse`) as they are.
  */
 /** Street words that open a street's name (`Rue de la Loi 16`, `Via Roma 1`, `ul. Cicha 5`); after a quote or a bracket too (`"Ul. Marszałkowska 84/92, …"`). */
-const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul.", "boul."]);
+const LEADING_WORDS = new Set(["rue", "avenue", "boulevard", "chaussée", "chaussee", "place", "chemin", "quai", "allée", "allee", "impasse", "via", "viale", "piazza", "corso", "calle", "avenida", "avda", "rua", "plaza", "travessa", "largo", "route", "square", "ulica", "ul.", "boul.", "carrer", "passeig", "avinguda", "paseo", "camino", "carretera", "ronda", "strada", "grand-rue", "grande-rue"]);
+/** Box words open a quoted value too: `adresse: "Case postale 412, 1001 Lausanne"`. */
+const BOX_SET_WORDS = new Set(BOX_WORDS);
 export const ADDRESS_KEYWORDS: readonly string[] = ALL_WORDS.filter(isAscii).flatMap((w) =>
-  SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w, ...(LEADING_WORDS.has(w) ? ['"' + w, "(" + w] : [])],
+  SUFFIX_WORDS.has(w) ? [w] : [" " + w, "\n" + w, "\t" + w, ...(LEADING_WORDS.has(w) ? ['"' + w, "(" + w] : BOX_SET_WORDS.has(w) ? ['"' + w] : [])],
 );
 /** Searched with indexOf, so only the common ones (each costs a pass over the text). */
 const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chaussée"];
@@ -50,7 +53,8 @@ const NON_ASCII_WORDS: readonly string[] = ["allée", "straße", "vägen", "chau
 const NON_ASCII_BY_LETTER = new Map<string, { offset: number; word: string }[]>();
 for (const w of NON_ASCII_WORDS) {
   const offset = w.search(/[^\x00-\x7f]/);
-  for (const word of new Set([w, w[0].toUpperCase() + w.slice(1)])) {
+  // `allée`, `Allée`, and `ALLÉE` on a shipping label.
+  for (const word of new Set([w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])) {
     const list = NON_ASCII_BY_LETTER.get(word[offset]) ?? [];
     list.push({ offset, word });
     NON_ASCII_BY_LETTER.set(word[offset], list);
@@ -96,11 +100,11 @@ function isPostalSegment(trimmed: string): boolean {
 const LABEL_ENDINGS = ["adresse", "address", "address is", "domicile", "siège", "siege", "livraison", "shipping", "billing", "facturation", "lives at", "habite", "habite au", "located at", "is at", "sent to", "situé", "située", "situé au", "située au"];
 
 const COUNTRIES = /^(?:France|Belgique|Belgium|Suisse|Switzerland|Schweiz|Canada|USA|United States|United Kingdom|UK|Royaume-Uni|Luxembourg|Monaco|Deutschland|Germany|Allemagne|España|Spain|Italia|Italy|Nederland|Netherlands|Danmark|Denmark|Sverige|Sweden|Norge|Norway|Suomi|Finland|Ísland|Iceland|Österreich|Austria|Portugal|Brasil|Brazil|Australia|Cyprus|Greece|Hungary|Poland|Slovenia|Uruguay|South Africa|Greenland)\b/;
-const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|P\.?O\.? Box|Bureau(?= \d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d))\b|^(?:Bte(?=\.? ?\d)|App(?=\. ?\d)|\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)\b)/i;
+const UNIT = /^(?:Suite|Apt\.?|Apartment|Unit|Bât\.?|Bâtiment|Batiment|Étage|Etage|Floor|Appt\.?|Appartement|Escalier|Porte|Building|Bldg\.?|Flat|Room|Box|BP|CS|Case postale|Postfach|P\.?O\.? Box|Bureau(?= \d)|Boîte(?= \d)|Boite(?= \d)|Bus(?= \d)|Piso|Puerta|Escalera|Scala|Stiege)\b|^(?:Bte(?=\.? ?\d)|App(?=\. ?\d)|Lok(?=\.? ?\d)|Whg(?=\.? ?\d)|\d{1,2}(?:e|er|ème|è|nd|rd|th|st) (?:étage|etage|floor)\b)|^(?:Bajo|Ático|Atico|Entresuelo)\b|^\d{1,2}[º°ª](?:\s?(?:\d{1,2}[ºª°]|[A-Z]\b|izq(?:da)?\.?|dcha\.?|der\.?|izquierda|derecha))?(?![\p{L}\d])/iu;
 /** A flat, a building, a staircase or a floor and its number or letter (`Flat 3`, `Bât. B`, `esc. 2`, `3e étage`): a unit standing alone in a segment. */
 const UNIT_ITEM = String.raw`(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Appt\.?|App\.|Appartement|Bât\.?|Bâtiment|Batiment|Bat\.|Escalier|Esc\.|Porte|Building|Bldg\.?|Étage|Etage|Floor|Room)\s?(?:n°\s?|#\s?|No\.?\s)?[\p{L}\d]{1,4}|\d{1,2}(?:e|er|ème|è|nd|rd|th|st)\s(?:étage|etage|floor))`;
 /** A unit written before the house number, after which a comma comes: `Flat 3, 27 Elm Grove`, `Apt 4B, 221 Maple Avenue`, `3e étage, 12 rue …`. */
-const UNIT_BEFORE = new RegExp(String.raw`(?:^|[,:>\t"']|\s{2})\s*(${UNIT_ITEM}),\s*$`, "iu");
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[,:>\t"'|*]|\s{2})\s*(${UNIT_ITEM}),\s*$`, "iu");
 /** One segment of a building's line above the street: `bât. C`, `apt 34`. */
 const UNIT_SEGMENT = new RegExp(String.raw`^${UNIT_ITEM}$`, "iu");
 
@@ -225,7 +229,8 @@ class Spans {
     let [start, end, confidence] = [l[order[0]], l[order[0] + 1], l[order[0] + 2]];
     for (let i = 1; i < order.length; i++) {
       const o = order[i];
-      if (l[o] < end) {
+      // Touching spans are one address too: a unit read as a box (`Unit 4`) and the street after it.
+      if (l[o] <= end) {
         end = Math.max(end, l[o + 1]);
         confidence = Math.max(confidence, l[o + 2]);
         continue;
@@ -295,7 +300,9 @@ function streetAddress(text: string, ks: number, ke: number, suffix: boolean): F
     const after = houseNumberAfter(text, ke, le);
     if (after < 0) return undefined;
     // A leading street word needs the street's name before the number: `ul. Miła 53`, not `ul. 3`.
-    if (!suffix && !/\p{L}/u.test(text.slice(ke, after))) return undefined;
+    // (`Grand-Rue 88` is a name of its own, the number right after it: not `La Grand-Rue est fermée le 14`.)
+    const grandRue = /^grande?-rue$/i.test(word);
+    if (!suffix && /\p{L}/u.test(text.slice(ke, after)) === grandRue) return undefined;
     start = ws;
     streetEnd = after;
   }
@@ -794,7 +801,8 @@ function withUnitsBefore(text: string, start: number): number {
     const at = ls + m.index + m[0].indexOf(m[1]);
     // Its line opens with it, a colon or a label ends before it, or a unit before it is taken in next.
     const before = text.slice(lineStartOf(text, at), at).trimEnd();
-    if (!(/^[>*"'\s-]*$/.test(before) || /[:"']$/.test(before) || before.endsWith(",") || labelEndsAt(text, at, lineStartOf(text, at)))) return start;
+    // A table's cell opens with it too (`| Flat 3, 41 Cavendish Road … |`).
+    if (!(/^[>*"'\s-]*$/.test(before) || /[:"'|]$/.test(before) || before.endsWith(",") || labelEndsAt(text, at, lineStartOf(text, at)))) return start;
     start = at;
   }
   return start;
@@ -856,7 +864,8 @@ function wordAt(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
   for (let i = 0; i < word.length; i++) {
     let c = text.charCodeAt(at + i);
-    if (c >= 65 && c <= 90) c |= 32;
+    // ASCII and Latin-1 capitals (`ALLÉE`) folded.
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) c |= 32;
     if (c !== word.charCodeAt(i)) return false;
   }
   return true;
