@@ -224,8 +224,13 @@ describe("issue 13: dates (opt-in)", () => {
     ["We ship in September 2026", "September 2026"],
     ["Atelier le 12/03 à la Maison des associations", "12/03"],
     ["Rendu jeudi 05/04, relecture ensuite", "jeudi 05/04"],
+    ["- 15/04 : séminaire d'équipe", "15/04"],
+    ["| Marek | 22/03 |", "22/03"],
+    ["Codes live from 15/04. Please don't post before.", "15/04"],
+    ["Created: 24/Mar/27 9:41 AM", "24/Mar/27"],
+    ['"due": "2027-05-06T07:00:00.000Z",', "2027-05-06T07:00:00.000Z"],
   ]);
-  expectSilent("date", ["version 1.2.3 and 12.03.26", "node 20.19.0, ratio 3/4", "mars, mai et juin", "call 06 12 34 56 78", "2026-13-45", "le 3/4 du budget", "le 12/13 des lots", "page 12/03 du rapport", "le 12/03,5 ratio"]);
+  expectSilent("date", ["version 1.2.3 and 12.03.26", "node 20.19.0, ratio 3/4", "mars, mai et juin", "call 06 12 34 56 78", "2026-13-45", "le 3/4 du budget", "le 12/13 des lots", "page 12/03 du rapport", "le 12/03,5 ratio", "| 1/10 |", "noté 16/20", "- 3/12 items"]);
   it("is off unless asked for (the pro label's policy turns it on)", () => {
     assert.deepEqual(found("Lancement le 12 mars 2026", noDates), []);
   });

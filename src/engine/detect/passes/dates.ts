@@ -147,10 +147,22 @@ function wordedDates(text: string, emitDate: (start: number, end: number) => voi
  * Day first, the French order: `on 12/03` is left to the numeric forms with a year. Read from
  * each `/`: a regex tried at every offset cost a third of the engine's time with dates on.
  */
-const SHORT_DATE_CUE = /(?<![\p{L}\d])(?:le|du|au|dès le|avant le|après le|jusqu['’]au|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) $/iu;
+const SHORT_DATE_CUE = /(?:(?<![\p{L}\d])(?:le|du|au|dès le|avant le|après le|jusqu['’]au|depuis le|à partir du|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|from|until|till|since|by|due|embargo|shipped|rendez-vous|rdv|date|dates|deadline|échéance|livraison)(?: ?:)? |(?<![\d/])\d{1,2}\/\d{2} (?:et|and|ou|or|&|-|–) |^[ \t]*(?:[-*•][ \t]+)?|\|[ \t]*)$/iu;
+/** What follows a short date that opens its line or a table cell: `- 15/04 : séminaire`, `| 22/03 |`. */
+const SHORT_DATE_ALONE_AFTER = /^[ \t]*(?:[:|–—-]|\r?$)/;
 
 function shortDates(text: string, emitDate: (start: number, end: number) => void): void {
   for (let p = text.indexOf("/"); p !== -1; p = text.indexOf("/", p + 1)) {
+    // Jira's `24/Mar/27`, Apache logs' `10/Oct/2026`: day, month word, year.
+    if (isLetter(text.charCodeAt(p + 1))) {
+      MONTH_SLASH.lastIndex = p;
+      const m = MONTH_SLASH.exec(text);
+      if (m !== null && isDigit(text.charCodeAt(p - 1)) && !isDigit(text.charCodeAt(p - 3)) && text.charCodeAt(p - 3) !== 47) {
+        const ds = isDigit(text.charCodeAt(p - 2)) ? p - 2 : p - 1;
+        if (plausible(Number(text.slice(ds, p)), 1)) emitDate(ds, p + m[0].length);
+      }
+      continue;
+    }
     if (!isDigit(text.charCodeAt(p + 1)) || !isDigit(text.charCodeAt(p + 2))) continue;
     let ds = p;
     while (ds > 0 && p - ds < 2 && isDigit(text.charCodeAt(ds - 1))) ds--;
@@ -160,9 +172,27 @@ function shortDates(text: string, emitDate: (start: number, end: number) => void
     const c = text.charCodeAt(end);
     if (isDigit(text.charCodeAt(end)) || c === 47 || c === 45 || ((c === 46 || c === 44) && isDigit(text.charCodeAt(end + 1))) || c === 37 || (/\s/.test(text.charAt(end)) && text.charCodeAt(end + 1) === 37)) continue;
     if (!plausible(Number(text.slice(ds, p)), Number(text.slice(p + 1, end)))) continue;
-    if (!SHORT_DATE_CUE.test(text.slice(Math.max(0, ds - 14), ds))) continue;
+    let ls = ds;
+    while (ls > 0 && ds - ls < 16 && text.charCodeAt(ls - 1) !== 10) ls--;
+    const before = text.slice(ls > 0 && text.charCodeAt(ls - 1) !== 10 ? Math.max(0, ds - 16) : ls, ds);
+    const cue = SHORT_DATE_CUE.exec(before);
+    if (!cue) continue;
+    // Opening a line, a list item or a cell, the date stands alone there: a label or the cell's end follows.
+    // Its day on two digits (`| 1/10 |` is a score).
+    if (/^[ \t]*(?:[-*•][ \t]+)?$|^\|[ \t]*$/.test(cue[0]) && (p - ds < 2 || !SHORT_DATE_ALONE_AFTER.test(text.slice(end, end + 4)))) continue;
     emitDate(withWeekday(text, ds), end);
   }
+}
+
+const MONTH_SLASH = /\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/(?:\d{4}|\d{2})(?![\d/])/y;
+
+/** The time of an ISO timestamp after its date (`T07:00:00.000Z`, `T14:32+02:00`), taken in; its end, or `end` when none. */
+const ISO_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\d:])/y;
+function withIsoTime(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 84) return end;
+  ISO_TIME.lastIndex = end;
+  const m = ISO_TIME.exec(text);
+  return m ? end + m[0].length : end;
 }
 
 function plausible(day: number, month: number): boolean {
@@ -190,7 +220,7 @@ export const datePass: Pass = {
         const y = Number(m[8]);
         ok = y >= 1900 && y <= 2099 && plausible(Number(m[11]), Number(m[10]));
       }
-      if (ok) emit(out, context, PII.date, m.index, m.index + m[0].length, 0.75);
+      if (ok) emit(out, context, PII.date, m.index, m[8] !== undefined ? withIsoTime(text, m.index + m[0].length) : m.index + m[0].length, 0.75);
     }
     wordedDates(text, (start, end) => emit(out, context, PII.date, start, end, 0.7));
     shortDates(text, (start, end) => emit(out, context, PII.date, start, end, 0.7));
