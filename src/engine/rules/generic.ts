@@ -205,14 +205,14 @@ export const GENERIC_RULES: readonly Rule[] = [
     category: "secret",
     kind: "password-assignment",
     title: "Hard-coded password",
-    keywords: ["password", "passwd", "passphrase", "pwd"],
+    keywords: ["password", "passwd", "passphrase", "pwd", "mot_de_passe", "motdepasse"],
     // `(?=(value))\3` takes the value atomically: a value that does not end where it should
     // fails at once instead of being retried one character shorter at a time. "=" and ":"
     // only as base64 padding, so "pwd=pwd:pwd=…" cannot make every keyword scan far ahead.
     // NAME_END and OPERATOR: every assignment syntax (see heuristics.ts); group 1 is the name,
     // its rest taken whole (`(?=(…))\2`) so each keyword costs one run, not a try per length.
     pattern: new RegExp(
-      String.raw`((?:password|passwd|passphrase|pwd)(?=([\w.-]{0,20}))\2)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\4\3` + VALUE_END,
+      String.raw`((?:password|passwd|passphrase|pwd|mot_de_passe|motdepasse)(?=([\w.-]{0,20}))\2)` + NAME_END + OPERATOR + String.raw`(\\?["'\x60]?)(?=([^\s"'\x60,;()[\]{}<>=:\\]{5,120}={0,2}))\4\3` + VALUE_END,
       "gi",
     ),
     group: 4,
@@ -234,6 +234,7 @@ export const GENERIC_RULES: readonly Rule[] = [
         'String password = "Zx81Spectrum";',
         "export MYSQL_ROOT_PASSWORD=9fj3Kd8s",
         "mysql --user=app --password=strongp@55!",
+        '    mot_de_passe: "Lac-Leman#2027"',
       ],
       noMatch: [
         'password = os.environ["DB_PASSWORD"]',

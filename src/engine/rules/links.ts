@@ -125,7 +125,7 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
     ["dropbox.com", "dropboxusercontent.com", "db.tt/"],
     new RegExp(
       START +
-        String.raw`(?:(?:www\.|dl\.)?dropbox(?:usercontent)?\.com\/(?:scl\/f[io]\/|s\/|sh\/|l\/(?:scl\/)?|t\/)|paper\.dropbox\.com\/doc\/(?:[\w-]{0,120}-)?|db\.tt\/)([\w-]{6,200})` +
+        String.raw`(?:(?:www\.|dl\.)?dropbox(?:usercontent)?\.com\/(?:scl\/f[io]\/|s\/|sh\/|l\/(?:scl\/)?|t\/|request\/)|paper\.dropbox\.com\/doc\/(?:[\w-]{0,120}-)?|db\.tt\/)([\w-]{6,200})` +
         TAIL,
       "gi",
     ),
@@ -133,6 +133,7 @@ export const PRIVATE_LINK_RULES: readonly Rule[] = [
       `https://www.dropbox.com/scl/fi/${fake(25, "abcdefghijklmnopqrstuvwxyz0123456789", 8)}/Rushes_V2.zip?rlkey=${fake(25, "abcdefghijklmnopqrstuvwxyz0123456789", 9)}&dl=0`,
       `Photos HD : https://www.dropbox.com/sh/${fake(15, "abcdefghijklmnopqrstuvwxyz0123456789", 10)}/AAB${fake(22, URLSAFE, 11)}?dl=0`,
       `https://www.dropbox.com/s/${fake(15, "abcdefghijklmnopqrstuvwxyz0123456789", 12)}/devis.pdf?dl=0`,
+      `Déposez les rushes ici : https://www.dropbox.com/request/${fake(20, ALNUM, 113)}`,
     ],
     ["https://www.dropbox.com/help/security", "https://www.dropbox.com/developers/documentation", "https://www.dropbox.com/", "https://www.dropbox.com/s/YOUR_FILE_ID/file.pdf"],
   ),

@@ -90,7 +90,8 @@ function passwordInSentence(rule: { id: string; keywords: string[]; keyword: str
     kind: "password",
     title: "Password written in a sentence",
     keywords: rule.keywords,
-    pattern: new RegExp(rule.keyword + String.raw`(?:${rule.qualifier}\s{0,3}(${rule.connector})|\s{0,3}(:)|\s{1,3})\s{0,3}` + VALUE, "gi"),
+    // A bracket after the keyword says which or until when: `mot de passe (provisoire) : …`, `Password (to be changed at first login): …`.
+    pattern: new RegExp(rule.keyword + String.raw`(?:\s{0,2}\([^()\n]{1,60}\))?(?:${rule.qualifier}\s{0,3}(${rule.connector})|\s{0,3}(:)|\s{1,3})\s{0,3}` + VALUE, "gi"),
     group: 4,
     window: { before: 24, after: 200 },
     validate: (value, m) => looksLikeProseSecret(value, m[3] !== undefined, m[1] !== undefined || m[2] !== undefined),
@@ -128,6 +129,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Digicode : 24A81B, 3e étage",
         "code wifi : 8A7F3K2D9Q",
         "mdp Soleil2024 (à changer)",
+        "Mot de passe (provisoire) : Tigre#88",
         "La boîte à clés est à gauche de la porte, code : 391724",
         "Code alarme : 1984AB",
       ],
@@ -163,6 +165,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
         "Gate code: 2580#1",
         "Zoom for the review (passcode 551902)",
         "The lockbox is left of the door, code: 391724",
+        "Temporary password (to be changed at first login): T4m-dR00m-19",
       ],
       noMatch: [
         "Forgot your password? Click the link below.",
@@ -245,7 +248,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
       "portail", "boite a cle", "alarme", "interphone", "key box", "keybox", "lockbox", "lock box", "key safe", "door_code", "gate_code", "alarm_code", "entry_code"],
     // Or the thing the code opens, then on its line `: code 7319A`, `, code 1966`, `: 2580#` (`Portail coulissant rue arrière : code 7319A`).
     // Or a data key: `gate_code: "#4471"`.
-    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?|(?:portail|portillon|bo[iî]te [aà] cl[ée]f?s?|alarme|interphone|key ?box|lock ?box|key safe)\b[^\n.;!?]{0,60}?(?:\bcode\b\s{0,3}:?|(:))|(?:door|gate|alarm|entry)_code["']?\s{0,2}[:=])\s{0,3}["']?(#?\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
+    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?|code (?:de la |du |d['’]|de l['’]|des )(?:local|barri[èe]re|garage|parking|cave|cadenas|coffre(?:-fort)?|bo[iî]te|salle|hall|b[âa]timent|r[ée]sidence|portillon|grille|ascenseur|vestiaire|casier|sas|r[ée]serve|atelier|appartement|appart|chalet|g[îi]te|interphone|porte|portail|alarme|immeuble)(?:[ \t]+(?!est\b|c['’]est\b)[A-Za-z\u00C0-\u024F'’-]{2,20}){0,3}?\s{0,3}(?::|\b(?:est|c['’]est)\b\s{0,3}:?)|(?:portail|portillon|bo[iî]te [aà] cl[ée]f?s?|alarme|interphone|key ?box|lock ?box|key safe)\b[^\n;!?]{0,80}?(?:\bcode\b\s{0,3}:?|(:))|(?:door|gate|alarm|entry)_code["']?\s{0,2}[:=])\s{0,3}["']?(#?\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
     group: 2,
     window: { before: 24, after: 160 },
     // After a bare colon a year is a date (`Portail : 2019`), after `code` it is the code.
@@ -256,8 +259,8 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     confidence: 0.8,
     advice: "change that code and keep it out of what you share: give it by phone or in a password manager",
     examples: {
-      match: ["Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B", "Portail coulissant rue arrière : code 7319A puis touche cloche", "la boîte à clés est sur le muret, code 1966", "Portail : 2580# , la boîte est à droite", 'gate_code: "#4471"'],
-      noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3", "Portail : 2019, repeint", "Alarme : voir le gardien", "the key box holds 2 badges"],
+      match: ["Le code de la barrière est 3917 (valable jusqu'au 31/03)", "Code du local vélos au sous-sol : 2580", "et le code du local matos c'est 8830 voilà", "The lockbox is to the left of our door, 3rd floor. Code: 0519", "Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B", "Portail coulissant rue arrière : code 7319A puis touche cloche", "la boîte à clés est sur le muret, code 1966", "Portail : 2580# , la boîte est à droite", 'gate_code: "#4471"'],
+      noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3", "Le code du produit : 4521", "code de la commande : 88123", "Portail : 2019, repeint", "Alarme : voir le gardien", "the key box holds 2 badges"],
     },
   },
   {
@@ -314,7 +317,7 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     category: "pii",
     kind: "promo-code",
     title: "Promo or coupon code",
-    keywords: ["code "],
+    keywords: ["code ", "code:"],
     // `code`, up to three lower-case words (`code perso sera`), then the code.
     pattern: new RegExp(
       String.raw`(?<![A-Za-z])(?:[Cc]ode|CODE)(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,3}\s{0,3}:?\s{0,3}[«"“'\x60*]{0,2}` + PERCENT_CODE,
@@ -325,8 +328,8 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     confidence: 0.75,
     advice: "a client's promo code is unreleased business data: anonymize it before sharing",
     examples: {
-      match: ["Ton code perso sera EMILIEFROID15 — il ne sera actif qu'à la publication", "frais de port offerts + code SORRY-LN-15 à usage unique", '"Partenaire";"Code LEAFROST15"'],
-      noMatch: ["encode the code BASE64 first", "error code E1234", "code ERR42 in the log", "status code 404", "Code promo : [PROMO_CODE_1]", "code HTTP20 is odd", "the code UTF16 path"],
+      match: ['codes_promo:\n  - code: "BELLERIVE-UGC-15"', "Ton code perso sera EMILIEFROID15 — il ne sera actif qu'à la publication", "frais de port offerts + code SORRY-LN-15 à usage unique", '"Partenaire";"Code LEAFROST15"'],
+      noMatch: ['{ code: "ERR_SOCKET_TIMEOUT", status: 504 }', "code: 'E404'", "encode the code BASE64 first", "error code E1234", "code ERR42 in the log", "status code 404", "Code promo : [PROMO_CODE_1]", "code HTTP20 is odd", "the code UTF16 path"],
     },
   },
   {
