@@ -343,3 +343,47 @@ describe("people's names: a chat's message headers as Discord copies them", () =
     ["Points clés — le budget", []],
   ]);
 });
+
+describe("people's names: what documents not seen before showed (issue 13)", () => {
+  describe("an initial and a surname, in a list, after a label or a word that introduces a person", () => {
+    cases([
+      ["Cabinet — S. Haddad, F. Delcourt, J. Ouédraogo", ["S. Haddad", "F. Delcourt", "J. Ouédraogo"]],
+      ["Vu avec F. Delcourt hier.", ["F. Delcourt"]],
+      ["Contact: A. Nowak", ["A. Nowak"]],
+      ["See U.S. Army docs. Fig. 3 shows it.", []],
+      ["A. Overview\nB. Installation", []],
+      ["The A. Black theme", []],
+    ]);
+  });
+  describe("a found name run together in a handle, a username, a host or a link", () => {
+    cases([
+      ['{"fullName": "Amadou Diallo", "username": "amadoudiallo7"}', ["Amadou Diallo", "amadoudiallo7"]],
+      ['{"fullName": "Minh Trần", "username": "minhtran_video"}', ["Minh Trần", "minhtran_video"]],
+      ["Lucie Moreau : https://calendly.com/lucie-moreau/30min", ["Lucie Moreau", "lucie-moreau"]],
+      ["Sindre Sorhus (https://sindresorhus.com)", ["Sindre Sorhus", "sindresorhus"]],
+      ['{"fullName": "Amadou Diallo", "note": "xamadoudiallo"}', ["Amadou Diallo"]],
+    ]);
+  });
+  describe("names in capitals after an attention cue (shipping labels, letters)", () => {
+    cases([
+      ["ATTN: HUGO MARCHETTI", ["HUGO MARCHETTI"]],
+      ["A L'ATT. DE M. KARIM MANSOURI", ["KARIM MANSOURI"]],
+      ["ATTN: SERVICE RETOURS", []],
+      ["// ATTENTION: DO NOT EDIT", []],
+    ]);
+  });
+  describe("hard negatives: places, possessives, services, job titles, a Notion export's Name column", () => {
+    cases([
+      ["Séminaire d'équipe à Annecy le 15 avril.", []],
+      ["Ton MacBook Pro t'attendra sur ton bureau.", []],
+      ["Governing law: California.", []],
+      ["From: Qonto <noreply@qonto.com>", []],
+      ["From: Calendly <notifications@calendly.com>", []],
+      ["From: Sarah <sarah@agence.fr>", ["Sarah"]],
+      ["Harriet Okoro, General Counsel", ["Harriet Okoro"]],
+      ["Name,Status,Owner\nTarn 45L unboxing,Scheduled,Hugo Marchetti\nBehind the scenes Montreux,Idea,Fatou Ndiaye\nLéa Fontaine,Done,Hugo Marchetti", ["Hugo Marchetti", "Fatou Ndiaye", "Léa Fontaine", "Hugo Marchetti"]],
+      ["Réunion avec Pascal Dupont.", ["Pascal Dupont"]],
+      ["Written in Pascal and Ada.", []],
+    ]);
+  });
+});

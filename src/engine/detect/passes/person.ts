@@ -146,7 +146,9 @@ const HARD_NOT_NAMES = [
   "ember", "jasmine", "karma", "mocha", "chai", "jest", "sinon", "jenkins", "travis", "docker", "kafka", "hadoop",
   "lodash", "express", "next", "nuxt", "vue", "svelte", "deno", "bun", "node", "yarn", "webpack", "rollup", "vite",
   "debian", "ubuntu", "fedora", "alpine", "arch", "windows", "linux", "darwin", "unix", "java", "scala", "haskell",
-  "grace", "ada", "pascal", "basic", "logo", "lisp", "prolog", "cobol", "fortran", "delphi", "ivy", "maven", "gradle",
+  "basic", "logo", "lisp", "prolog", "cobol", "fortran", "delphi", "ivy", "maven", "gradle",
+  // French possessives opening a sentence (`Ton MacBook Pro t'attendra`), and `Time Zone`
+  "mon", "ton", "son", "ma", "ta", "sa", "time", "sony", "aesop",
   "can", "pour", "dans", "avec", "sans", "sous", "sur", "tous", "tout", "bien", "bon", "belle", "beau", "joli",
   "ali", "abc", "test", "demo", "admin", "user", "client", "server", "master", "main", "default", "true", "false",
   // type names of programming languages
@@ -177,6 +179,10 @@ const SOFT_PLACES = [
   "niger", "senegal", "guinea", "congo", "angola", "israel", "iran", "iraq", "syria", "lebanon", "armenia", "albania",
   "miami", "tampa", "atlanta", "boston", "chicago", "seattle", "portland", "vegas", "memphis", "nashville", "reno",
   "brooklyn", "london", "berlin", "milan", "lyon", "nice", "cannes", "sienna", "verona", "venice", "geneva", "aurora",
+  // cities the given-name data lists too (`séminaire à Annecy`)
+  "annecy", "dijon", "clermont", "pau", "zurich", "sion", "laval", "sevilla", "valencia", "roma", "milano", "dublin", "brighton", "alger", "oran",
+  // US states and regions the data lists as given names (`Governing law: California`, `fabriqué en Provence`)
+  "alabama", "alaska", "arizona", "california", "colorado", "florida", "hawaii", "kansas", "louisiana", "missouri", "montana", "nevada", "tennessee", "texas", "utah", "provence", "ontario", "bali", "sicily",
 ];
 /** Everyday words that are given names too (vocatives may use them: `Don't go, Mark!`). */
 const SOFT_WORDS = [
@@ -191,10 +197,18 @@ const SOFT_WORDS = [
   "camel", "tiger", "bear", "wolf", "fox", "hawk", "dove", "robin", "wren", "lark", "finch",
   "unity", "liberty", "justice", "trinity", "harmony", "destiny", "serenity", "genesis", "journey", "legend", "miracle",
   "nova", "luna", "stella", "sol", "terra", "gaia", "atlas", "titan", "orion", "apollo", "athena", "zeus", "thor", "odin",
+  // a programming language too (`the Ada compiler`)
+  "ada",
   "loki", "freya", "echo", "iris", "juno", "mars", "venus", "mercury", "saturn", "neptune", "pluto", "jupiter",
 ];
 
-export const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS];
+/**
+ * Names of programming languages that are common given names too: ambiguous (a name with a
+ * surname or a cue, `Pascal Dupont`, `Grace Adeyemi added a comment`), never alone (`written in Pascal`).
+ */
+const LANGUAGE_NAMES = ["grace", "pascal"];
+
+export const NOT_NAMES = [...HARD_NOT_NAMES, ...SOFT_PLACES, ...SOFT_WORDS, ...LANGUAGE_NAMES];
 const HARD = new Set(HARD_NOT_NAMES);
 const SOFT = new Set([...SOFT_PLACES, ...SOFT_WORDS]);
 const PLACES = new Set(SOFT_PLACES);
@@ -250,6 +264,8 @@ const JOB_WORDS = new Set([
   "présidente", "ministre", "maire", "professeur", "professeure", "consultante", "stagiaire", "assistante", "comédien", "comédienne",
   "acteur", "actrice", "réalisateur", "réalisatrice", "producteur", "productrice", "notaire", "infirmier", "infirmière", "médecin", "docteure",
   "rédacteur", "rédactrice", "traducteur", "traductrice", "gérant", "gérante", "trésorier", "trésorière", "secrétaire", "coach",
+  // `Harriet Okoro, General Counsel`
+  "general", "counsel", "juriste",
 ]);
 /** Kin and other relations right before a name: `my kid Marie`, `ma fille Sophie`, `her colleague Tom Becker`. */
 const RELATION_WORDS = new Set([
@@ -264,6 +280,8 @@ const PERSON_VERBS = new Set([
   "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "replied", "replies", "answered", "shouted", "whispered",
   "lives", "lived", "smiled", "laughed", "cried", "thanked", "recalled", "recalls", "admitted", "insisted", "complained", "married",
   "dit", "déclare", "explique", "expliquait", "répond", "répondit", "ajoute", "habite", "habitait", "raconte", "confie", "précise", "souligne", "rappelle",
+  // a ticket's or a doc's activity line: `Grace Adeyemi added a comment`, `Grace propose un bug bash`
+  "commented", "wrote", "propose", "proposes", "proposed", "suggère", "suggests", "suggested",
 ]);
 /** Words right before a name that say it names someone (`called`, `named`, `I'm`): the name must be known or have two parts. */
 const NAMING_CUES = new Set(["called", "named", "nicknamed", "surnamed", "i'm", "i’m", "im", "née", "né", "born", "alias", "aka"]);
@@ -441,6 +459,8 @@ interface State {
   parts: Set<string>;
   /** Given names of full names, looked for in lower case too (readLowercaseParts). */
   lowerParts: Set<string>;
+  /** Given name and surname of full names, ASCII-folded, looked for run together in handles and links (readJoinedHandles). */
+  joinable: [string, string][];
   /** End of the last name emitted: words before it were already read. */
   emittedTo: number;
   spans: [number, number][];
@@ -867,6 +887,14 @@ function readWord(state: State, s: number): number {
     const pairEnd = readPair(state, s, e);
     if (pairEnd > 0) return pairEnd;
   }
+  // `F. Delcourt`, `J. Ouédraogo`: an initial and its dot before the word (not `M.`, read as a title below; not `U.S. Army`).
+  if (s >= 3 && text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 46 && text.charCodeAt(s - 3) >= 65 && text.charCodeAt(s - 3) <= 90 && text.charCodeAt(s - 3) !== 77) {
+    const b = s > 3 ? text.charCodeAt(s - 4) : 32;
+    if (!isLetter(b) && !isDigit(b) && b !== 46 && b !== 95) {
+      const end = readInitialed(state, s - 3, s, e);
+      if (end > 0) return end;
+    }
+  }
   // Most capitalised words are no listed name and no title, and an unknown word needs a cue
   // (below): with neither, the word is nothing, decided from char codes alone.
   const maybeKnown = mayBeKnown(text, s, e);
@@ -883,6 +911,105 @@ function readWord(state: State, s: number): number {
   // The lists hold no name under three letters: a two-letter word inside a run already read is nothing new.
   if (e - s < 3 && s < state.extendedTo && cap === "title" && !isTitleStart(text, s)) return e;
   return readCandidate(state, s, e, maybeKnown, cap);
+}
+
+/** What opens the line of a parcel's or a letter's addressee: `ATTN: HUGO MARCHETTI`, `A L'ATT. DE M. KARIM MANSOURI`, `Z. HD. JONAS WEBER`. */
+const ATTENTION_CUES = ["ATTN", "ATT.", "ATTENTION", "Z. HD", "Z.HD", "C/O"];
+const ATTENTION_REST = /[.:]?[ \t]*(?:(?:DE|OF|TO|DU)[ \t]+)?((?:M|MME|MLLE|MR|MRS|MS|DR)\.?[ \t]+)?([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,2})(?![\p{L}\d])/uy;
+
+/**
+ * Names in capitals after an attention cue, as shipping labels and letters print them. The
+ * first word a listed given name, or a title before it; `ATTN: SERVICE RETOURS` is no person.
+ * (The word walk passes over words in capitals: they are acronyms and constants in code.)
+ */
+function readAttention(state: State): void {
+  const text = state.text;
+  for (const cue of ATTENTION_CUES) {
+    for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + cue.length)) {
+      if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
+      ATTENTION_REST.lastIndex = at + cue.length;
+      const m = ATTENTION_REST.exec(text);
+      if (!m) continue;
+      const words = m[2].toLowerCase().split(/[ \t]+/);
+      if (words.some((w) => STOP.has(w) || ORG_WORDS.has(w))) continue;
+      if (m[1] === undefined && !state.plain.has(words[0]) && !state.ambiguous.has(words[0])) continue;
+      const end = ATTENTION_REST.lastIndex;
+      const start = end - m[2].length;
+      emit(state.out, state.context, PII.person, start, end, 0.8);
+      state.spans.push([start, end]);
+    }
+  }
+}
+
+/** The local parts of addresses that services and companies send from. */
+const SERVICE_LOCALS = new Set(["noreply", "no-reply", "donotreply", "do-not-reply", "notifications", "notification", "notify", "info", "news", "newsletter", "hello", "bonjour", "support", "team", "contact", "mailer", "alerts", "alert", "billing", "factures", "invoice", "invoices", "updates", "system", "bot"]);
+
+/** Whether ` <local@domain>` after `end` is a service's address, or one whose domain is the word itself (`Qonto <x@qonto.com>`). */
+function serviceSender(text: string, end: number, lower: string): boolean {
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 60) return false;
+  // Anonymize's second look, at its own output (`Qonto <[EMAIL_1]>`): the first look, which saw the address, decided.
+  if (/^<\[EMAIL_\d+\]>/.test(text.slice(end + 1, end + 20))) return true;
+  const m = /^<([^@\s>]{1,40})@([^>\s]{1,80})>/.exec(text.slice(end + 1, end + 130));
+  if (!m) return false;
+  const local = m[1].toLowerCase();
+  return SERVICE_LOCALS.has(local) || local.startsWith("noreply") || local.startsWith("no-reply") || m[2].toLowerCase().split(".").includes(lower);
+}
+
+/**
+ * Whether the table or CSV cell holding `s` reads as a name as a whole: up to five capitalised
+ * words or particles, no digit (`Camille Devaux`, `Van der Berg`), not a title such as
+ * `Tarn 45L unboxing` or `Behind the scenes Montreux` (a Notion export's `Name` column).
+ */
+function nameShapedCell(text: string, s: number): boolean {
+  let a = s;
+  while (a > 0 && s - a < 80) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 10 || c === 44 || c === 59 || c === 9 || c === 124 || c === 34) break;
+    a--;
+  }
+  let b = s;
+  while (b < text.length && b - s < 80) {
+    const c = text.charCodeAt(b);
+    if (c === 10 || c === 13 || c === 44 || c === 59 || c === 9 || c === 124 || c === 34) break;
+    b++;
+  }
+  // A mention is a name too: `| @Trần Minh Đức |`.
+  const cell = text.slice(a, b).trim().replace(/^@/, "");
+  if (/\d/.test(cell)) return false;
+  const words = cell.split(/\s+/);
+  return words.length <= 5 && words.every((w) => PARTICLES.has(w.toLowerCase()) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+}
+
+/** Lower-case words before an initial and a surname that say a person follows: `vu avec F. Delcourt`, `signed by J. Smith`. */
+const INITIAL_CUES = new Set(["avec", "par", "chez", "pour", "with", "by", "from", "cc", "to", "signé", "signed", "contact", "auteur", "author", "merci"]);
+/** The item before, in a list of initials and surnames: `S. Haddad, ` before `F. Delcourt`. */
+const INITIAL_ITEM_BEFORE = /(?:^|[\s(])[A-Z]\. \p{Lu}[\p{L}'’-]+(?:, | et | and | & )$/u;
+/** The item after: `, J. Ouédraogo`. */
+const INITIAL_ITEM_AFTER = /^(?:, | et | and | & )[A-Z]\. \p{Lu}\p{Ll}/u;
+
+/**
+ * A surname after an initial at `is` (`F. Delcourt`): a person when the surname is listed, when
+ * such names make a list (`S. Haddad, F. Delcourt, J. Ouédraogo`), after a label (`Contact : A. Nowak`),
+ * a sign-off or a word that introduces a person (`avec`, `by`). Returns the name's end, 0 when none.
+ */
+function readInitialed(state: State, is: number, s: number, e: number): number {
+  const text = state.text;
+  if (e - s < 3 || s < state.emittedTo || capitalised(text, s, e) !== "title") return 0;
+  if (looksLikeCode(text, s, e, undefined) || headingLine(state, s)) return 0;
+  const lower = text.slice(s, e).toLowerCase();
+  if (STOP.has(lower) || SOFT.has(lower) || JOB_WORDS.has(lower) || TITLES.has(text.slice(s, e)) || ORG_WORDS.has(lower)) return 0;
+  const prev = previousWord(text, is);
+  const cued =
+    (state.surnames.has(lower) && !state.ambiguous.has(lower)) ||
+    INITIAL_ITEM_AFTER.test(text.slice(e, e + 8)) ||
+    INITIAL_ITEM_BEFORE.test(text.slice(Math.max(0, is - 40), is)) ||
+    (listPosition(text, is) && labelBefore(text, is)) ||
+    nameKeyBefore(text, is) ||
+    (prev !== undefined && prev.gap === " " && INITIAL_CUES.has(prev.word.lower)) ||
+    (startsLine(text, is) && afterSignOff(text, is));
+  if (!cued || orgWordAfter(text, e) || companyFormAfter(text, e)) return 0;
+  emitName(state, is, e, 0.75, [{ s, e, lower }]);
+  return e;
 }
 
 /**
@@ -951,7 +1078,7 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
   const columnKind = !field && !strong && !(plain && nextIsCapitalised(text, e)) && lineHasTable(state, s) ? inNameColumn(state, s) : 0;
   // The column's own header repeated as a value (a CSV pasted twice) is a header, not a name; a city or a company column holds none.
   if (columnKind === 2 || columnKind === 3) return e;
-  const column = columnKind === 1;
+  const column = columnKind === 1 && nameShapedCell(text, s);
   const lineStart = startsLine(text, s);
   const signed = !field && !strong && !column && (lineStart || text.charCodeAt(s - 2) === 44) && afterSignOff(text, s);
   // Unknown words with no cue at all: only a surname-shaped word after them can still make a name.
@@ -966,6 +1093,8 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
   if (!known && !strong && !field && !column && !signed && !lineStart && !related && !listed && !nextIsCapitalised(text, e) && !agentAfter(text, e, lower || text.slice(s, e).toLowerCase(), sentenceInitial(text, s)) && !authorOfWork(text, s, e)) return e;
 
   const name = extendName(state, s, e);
+  // `From: Qonto <noreply@qonto.com>`, `Calendly <notifications@calendly.com>`: one word before a service's address is its sender, no person.
+  if (name.more === 0 && serviceSender(text, name.end, name.words[0].lower)) return name.end;
   // A run already walked to its end (`Orion Clou Orion Clou …`) is not walked again from each known word in it.
   if (name.end >= state.extendedTo) state.extendedTo = runEnd(text, name.end);
   if (orgWordAfter(text, name.end)) return name.end;
@@ -1273,6 +1402,11 @@ function flushNames(state: State): void {
       for (const w of f.words) if (w.e - w.s >= 3 && !PARTICLES.has(w.lower) && !STOP.has(w.lower) && !companies.has(w.lower)) state.parts.add(w.lower);
       // The given name of a name written `Grégoire Lemaire` with a listed surname (not `Catalina CLT`, `Kein Wert`) is looked for in lower case too.
       const given = f.words[0];
+      if (f.words.length === 2 && state.joinable.length < MAX_LOWERCASE_PARTS) {
+        const g = foldAscii(given.lower);
+        const sn = foldAscii(f.words[1].lower);
+        if (g.length >= 3 && sn.length >= 3 && !state.joinable.some(([a, b]) => a === g && b === sn)) state.joinable.push([g, sn]);
+      }
       if (state.lowerParts.size < MAX_LOWERCASE_PARTS && given.e - given.s >= 4 && plainGiven(state, given.lower) && !SOFT.has(given.lower) && f.words.slice(1).every((w) => titleCase(state.text, w)) && surnameFollows(state, f.words)) {
         state.lowerParts.add(given.lower);
       }
@@ -1682,6 +1816,70 @@ function readParts(state: State): void {
   readLowercaseParts(state);
 }
 
+/** `trần` → `tran`: a name as an ASCII handle writes it; "" when letters outside a-z remain. */
+function foldAscii(lower: string): string {
+  const folded = lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’']/g, "");
+  return /^[a-z-]+$/.test(folded) ? folded : "";
+}
+
+/** A handle's characters: letters, digits, `_`, and `-` between two of them (not `.`: `sindresorhus.com` is a host, whose name part is the person). */
+function handleChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) return true;
+  return c === 45 && i + 1 < text.length && isLetterOrDigit(text.charCodeAt(i + 1)) && i > 0 && isLetterOrDigit(text.charCodeAt(i - 1));
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
+/**
+ * A found person's given name and surname run together in a handle, a username, a host or a
+ * link, in lower case (`"username": "amadoudiallo7"`, `calendly.com/lucie-moreau/30min`,
+ * `minhtran_video`, `diallo.amadou`, `sindresorhus.com`): the whole handle is the person. One indexOf walk per
+ * surname over the lower-cased text; e-mail addresses are the e-mail pass's.
+ */
+function readJoinedHandles(state: State): void {
+  if (state.joinable.length === 0) return;
+  const text = state.text;
+  const lower = state.context.lower;
+  for (const [g, sn] of state.joinable) {
+    for (let at = lower.indexOf(sn); at !== -1; at = lower.indexOf(sn, at + sn.length)) {
+      const se = at + sn.length;
+      // The given name right before the surname (`amadoudiallo`, `lucie-moreau`, `lucie.moreau`) or right after it (`diallo_amadou`).
+      let hs = -1;
+      let he = se;
+      for (const sep of ["", ".", "-", "_"]) {
+        const gs = at - sep.length - g.length;
+        if (gs >= 0 && lower.startsWith(g, gs) && lower.startsWith(sep, gs + g.length)) {
+          hs = gs;
+          break;
+        }
+        if (sep !== "" && lower.startsWith(sep + g, se)) {
+          hs = at;
+          he = se + sep.length + g.length;
+          break;
+        }
+      }
+      if (hs < 0) continue;
+      // Whole words of a handle only: not inside a longer word of letters (`xamadoudiallo` is someone else's).
+      if (hs > 0 && isLetter(text.charCodeAt(hs - 1))) continue;
+      if (he < text.length && isLetter(text.charCodeAt(he))) continue;
+      // Capitalised and spaced forms are the other walks'; a handle is lower case (or all joined).
+      let s = hs;
+      while (s > 0 && handleChar(text, s - 1) && hs - s < 40) s--;
+      let e = he;
+      while (e < text.length && handleChar(text, e) && e - he < 40) e++;
+      // The e-mail pass has the address: `amadou.diallo@…` is its.
+      if (text.charCodeAt(e) === 64 || (s > 0 && text.charCodeAt(s - 1) === 64 && !(s === 1 || /[\s([{"',]/.test(text[s - 2])))) continue;
+      if (/[A-Z]/.test(text.slice(hs, he)) && !/^[a-z]/.test(text.slice(hs, he))) continue;
+      emit(state.out, state.context, PII.person, s, e, 0.75);
+      state.spans.push([s, e]);
+      at = Math.max(at, e - sn.length);
+    }
+  }
+}
+
 /** At most this many given names are looked for in lower case (one indexOf walk each). */
 const MAX_LOWERCASE_PARTS = 16;
 
@@ -1975,9 +2173,10 @@ export const personPass: Pass = {
     WORD_START.lastIndex = 0;
     const capitals = WORD_START.test(text);
     LOWER_LINE.lastIndex = 0;
-    if (!capitals && !LOWER_LINE.test(text)) return;
+    // (A label all in capitals still has its addressee: `ATTN: HUGO MARCHETTI`.)
+    if (!capitals && !LOWER_LINE.test(text) && !/ATT|Z\. ?HD|C\/O/.test(text)) return;
     const { plain, ambiguous, surnames } = names();
-    const state: State = { text, out, context, plain, ambiguous, surnames, companies: new Set(), found: [], columns: undefined, parts: new Set(), lowerParts: new Set(), emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
+    const state: State = { text, out, context, plain, ambiguous, surnames, companies: new Set(), found: [], columns: undefined, parts: new Set(), lowerParts: new Set(), joinable: [], emittedTo: 0, spans: [], tableLineEnd: -1, tableLine: false, headingLineEnd: -1, headingLine: false, extendedTo: 0 };
     // A word starts at a capital not preceded by a letter, a digit or an apostrophe. The regex
     // finds the candidates (several times faster than a loop over every code unit in JS).
     const starts = WORD_START;
@@ -2003,6 +2202,8 @@ export const personPass: Pass = {
     }
     readAddressHeads(state);
     flushNames(state);
+    readJoinedHandles(state);
+    readAttention(state);
     readMentions(state);
     readHomeFolders(state);
     readLowercase(state);
