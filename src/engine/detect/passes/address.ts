@@ -229,8 +229,7 @@ class Spans {
     let [start, end, confidence] = [l[order[0]], l[order[0] + 1], l[order[0] + 2]];
     for (let i = 1; i < order.length; i++) {
       const o = order[i];
-      // Touching spans are one address too: a unit read as a box (`Unit 4`) and the street after it.
-      if (l[o] <= end) {
+      if (l[o] < end) {
         end = Math.max(end, l[o + 1]);
         confidence = Math.max(confidence, l[o + 2]);
         continue;
@@ -707,6 +706,8 @@ export const addressPass: Pass = {
     let columns: TableColumns | undefined;
     const sorted = hits.length > 1 ? Int32Array.from(hits).sort() : hits;
     let emittedTo = -1;
+    /** Where the last span starts when it was a box's or a unit's, else -1. */
+    let lastBox = -1;
     // Street words that lead nowhere, one after the other on one line: past FAILS_PER_LINE of
     // them the rest of the line is garbage (a 1 MB line of `BP 1 BP 1 …`), skipped.
     let fails = 0;
@@ -757,10 +758,13 @@ export const addressPass: Pass = {
       if (!grown.postal && !label && (strength === 0 || address.unconfirmed)) continue;
       if (kind === "box" && !grown.postal && !label && grown.end === address.end) continue;
       const confidence = grown.postal || label ? 0.82 : 0.68;
-      const start = Math.max(growUp(text, withHouseName(text, withUnitsBefore(text, address.start))), emittedTo);
+      const wanted = growUp(text, withHouseName(text, withUnitsBefore(text, address.start)));
+      // A unit read as a box just before (`Unit 4, 19 Mare Street`) is this address's: the two spans overlap and are emitted as one.
+      const start = wanted < emittedTo && wanted <= lastBox ? wanted : Math.max(wanted, emittedTo);
       if (start >= grown.end) continue;
       spans.add(start, grown.end, confidence);
       fails = 0;
+      lastBox = kind === "box" ? start : -1;
       emittedTo = grown.end;
       if (grown.lines) {
         for (let l = 0; l < grown.lines.length; l += 2) spans.add(grown.lines[l], grown.lines[l + 1], confidence);
