@@ -914,7 +914,9 @@ function readWord(state: State, s: number): number {
 }
 
 /** What opens the line of a parcel's or a letter's addressee: `ATTN: HUGO MARCHETTI`, `A L'ATT. DE M. KARIM MANSOURI`, `Z. HD. JONAS WEBER`. */
-const ATTENTION_CUES = ["ATTN", "ATT.", "ATTENTION", "Z. HD", "Z.HD", "C/O"];
+const ATTENTION_CUES = ["ATT", "Z. HD", "C/O"];
+/** What may follow `ATT`: `ATTN`, `ATT.`, `ATTENTION`. */
+const ATT_TAIL = /N\b|\.|ENTION\b/y;
 const ATTENTION_REST = /[.:]?[ \t]*(?:(?:DE|OF|TO|DU)[ \t]+)?((?:M|MME|MLLE|MR|MRS|MS|DR)\.?[ \t]+)?([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,2})(?![\p{L}\d])/uy;
 
 /**
@@ -927,7 +929,13 @@ function readAttention(state: State): void {
   for (const cue of ATTENTION_CUES) {
     for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + cue.length)) {
       if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
-      ATTENTION_REST.lastIndex = at + cue.length;
+      let from = at + cue.length;
+      if (cue === "ATT") {
+        ATT_TAIL.lastIndex = from;
+        if (!ATT_TAIL.test(text)) continue;
+        from = ATT_TAIL.lastIndex;
+      }
+      ATTENTION_REST.lastIndex = from;
       const m = ATTENTION_REST.exec(text);
       if (!m) continue;
       const words = m[2].toLowerCase().split(/[ \t]+/);
@@ -1836,13 +1844,14 @@ function isLetterOrDigit(c: number): boolean {
 /**
  * A found person's given name and surname run together in a handle, a username, a host or a
  * link, in lower case (`"username": "amadoudiallo7"`, `calendly.com/lucie-moreau/30min`,
- * `minhtran_video`, `diallo.amadou`, `sindresorhus.com`): the whole handle is the person. One indexOf walk per
- * surname over the lower-cased text; e-mail addresses are the e-mail pass's.
+ * `minhtran_video`, `diallo.amadou`, `sindresorhus.com`): the whole handle is the person. One
+ * indexOf walk per surname over the text as it is (handles are written in lower case; the
+ * capitalised forms are readParts'); e-mail addresses are the e-mail pass's.
  */
 function readJoinedHandles(state: State): void {
   if (state.joinable.length === 0) return;
   const text = state.text;
-  const lower = state.context.lower;
+  const lower = text;
   for (const [g, sn] of state.joinable) {
     for (let at = lower.indexOf(sn); at !== -1; at = lower.indexOf(sn, at + sn.length)) {
       const se = at + sn.length;
@@ -1872,7 +1881,6 @@ function readJoinedHandles(state: State): void {
       while (e < text.length && handleChar(text, e) && e - he < 40) e++;
       // The e-mail pass has the address: `amadou.diallo@…` is its.
       if (text.charCodeAt(e) === 64 || (s > 0 && text.charCodeAt(s - 1) === 64 && !(s === 1 || /[\s([{"',]/.test(text[s - 2])))) continue;
-      if (/[A-Z]/.test(text.slice(hs, he)) && !/^[a-z]/.test(text.slice(hs, he))) continue;
       emit(state.out, state.context, PII.person, s, e, 0.75);
       state.spans.push([s, e]);
       at = Math.max(at, e - sn.length);
