@@ -194,6 +194,13 @@ describe("issue 13: Canadian and Australian dollars written after the amount", (
   });
 });
 
+describe("issue 13: dollars with their country before the sign", () => {
+  it("takes CA$, A$, C$ and US$ with the amount, not a letter inside a word", () => {
+    assert.deepEqual(found("Fee: CA$900.00, A$ 45, C$12, US$ 20").filter(([, k]) => k === "money"), [["CA$900.00", "money"], ["A$ 45", "money"], ["C$12", "money"], ["US$ 20", "money"]]);
+    assert.deepEqual(found("ABCA$900 x").filter(([, k]) => k === "money"), []);
+  });
+});
+
 describe("issue 13: phones in table and CSV columns", () => {
   it("reads a number under a Téléphone / Mobile / Phone header as a phone", () => {
     const md = "| Rôle | Téléphone |\n|---|---|\n| Directrice | 0612345678 |\n| CTO | 4 78 12 34 56 |";

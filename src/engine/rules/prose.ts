@@ -15,6 +15,9 @@ import { withoutIgnoreCase } from "../detect/anyCase";
  * incorrect`), a placeholder, a reference, a path or a URL is not a secret.
  */
 
+// Each keyword starts a word: not after a letter, unless that letter ends a string's escape
+// (`"…\nCode du local : 8830"` in a JSON export: the `n` of `\n` is no letter of a word).
+
 /** After the keyword: an optional short qualifier (`du wifi`, `for the admin account`) that cannot hold the connector. */
 // It never crosses the name of another field ("passphrase … for user: \"isaacs\"" gives the user, not a password).
 const OTHER_FIELD = String.raw`(?!user|login|e-?mail|identifiant|utilisateur|account name|compte :)`;
@@ -117,7 +120,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     id: "prose-password-fr",
     // Keywords are ASCII (the automaton's alphabet): "code d" stands for code d'accès / d'entrée.
     keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "code d", "wifi", "wi-fi", "wpa", "code secret", "code confidentiel", "digicode", "code porte", "code de la porte", "code portail", "code du portail", "boite a cle", "boites a cle", "code alarme", "code de l'alarme", "code cadenas", "code du cadenas"],
-    keyword: String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail|bo[iî]tes? [àa] cl(?:[ée]s?|efs?)|code (?:de l['’])?alarme|code (?:du )?cadenas)(?![A-Za-z_])`,
+    keyword: String.raw`(?<![A-Za-z\u00C0-\u024F](?<!\\[nrt]))(?:mots? de passe|mot-de-passe|mdp|codes? d['’]acc[eè]s|codes? wi-?fi|cl[ée] (?:wi-?fi|wpa2?)|code secret|code confidentiel|digicode|code (?:de la )?porte|code d['’]entr[ée]e|code (?:du )?portail|bo[iî]tes? [àa] cl(?:[ée]s?|efs?)|code (?:de l['’])?alarme|code (?:du )?cadenas)(?![A-Za-z_])`,
     qualifier: QUALIFIER_FR,
     connector: String.raw`:|：|\b(?:est|sera|reste|c['’]est)\b\s{0,3}:?|→|->`,
     examples: {
@@ -195,7 +198,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     title: "Password given in reply to a question about it",
     keywords: ["mot de passe", "mots de passe", "mot-de-passe", "mdp", "password", "passwd", "pwd", "passcode", "passphrase", "code wifi", "code wi-fi", "wifi key", "wi-fi key"],
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z\u00C0-\u024F])(?:mots? de passe|mot-de-passe|mdp|pass(?:word|wd|code|phrase)s?|pwd|codes? wi-?fi|wi-?fi (?:key|code|password))(?![A-Za-z_])[^\n]{0,160}\n(?:[^\n]{0,200}\n)?[^\n]{0,120}?(?:\bc['’]est|\bit['’]s|\bit is|\bis now|\bnow|\bvoici|\bhere it is)\s{0,3}:?\s{0,3}` +
+      String.raw`(?<![A-Za-z\u00C0-\u024F](?<!\\[nrt]))(?:mots? de passe|mot-de-passe|mdp|pass(?:word|wd|code|phrase)s?|pwd|codes? wi-?fi|wi-?fi (?:key|code|password))(?![A-Za-z_])[^\n]{0,160}\n(?:[^\n]{0,200}\n)?[^\n]{0,120}?(?:\bc['’]est|\bit['’]s|\bit is|\bis now|\bnow|\bvoici|\bhere it is)\s{0,3}:?\s{0,3}` +
         VALUE,
       "gi",
     ),
@@ -227,7 +230,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     keywords: ["pin ", "pin:", "pin code", "pin est", "pin is"],
     // "PIN" in capitals, or next to "code": "pin 13" of a microcontroller is not one.
     // A conference line's PIN comes in groups of three, ended by `#`: `PIN: 318 552 904#`.
-    pattern: /(?<![A-Za-z])(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8}|\d{3}(?: \d{3}){1,3}(?=#))(?![\d/.,:-]?\d)/g,
+    pattern: /(?<![A-Za-z](?<!\\[nrt]))(?:PIN(?: [Cc]ode)?|[Cc]ode PIN|[Pp]in [Cc]ode|CODE PIN)(?:\s{1,3}(?:de|du|of|for)\b[^\n:=.;!?]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?\s{0,3}(\d{4,8}|\d{3}(?: \d{3}){1,3}(?=#))(?![\d/.,:-]?\d)/g,
     group: 1,
     window: { before: 24, after: 120 },
     validate: (value) => !/^(.)\1+$/.test(value) && !/^(?:19|20)\d\d$/.test(value),
@@ -248,7 +251,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
       "portail", "boite a cle", "alarme", "interphone", "key box", "keybox", "lockbox", "lock box", "key safe", "door_code", "gate_code", "alarm_code", "entry_code"],
     // Or the thing the code opens, then on its line `: code 7319A`, `, code 1966`, `: 2580#` (`Portail coulissant rue arrière : code 7319A`).
     // Or a data key: `gate_code: "#4471"`.
-    pattern: /(?<![A-Za-z\u00C0-\u024F])(?:(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?|code (?:de la |du |d['’]|de l['’]|des )(?:local|barri[èe]re|garage|parking|cave|cadenas|coffre(?:-fort)?|bo[iî]te|salle|hall|b[âa]timent|r[ée]sidence|portillon|grille|ascenseur|vestiaire|casier|sas|r[ée]serve|atelier|appartement|appart|chalet|g[îi]te|interphone|porte|portail|alarme|immeuble)(?:[ \t]+(?!est\b|c['’]est\b)[A-Za-z\u00C0-\u024F'’-]{2,20}){0,3}?\s{0,3}(?::|\b(?:est|c['’]est)\b\s{0,3}:?)|(?:portail|portillon|bo[iî]te [aà] cl[ée]f?s?|alarme|interphone|key ?box|lock ?box|key safe)\b[^\n;!?]{0,80}?(?:\bcode\b\s{0,3}:?|(:))|(?:door|gate|alarm|entry)_code["']?\s{0,2}[:=])\s{0,3}["']?(#?\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
+    pattern: /(?<![A-Za-z\u00C0-\u024F](?<!\\[nrt]))(?:(?:digicode|code (?:de la |du |d['’]|de l['’])?(?:porte|portail|alarme|entr[ée]e|immeuble)|(?:door|gate|entry|alarm|keypad) code)s?(?:\s{1,3}(?:de|du|des|of|for|to|at)\b[^\n:=.;!?\d]{1,30}?)?\s{0,3}(?::|\b(?:is|est)\b\s{0,3}:?)?|code (?:de la |du |d['’]|de l['’]|des )(?:local|barri[èe]re|garage|parking|cave|cadenas|coffre(?:-fort)?|bo[iî]te|salle|hall|b[âa]timent|r[ée]sidence|portillon|grille|ascenseur|vestiaire|casier|sas|r[ée]serve|atelier|appartement|appart|chalet|g[îi]te|interphone|porte|portail|alarme|immeuble)(?:[ \t]+(?!est\b|c['’]est\b)[A-Za-z\u00C0-\u024F'’-]{2,20}){0,3}?\s{0,3}(?::|\b(?:est|c['’]est)\b\s{0,3}:?)|(?:portail|portillon|bo[iî]te [aà] cl[ée]f?s?|alarme|interphone|key ?box|lock ?box|key safe)\b[^\n;!?]{0,80}?(?:\bcode\b\s{0,3}:?|(:))|(?:door|gate|alarm|entry)_code["']?\s{0,2}[:=])\s{0,3}["']?(#?\d{4,8}[A-Z#*]?)(?![\d/.,:-]?\d)/gi,
     group: 2,
     window: { before: 24, after: 160 },
     // After a bare colon a year is a date (`Portail : 2019`), after `code` it is the code.
@@ -259,7 +262,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     confidence: 0.8,
     advice: "change that code and keep it out of what you share: give it by phone or in a password manager",
     examples: {
-      match: ["Le code de la barrière est 3917 (valable jusqu'au 31/03)", "Code du local vélos au sous-sol : 2580", "et le code du local matos c'est 8830 voilà", "The lockbox is to the left of our door, 3rd floor. Code: 0519", "Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B", "Portail coulissant rue arrière : code 7319A puis touche cloche", "la boîte à clés est sur le muret, code 1966", "Portail : 2580# , la boîte est à droite", 'gate_code: "#4471"'],
+      match: ['"desc": "Accès\\nCode du local matériel : 8830\\n"', "Le code de la barrière est 3917 (valable jusqu'au 31/03)", "Code du local vélos au sous-sol : 2580", "et le code du local matos c'est 8830 voilà", "The lockbox is to the left of our door, 3rd floor. Code: 0519", "Le digicode du parking 198412, 2e sous-sol", "Gate code 471856 on the keypad", "code de la porte : 24816B", "Portail coulissant rue arrière : code 7319A puis touche cloche", "la boîte à clés est sur le muret, code 1966", "Portail : 2580# , la boîte est à droite", 'gate_code: "#4471"'],
       noMatch: ["Le digicode 2 sera changé", "door code: 0000", "digicode en panne, sonnez", "gate code 123456", "code porte 1.2.3", "Le code du produit : 4521", "code de la commande : 88123", "Portail : 2019, repeint", "Alarme : voir le gardien", "the key box holds 2 badges"],
     },
   },
@@ -270,7 +273,7 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     title: CREDENTIALS_PAIR.title,
     keywords: ["identifiant", "credentials", "login", "basic auth", "basic-auth", "http auth"],
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z])(?:identifiants?|credentials|logins?|acc[eè]s|basic[- ]auth|http auth)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
+      String.raw`(?<![A-Za-z](?<!\\[nrt]))(?:identifiants?|credentials|logins?|acc[eè]s|basic[- ]auth|http auth)(?:\s{1,3}(?:du|de|des|pour|for|of|to)\b[^\n:=.;!?"]{1,40}?)?\s{0,3}(?::|\b(?:sont|are|est|is)\b\s{0,3}:?)\s{0,3}[^\s/|,;]{2,64}\s{0,3}(?:\/|\||,|;)\s{0,3}` +
         VALUE,
       "gi",
     ),
@@ -306,7 +309,7 @@ export function looksLikePercentCode(value: string): boolean {
 /** The promo keywords in any letter case, spelled out (the value part of the rule is case-sensitive). */
 const PROMO_KEYWORDS = withoutIgnoreCase(
   new RegExp(
-    String.raw`(?<![A-Za-z])(?:codes? promo(?:tionnel)?|code-promo|codes? (?:de )?(?:r[\u00e9e]duction|remise|avantage|parrainage|cadeau)|coupons?(?: codes?)?|promo(?:tional)? codes?|promocode|discount codes?|vouchers?(?: codes?)?|referral codes?|gift codes?|use (?:the )?code|utilis(?:e[zr]?|\u00e9e?) (?:le )?code|avec (?:le )?code|entre[zr]? (?:le )?code|enter (?:the )?code|with (?:the )?code)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z](?<!\\[nrt]))(?:codes? promo(?:tionnel)?|code-promo|codes? (?:de )?(?:r[\u00e9e]duction|remise|avantage|parrainage|cadeau)|coupons?(?: codes?)?|promo(?:tional)? codes?|promocode|discount codes?|vouchers?(?: codes?)?|referral codes?|gift codes?|use (?:the )?code|utilis(?:e[zr]?|\u00e9e?) (?:le )?code|avec (?:le )?code|entre[zr]? (?:le )?code|enter (?:the )?code|with (?:the )?code)(?![A-Za-z])`,
     "i",
   ),
 ).source;
@@ -320,7 +323,7 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     keywords: ["code ", "code:"],
     // `code`, up to three lower-case words (`code perso sera`), then the code.
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z])(?:[Cc]ode|CODE)(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,3}\s{0,3}:?\s{0,3}[«"“'\x60*]{0,2}` + PERCENT_CODE,
+      String.raw`(?<![A-Za-z](?<!\\[nrt]))(?:[Cc]ode|CODE)(?:\s{1,3}(?=([a-z\u00e0-\u00ff'’-]{1,20}))\1){0,3}\s{0,3}:?\s{0,3}[«"“'\x60*]{0,2}` + PERCENT_CODE,
       "g",
     ),
     group: 2,
@@ -339,7 +342,7 @@ export const PROMO_CODE_RULES: readonly Rule[] = [
     title: "Promo or coupon code",
     keywords: ["promo"],
     // `promo`, then in the same clause the code: `the promo banner still says NORDIK10`, `Promo codes: confirm WINTER20 is live`.
-    pattern: new RegExp(String.raw`(?<![A-Za-z])[Pp]romo[^\n.!?;]{0,60}?(?<![A-Za-z0-9_-])` + PERCENT_CODE, "g"),
+    pattern: new RegExp(String.raw`(?<![A-Za-z](?<!\\[nrt]))[Pp]romo[^\n.!?;]{0,60}?(?<![A-Za-z0-9_-])` + PERCENT_CODE, "g"),
     group: 1,
     validate: (value) => looksLikePercentCode(value),
     confidence: 0.75,

@@ -100,12 +100,13 @@ export const moneyPass: Pass = {
       const dollar = symbol === "$";
       for (let ms = text.indexOf(symbol); ms !== -1; ms = text.indexOf(symbol, ms + 1)) {
         const me = ms + 1;
-        // Prefix: "€1,250.50", "$ 3.5M", "US$ 20".
+        // Prefix: "€1,250.50", "$ 3.5M", "US$ 20", "CA$900.00", "A$ 45", "C$ 12".
         let p = me;
         if (p < n && isSpace(text.charCodeAt(p))) p++;
         if (p < n && isDigit(text.charCodeAt(p))) {
           let s = ms;
-          if (dollar && text.startsWith("US", ms - 2)) s = ms - 2;
+          if (dollar && /^(?:US|CA|AU|NZ|HK|SG)$/.test(text.slice(ms - 2, ms))) s = ms - 2;
+          else if (dollar && (text.charCodeAt(ms - 1) === 65 || text.charCodeAt(ms - 1) === 67) && !isWordChar(text.charCodeAt(ms - 2))) s = ms - 1;
           const prev = s > 0 ? text.charCodeAt(s - 1) : 32;
           const codeLike = dollar && (isWordChar(prev) || prev === 36 || prev === 92 || prev === 123);
           const end = amountAt(text, p);
