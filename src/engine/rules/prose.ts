@@ -267,6 +267,23 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     },
   },
   {
+    // Zoom's one-tap dial strings: `+16465550199,,84512093377#,,,,*593104# US (New York)`, the meeting's id then its passcode.
+    id: "zoom-dial-passcode",
+    category: "secret",
+    kind: "password",
+    title: "Meeting passcode in a dial-in string",
+    keywords: ["#,,,,*"],
+    pattern: /,,\d{9,11}#,,,,\*(\d{4,10})#/g,
+    group: 1,
+    window: { before: 24, after: 24 },
+    confidence: 0.85,
+    advice: "anyone with this line joins the meeting: share the invite, not its dial strings, or change the passcode",
+    examples: {
+      match: ["+16465550199,,84512093377#,,,,*593104# US (New York)"],
+      noMatch: ["+16465550199,,84512093377# US (New York)", "Meeting ID: 845 1209 3377"],
+    },
+  },
+  {
     id: CREDENTIALS_PAIR.id,
     category: "secret",
     kind: "password",
