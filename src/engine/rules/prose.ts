@@ -267,6 +267,28 @@ export const PROSE_SECRET_RULES: readonly Rule[] = [
     },
   },
   {
+    // A Wi-Fi network's name, then its key after a comma or a slash: `réseau Proximus-Home-7F21, clé liege4000-box`,
+    // `network GuestNet / key Harbor!2027`. No password word need come before the key, so its shape is a password's.
+    id: "prose-wifi-network",
+    category: "secret",
+    kind: "password",
+    title: "Wi-Fi key after its network's name",
+    keywords: ["seau ", "seau:", "network", "ssid", "wifi", "wi-fi"],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z](?<!\\[nrt]))(?:r[ée]seau|network|ssid|wi-?fi)\s{0,2}:?\s{0,2}[«"“]?[A-Za-z0-9][\w.-]{1,31}[»"”]?\s{0,2}(?:,|\/|;|–)\s{0,2}(?:(?:cl[ée]|code|key|mdp|mot de passe|password|pass)\s{0,2}:?\s{0,2})?` + VALUE,
+      "gi",
+    ),
+    group: 2,
+    window: { before: 24, after: 160 },
+    validate: (value, m) => looksLikeRepliedSecret(value, m[1] !== undefined),
+    confidence: 0.75,
+    advice: ADVICE,
+    examples: {
+      match: ["Wifi laissé par le bailleur — réseau Proximus-Home-7F21, clé liege4000-box (à modifier)", 'wifi_montreux: "réseau BRH-Staff, code Staff!Montreux88"', "Guest network GuestNet / key Harbor!2027"],
+      noMatch: ["réseau Orange, code postal 75011", "network Foo-1, key figures below", "Wi-Fi Livebox, box au salon", "réseau BRH-Staff, code [PASSWORD_1]"],
+    },
+  },
+  {
     // Zoom's one-tap dial strings: `+16465550199,,84512093377#,,,,*593104# US (New York)`, the meeting's id then its passcode.
     id: "zoom-dial-passcode",
     category: "secret",
