@@ -362,6 +362,8 @@ describe("people's names: what documents not seen before showed (issue 13)", () 
       ["Lucie Moreau : https://calendly.com/lucie-moreau/30min", ["Lucie Moreau", "lucie-moreau"]],
       ["Sindre Sorhus (https://sindresorhus.com)", ["Sindre Sorhus", "sindresorhus"]],
       ['{"fullName": "Amadou Diallo", "note": "xamadoudiallo"}', ["Amadou Diallo"]],
+      ["Cc: Aïcha Diallo\n@aicha peux-tu relire ?", ["Aïcha Diallo", "aicha"]],
+      ["@aicha peux-tu relire ?", []],
     ]);
   });
   describe("names in capitals after an attention cue (shipping labels, letters)", () => {

@@ -1625,6 +1625,14 @@ function readMentions(state: State): void {
     const handle = text.slice(at + 1, e);
     if (DOC_TAGS.has(handle.toLowerCase())) continue;
     const first = handle.split(/[._-]/)[0].toLowerCase();
+    // `@aicha` after `Aïcha Diallo`: a found full name's given name or surname, without its accents.
+    const folded = state.joinable.length > 0 ? foldAscii(handle.toLowerCase()) : "";
+    const part = folded.length >= 4 && state.joinable.some(([g, sn]) => g === folded || sn === folded);
+    if (part) {
+      emit(state.out, state.context, PII.person, at + 1, e, 0.75);
+      state.spans.push([at + 1, e]);
+      continue;
+    }
     if (!state.plain.has(first) && !state.ambiguous.has(first)) {
       if (state.found.length === 0) continue;
       if (!joinedNames(state).has(termFormKey(handle))) continue;
