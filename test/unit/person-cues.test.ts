@@ -386,6 +386,7 @@ describe("people's names: what documents not seen before showed (issue 13)", () 
       ["Name,Status,Owner\nTarn 45L unboxing,Scheduled,Hugo Marchetti\nBehind the scenes Montreux,Idea,Fatou Ndiaye\nLéa Fontaine,Done,Hugo Marchetti", ["Hugo Marchetti", "Fatou Ndiaye", "Léa Fontaine", "Hugo Marchetti"]],
       ["Réunion avec Pascal Dupont.", ["Pascal Dupont"]],
       ["Written in Pascal and Ada.", []],
+      ["https://x.example/search?q=Jordan%20Rose", []],
     ]);
   });
 });

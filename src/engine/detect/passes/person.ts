@@ -1053,6 +1053,8 @@ function readCandidate(state: State, s: number, e: number, maybeKnown: boolean, 
   const soft = maybeKnown && SOFT.has(lower);
   const ambiguous = maybeKnown && !plain && (soft || state.ambiguous.has(lower));
   const known = plain || ambiguous;
+  // Glued to a percent-escape (`Orion%20Cloud` in a URL): a listed given name still reads as one there, any other word is the URL's.
+  if (!plain && text.charCodeAt(e) === 37) return e;
   // Inside a run of capitalised words already read from an earlier word: nothing new to learn
   // (a place or a common word there was read as a surname or ended that run).
   if (!known && s < state.extendedTo) return e;
